@@ -1,0 +1,66 @@
+package dev.pyrometer.app;
+
+import dev.pyrometer.model.PyrometerException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The one entry point. With no subcommand it opens the desktop app; subcommands run headless.
+ *
+ * <p>This class must never touch a JavaFX type: headless subcommands run on servers that have no display
+ * libraries and no JavaFX on the classpath. The desktop app is reached through {@link DesktopGate}.
+ */
+@Command(
+    name = "pyrometer",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+        "Profile running Python programs from the outside.",
+        "With no command, opens the desktop workbench; `pyrometer -- python3 app.py` opens it already recording."
+    },
+    subcommands = {})
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--pid", paramLabel = "PID", description = "Open the workbench recording this running Python process.")
+    Integer pid;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*",
+        description = "After `--`: a command to launch and record in the workbench.")
+    List<String> command = List.of();
+
+    @Override
+    public Integer call() {
+        return DesktopGate.open(new DesktopRequest(pid, command, List.of()));
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; user errors become one line on stderr. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::reportFailure);
+        return cli.execute(args);
+    }
+
+    private static int reportFailure(Exception failure, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (failure instanceof PyrometerException userError) {
+            err.println("pyrometer: " + userError.getMessage());
+            err.flush();
+            return userError.exitCode();
+        }
+        err.println("pyrometer: internal error, please report it with the trace below.");
+        failure.printStackTrace(err);
+        err.flush();
+        return 70;
+    }
+}

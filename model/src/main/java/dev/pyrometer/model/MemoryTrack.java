@@ -1,0 +1,26 @@
+package dev.pyrometer.model;
+
+import java.util.Arrays;
+
+/** The target's resident memory over time, one point per sampler tick. Append-only, one writer. */
+public final class MemoryTrack {
+    private long[] timeMicros = new long[1024];
+    private long[] residentBytes = new long[1024];
+    private volatile int size;
+
+    /** Writer only. */
+    public void add(long timeMicros, long bytes) {
+        int i = size;
+        if (i == residentBytes.length) {
+            this.timeMicros = Arrays.copyOf(this.timeMicros, i * 2);
+            this.residentBytes = Arrays.copyOf(this.residentBytes, i * 2);
+        }
+        this.timeMicros[i] = timeMicros;
+        this.residentBytes[i] = bytes;
+        size = i + 1;
+    }
+
+    public long timeMicros(int i) { return timeMicros[i]; }
+    public long residentBytes(int i) { return residentBytes[i]; }
+    public int size() { return size; }
+}

@@ -1,0 +1,35 @@
+package dev.pyrometer.model;
+
+/**
+ * Where a sampler streams what it reads, sample by sample, as it reads it.
+ *
+ * <p>All calls come from one thread (the sampling loop). Ids are dense and stable: the same frame always interns to
+ * the same id, so a sampler may cache them (by code object address and line, say) and skip the strings entirely on
+ * later samples. Nothing here allocates per sample.
+ */
+public interface SampleSink {
+
+    /** Interns a frame: file path, function (qualified where known), current line, the function's first line. */
+    int frame(String file, String function, int line, int firstLine);
+
+    /** Registers a thread, or renames it when its Python name changes; returns its dense index. */
+    int thread(long osThreadId, String name);
+
+    /**
+     * One thread's sample.
+     *
+     * @param timeNanos   nanoseconds since the recording started
+     * @param thread      an index from {@link #thread}
+     * @param frames      frame ids, innermost first; only the first {@code depth} are read and the array is not kept
+     * @param state       {@link SampleState} bits
+     * @param userMicros  the thread's user CPU time since its previous sample
+     * @param systemMicros the thread's kernel CPU time since its previous sample
+     */
+    void sample(long timeNanos, int thread, int[] frames, int depth, int state, int userMicros, int systemMicros);
+
+    /** The target's resident memory at one tick of the sampler (feeds the memory track and per-line growth). */
+    default void memory(long timeNanos, long residentBytes) {}
+
+    /** A fact about the recording: command line, pid, Python version, rate, error counts... Later values win. */
+    void metadata(String key, String value);
+}
