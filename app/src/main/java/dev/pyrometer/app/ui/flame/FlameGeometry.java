@@ -27,7 +27,7 @@ public record FlameGeometry(double width, double height, double rowHeight, boole
     }
 
     public int lastVisibleDepth() {
-        return icicle ? depthAt(height - 1e-9) : depthAt(0);
+        return icicle ? depthAt(height - 1e-9) : depthAt(1e-9);
     }
 
     /** Pixels per unit of layout x at this zoom. */
