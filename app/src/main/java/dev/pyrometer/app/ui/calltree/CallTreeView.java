@@ -37,10 +37,10 @@ public final class CallTreeView extends BorderPane {
         setId("call-tree-view");
         table.setId("call-tree");
         table.setShowRoot(true);
-        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No samples yet"));
-        table.getColumns().setAll(List.of(nameColumn(), shareColumn("Total", true), countColumn("Total samples", true),
-            shareColumn("Self", false), countColumn("Self samples", false), locationColumn()));
+        table.getColumns().setAll(List.of(nameColumn(), shareColumn("Total", true), countColumn("Total", true),
+            shareColumn("Self", false), countColumn("Self", false), locationColumn()));
 
         search.setId("call-tree-search");
         search.setPromptText("Find in call tree (Enter: next)");
@@ -211,8 +211,9 @@ public final class CallTreeView extends BorderPane {
             }
         });
         column.setComparator((a, b) -> total ? Integer.compare(a.total(), b.total()) : Integer.compare(a.self(), b.self()));
-        column.setPrefWidth(90);
+        column.setPrefWidth(88);
         column.setMinWidth(76);
+        column.setMaxWidth(120);
         return column;
     }
 
@@ -228,8 +229,9 @@ public final class CallTreeView extends BorderPane {
         });
         column.getStyleClass().add("numeric");
         column.setComparator((a, b) -> total ? Integer.compare(a.total(), b.total()) : Integer.compare(a.self(), b.self()));
-        column.setPrefWidth(100);
-        column.setMinWidth(80);
+        column.setPrefWidth(84);
+        column.setMinWidth(70);
+        column.setMaxWidth(120);
         return column;
     }
 

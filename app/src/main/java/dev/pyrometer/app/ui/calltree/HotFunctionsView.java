@@ -29,10 +29,10 @@ public final class HotFunctionsView extends BorderPane {
         table.setItems(sorted);
         table.setId("hot-functions");
         table.setPlaceholder(new Label("No samples yet"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<FrameRow, FrameRow> self = shareColumn("Self %", FrameRow::selfShare);
         table.getColumns().setAll(List.of(textColumn("Function", FrameRow::name, 260), self,
-            countColumn("Self samples", true), shareColumn("Total %", FrameRow::totalShare), countColumn("Total samples", false),
+            countColumn("Self", true), shareColumn("Total %", FrameRow::totalShare), countColumn("Total", false),
             textColumn("Location", FrameRow::location, 200)));
 
         TextField filter = new TextField();
@@ -104,8 +104,9 @@ public final class HotFunctionsView extends BorderPane {
             }
         });
         column.setComparator((a, b) -> Double.compare(share.applyAsDouble(a), share.applyAsDouble(b)));
-        column.setPrefWidth(90);
+        column.setPrefWidth(88);
         column.setMinWidth(76);
+        column.setMaxWidth(120);
         return column;
     }
 
@@ -121,8 +122,9 @@ public final class HotFunctionsView extends BorderPane {
         });
         column.getStyleClass().add("numeric");
         column.setComparator((a, b) -> self ? Integer.compare(a.self(), b.self()) : Integer.compare(a.total(), b.total()));
-        column.setPrefWidth(100);
-        column.setMinWidth(80);
+        column.setPrefWidth(84);
+        column.setMinWidth(70);
+        column.setMaxWidth(120);
         return column;
     }
 }

@@ -15,6 +15,8 @@ public final class FlamePalette {
     public static final byte ROOT = 1;
     private static final int FIRST_FREE = 2;
     public static final int MODULE_HUES = 18;
+    /** Functions of one module differ slightly in lightness, so neighbours stay apart while the module reads as one. */
+    public static final int FUNCTION_SHADES = 3;
     public static final int CATEGORY_SHADES = 3;
 
     private static final Color[] LIGHT_MODULE = moduleColors(false);
@@ -31,11 +33,16 @@ public final class FlamePalette {
         };
     }
 
-    /** The colour index of a module name. */
-    public static byte forModule(String module) {
-        int h = module.hashCode();
+    /** The colour index of a frame: its module's hue, in a shade picked by the function's name. */
+    public static byte forModule(String module, String function) {
+        int hue = Math.floorMod(mix(module.hashCode()), MODULE_HUES);
+        int shade = function == null ? 0 : Math.floorMod(mix(function.hashCode()), FUNCTION_SHADES);
+        return (byte) (FIRST_FREE + hue * FUNCTION_SHADES + shade);
+    }
+
+    private static int mix(int h) {
         h ^= h >>> 16;
-        return (byte) (FIRST_FREE + Math.floorMod(h * 0x9E3779B1, MODULE_HUES));
+        return h * 0x9E3779B1;
     }
 
     /**
@@ -61,15 +68,17 @@ public final class FlamePalette {
     }
 
     private static Color[] moduleColors(boolean dark) {
-        Color[] colors = new Color[FIRST_FREE + MODULE_HUES];
+        Color[] colors = new Color[FIRST_FREE + MODULE_HUES * FUNCTION_SHADES];
         colors[OTHER] = dark ? Color.web("#4a4f57") : Color.web("#c9cdd3");
         colors[ROOT] = dark ? Color.web("#5c6370") : Color.web("#b0b6bf");
         for (int i = 0; i < MODULE_HUES; i++) {
             // Hues spread with the golden angle so neighbours in the index differ clearly.
             double hue = (20 + i * 137.508) % 360;
-            colors[FIRST_FREE + i] = dark
-                ? Color.hsb(hue, 0.45, 0.62)
-                : Color.hsb(hue, 0.42, 0.93);
+            for (int s = 0; s < FUNCTION_SHADES; s++) {
+                colors[FIRST_FREE + i * FUNCTION_SHADES + s] = dark
+                    ? Color.hsb(hue, 0.50 - s * 0.04, 0.50 + s * 0.06)
+                    : Color.hsb(hue, 0.38 + s * 0.06, 0.95 - s * 0.05);
+            }
         }
         return colors;
     }

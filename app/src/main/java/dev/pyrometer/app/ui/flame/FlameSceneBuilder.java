@@ -7,10 +7,8 @@ import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FlameLayout;
 import dev.pyrometer.model.aggregate.FrameRef;
 import dev.pyrometer.model.aggregate.Keys;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Builds a {@link FlameScene} from a call tree: pure and cancellable, meant for a background thread. */
@@ -127,8 +125,7 @@ public final class FlameSceneBuilder {
         Keys keys = tree.keys();
         byte[] colors = new byte[keys.size()];
         if (mode != ColorMode.MODULE) return colors;
-        Map<String, Byte> byModule = new HashMap<>();
-        for (int k = 0; k < keys.size(); k++) colors[k] = byModule.computeIfAbsent(keys.module(k), FlamePalette::forModule);
+        for (int k = 0; k < keys.size(); k++) colors[k] = FlamePalette.forModule(keys.module(k), keys.function(k));
         return colors;
     }
 

@@ -214,6 +214,8 @@ public final class StartPage extends BorderPane {
         column.setComparator(order != null ? order : (a, b) -> text.apply(a).compareToIgnoreCase(text.apply(b)));
         column.setPrefWidth(width);
         column.setMinWidth(Math.min(width, 60));
+        // Short columns keep their width; the command line takes the rest.
+        if (width < 200) column.setMaxWidth(width * 1.3);
         if (numeric) column.getStyleClass().add("numeric");
         return column;
     }
@@ -223,7 +225,11 @@ public final class StartPage extends BorderPane {
         title.getStyleClass().add("section-title");
         ListView<Path> list = new ListView<>(recent);
         list.setId("recent-sessions");
-        list.setPlaceholder(new Label("Sessions you open or save appear here"));
+        Label none = new Label("Sessions you open or save appear here.");
+        none.setWrapText(true);
+        none.getStyleClass().add("muted");
+        none.setMaxWidth(220);
+        list.setPlaceholder(none);
         list.setCellFactory(l -> new ListCell<>() {
             private final Label name = new Label();
             private final Label where = new Label();

@@ -1,6 +1,5 @@
 package dev.pyrometer.app.ui.shell;
 
-import dev.pyrometer.app.ui.common.Job;
 import dev.pyrometer.app.ui.common.Theme;
 import dev.pyrometer.app.ui.picker.LaunchDialog;
 import dev.pyrometer.app.ui.picker.StartPage;
@@ -187,8 +186,16 @@ public final class WorkbenchView {
         StackPane overlay = new StackPane(card);
         overlay.getStyleClass().add("overlay");
         overlay.setVisible(false);
+        // Shown only when the work takes long enough to notice, so quick opens do not flash a dialog.
+        javafx.animation.PauseTransition delay = new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
+        delay.setOnFinished(e -> overlay.setVisible(model.foregroundProperty().get() != null));
         model.foregroundProperty().addListener((o, before, job) -> {
-            overlay.setVisible(job != null);
+            if (job == null) {
+                delay.stop();
+                overlay.setVisible(false);
+            } else {
+                delay.playFromStart();
+            }
             progress.progressProperty().unbind();
             title.textProperty().unbind();
             if (job != null) {
@@ -197,9 +204,5 @@ public final class WorkbenchView {
             }
         });
         return overlay;
-    }
-
-    static boolean isRunning(Job job) {
-        return job != null && !job.isDone();
     }
 }

@@ -85,7 +85,10 @@ public final class SourceView extends BorderPane {
 
         hotLines.setId("source-hot-lines");
         hotLines.setCellFactory(list -> new HotLineCell());
-        hotLines.setPlaceholder(new Label("No samples in this file"));
+        Label noHotLines = new Label("");
+        noHotLines.getStyleClass().add("muted");
+        hotLines.setPlaceholder(noHotLines);
+        model.documentProperty().addListener((o, b, doc) -> noHotLines.setText(doc == null ? "" : "No samples in this file"));
         hotLines.getSelectionModel().selectedItemProperty().addListener((o, before, line) -> {
             if (line != null) model.jumpTo(line.line());
         });
@@ -93,13 +96,15 @@ public final class SourceView extends BorderPane {
         hotTitle.getStyleClass().add("subpane-title");
         VBox side = new VBox(hotTitle, hotLines);
         side.getStyleClass().add("hot-lines");
+        side.setMinWidth(180);
+        side.setPrefWidth(300);
         VBox.setVgrow(hotLines, Priority.ALWAYS);
 
         empty.getStyleClass().add("placeholder");
         empty.setWrapText(true);
         StackPane codeStack = new StackPane(new VirtualizedScrollPane<>(code), empty);
         SplitPane split = new SplitPane(codeStack, side);
-        split.setDividerPositions(0.78);
+        split.setDividerPositions(0.74);
         SplitPane.setResizableWithParent(side, false);
         setCenter(split);
 
@@ -186,7 +191,11 @@ public final class SourceView extends BorderPane {
             line.setMinWidth(Region.USE_PREF_SIZE);
             share.setMinWidth(Region.USE_PREF_SIZE);
             text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
             box.setAlignment(Pos.CENTER_LEFT);
+            box.setMinWidth(0);
+            // A cell that asks for no width is sized to the list: long code is cut with an ellipsis, never scrolled.
+            setPrefWidth(0);
         }
 
         @Override
@@ -199,8 +208,13 @@ public final class SourceView extends BorderPane {
             SourceDocument doc = model.document();
             int all = doc == null ? 1 : Math.max(1, doc.heat().sampleCount());
             line.setText(String.format(Locale.ROOT, "%5d", item.line()));
-            share.setText(Formats.percent(item.self() > 0 ? (double) item.self() / all : (double) item.total() / all)
-                + (item.self() > 0 ? "" : " (calls)"));
+            boolean calls = item.self() == 0;
+            share.setText(Formats.percent((double) (calls ? item.total() : item.self()) / all));
+            share.getStyleClass().remove("hot-line-calls");
+            if (calls) share.getStyleClass().add("hot-line-calls");
+            setTooltip(new javafx.scene.control.Tooltip(calls
+                ? "Line " + item.line() + " calls code that takes " + share.getText() + " of the samples"
+                : "Line " + item.line() + " itself runs in " + share.getText() + " of the samples"));
             text.setText(item.text().isEmpty() ? "…" : item.text());
             setGraphic(box);
             setText(null);
