@@ -38,11 +38,15 @@ public final class AnalysisViewModel {
     private final ObjectProperty<Set<Integer>> threads = new SimpleObjectProperty<>(this, "threads", null);
     private final ReadOnlyObjectWrapper<Transforms> transforms = new ReadOnlyObjectWrapper<>(this, "transforms", Transforms.NONE);
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyObjectWrapper<Analysis> slowAnalysis = new ReadOnlyObjectWrapper<>(this, "slowAnalysis");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Throwable> failure = new ReadOnlyObjectWrapper<>(this, "failure");
 
     private Job inFlight;
     private boolean grownMeanwhile;
+    private boolean growing;
+    private int slowEvery = 1;
+    private int growthsSinceSlow;
 
     public AnalysisViewModel(Profile profile, TaskRunner runner) {
         this.profile = profile;
@@ -60,6 +64,11 @@ public final class AnalysisViewModel {
     public ObjectProperty<Set<Integer>> threadsProperty() { return threads; }
     public ReadOnlyObjectProperty<Transforms> transformsProperty() { return transforms.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Analysis> analysisProperty() { return analysis.getReadOnlyProperty(); }
+    /**
+     * The same analyses for views that cost more to refresh (tables, the source pane): every one the user caused,
+     * but of those a growing profile caused only every n-th (see {@link #setSlowEvery}).
+     */
+    public ReadOnlyObjectProperty<Analysis> slowAnalysisProperty() { return slowAnalysis.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     /** The last rebuild's failure (a bug, not a user error), or null. */
     public ReadOnlyObjectProperty<Throwable> failureProperty() { return failure.getReadOnlyProperty(); }
@@ -87,10 +96,21 @@ public final class AnalysisViewModel {
         transforms.set(Transforms.NONE);
     }
 
+    /**
+     * While recording, the slow analysis follows only every {@code n}-th refresh caused by the profile growing (5 at
+     * five refreshes a second: the tables and heat update once a second while the flame graph stays live); 1 when
+     * the recording ends, which also publishes the latest analysis at once.
+     */
+    public void setSlowEvery(int n) {
+        slowEvery = Math.max(1, n);
+        if (slowEvery == 1 && analysis.get() != slowAnalysis.get()) slowAnalysis.set(analysis.get());
+    }
+
     /** Rebuilds now, replacing any rebuild in flight: the inputs changed. */
     public void rebuild() {
         if (inFlight != null) inFlight.cancel();
         grownMeanwhile = false;
+        growing = false;
         start();
     }
 
@@ -102,6 +122,7 @@ public final class AnalysisViewModel {
             grownMeanwhile = true;
             return;
         }
+        growing = true;
         start();
     }
 
@@ -121,6 +142,11 @@ public final class AnalysisViewModel {
         busy.set(false);
         failure.set(null);
         analysis.set(result);
+        if (!growing || ++growthsSinceSlow >= slowEvery) {
+            growthsSinceSlow = 0;
+            slowAnalysis.set(result);
+        }
+        growing = false;
         if (grownMeanwhile) {
             grownMeanwhile = false;
             refreshIfGrown();

@@ -1,6 +1,5 @@
 package dev.pyrometer.app.ui.analysis;
 
-import dev.pyrometer.app.ui.common.Formats;
 import dev.pyrometer.model.aggregate.ThreadTotals;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +18,7 @@ public final class ThreadFilterViewModel {
 
     public ThreadFilterViewModel(AnalysisViewModel analysis) {
         this.analysis = analysis;
-        analysis.analysisProperty().addListener((o, before, now) -> {
+        analysis.slowAnalysisProperty().addListener((o, before, now) -> {
             if (now != null) update(now.threads());
         });
         if (analysis.analysis() != null) update(analysis.analysis().threads());
@@ -45,7 +44,9 @@ public final class ThreadFilterViewModel {
 
     private void update(ThreadTotals totals) {
         for (int t = 0; t < totals.size(); t++) {
-            ThreadChoice choice = new ThreadChoice(t, totals.label(t) + "  (" + Formats.count(totals.samples(t)) + ")");
+            // Names only: counts would change the items several times a second while recording, and rebuilding the
+            // filter's list that often would cost the UI thread for nothing.
+            ThreadChoice choice = new ThreadChoice(t, totals.label(t));
             if (t < choices.size()) {
                 if (!choices.get(t).equals(choice)) choices.set(t, choice);
             } else {

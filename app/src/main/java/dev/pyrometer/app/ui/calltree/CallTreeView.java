@@ -4,9 +4,9 @@ import dev.pyrometer.app.ui.common.Formats;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FrameRef;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -75,25 +75,22 @@ public final class CallTreeView extends BorderPane {
         return table;
     }
 
+    /**
+     * Shows a new tree in place: items that stand for the same call path keep their expansion and selection and just
+     * take the new counts; only children that appeared or vanished are added or removed. A live profile refreshes
+     * several times a second, and this touches only the rows that are open.
+     */
     private void rebuild(CallTree before, CallTree tree) {
-        if (tree == null) {
-            table.setRoot(null);
-            return;
-        }
-        Set<List<FrameRef>> expanded = before == null ? Set.of() : expandedPaths(before);
-        List<FrameRef> selected = selectedPath(before);
-        NodeItem root = new NodeItem(tree, 0);
         syncing = true;
         try {
-            table.setRoot(root);
-            root.setExpanded(true);
-            for (List<FrameRef> path : expanded) {
-                NodeItem item = find(root, path);
-                if (item != null) item.setExpanded(true);
-            }
-            if (selected != null) {
-                NodeItem item = find(root, selected);
-                if (item != null) table.getSelectionModel().select(item);
+            if (tree == null) {
+                table.setRoot(null);
+            } else if (table.getRoot() == null) {
+                NodeItem root = new NodeItem(tree, 0);
+                table.setRoot(root);
+                root.setExpanded(true);
+            } else {
+                ((NodeItem) table.getRoot()).update(tree, 0);
             }
         } finally {
             syncing = false;
@@ -124,43 +121,10 @@ public final class CallTreeView extends BorderPane {
         if (row >= 0) table.scrollTo(Math.max(0, row - 3));
     }
 
-    private Set<List<FrameRef>> expandedPaths(CallTree tree) {
-        Set<List<FrameRef>> paths = new HashSet<>();
-        collectExpanded(table.getRoot(), tree, paths);
-        return paths;
-    }
-
-    private static void collectExpanded(TreeItem<FrameRow> item, CallTree tree, Set<List<FrameRef>> paths) {
-        if (item == null || !item.isExpanded() || !((NodeItem) item).loaded) return;
-        paths.add(refs(tree, item.getValue().index()));
-        for (TreeItem<FrameRow> child : item.getChildren()) collectExpanded(child, tree, paths);
-    }
-
-    private List<FrameRef> selectedPath(CallTree tree) {
-        TreeItem<FrameRow> item = table.getSelectionModel().getSelectedItem();
-        return tree == null || item == null ? null : refs(tree, item.getValue().index());
-    }
-
     private static List<FrameRef> refs(CallTree tree, int node) {
         List<FrameRef> path = new ArrayList<>();
         for (int n : tree.path(node)) path.add(tree.ref(n));
         return path;
-    }
-
-    private static NodeItem find(NodeItem root, List<FrameRef> path) {
-        NodeItem item = root;
-        for (FrameRef ref : path) {
-            NodeItem next = null;
-            for (TreeItem<FrameRow> child : item.getChildren()) {
-                if (ref.equals(item.tree.ref(child.getValue().index()))) {
-                    next = (NodeItem) child;
-                    break;
-                }
-            }
-            if (next == null) return null;
-            item = next;
-        }
-        return item;
     }
 
     private TreeTableColumn<FrameRow, FrameRow> nameColumn() {
@@ -237,12 +201,38 @@ public final class CallTreeView extends BorderPane {
 
     /** A tree node whose children are made the first time anyone asks for them. */
     private final class NodeItem extends TreeItem<FrameRow> {
-        final CallTree tree;
+        CallTree tree;
         boolean loaded;
 
         NodeItem(CallTree tree, int node) {
             super(FrameRow.of(tree.keys(), node, tree.key(node), tree.self(node), tree.total(node), tree.total(0)));
             this.tree = tree;
+        }
+
+        /** Takes the counts of {@code node} in a new tree, and reconciles the children already made. */
+        void update(CallTree newTree, int node) {
+            tree = newTree;
+            FrameRow row = FrameRow.of(newTree.keys(), node, newTree.key(node), newTree.self(node), newTree.total(node), newTree.total(0));
+            if (!row.equals(getValue())) setValue(row);
+            if (!loaded) return;
+            Map<FrameRef, NodeItem> existing = new HashMap<>();
+            for (TreeItem<FrameRow> child : super.getChildren()) {
+                NodeItem item = (NodeItem) child;
+                existing.put(item.ref(), item);
+            }
+            List<TreeItem<FrameRow>> children = new ArrayList<>();
+            for (int c = newTree.firstChild(node); c >= 0; c = newTree.nextSibling(c)) {
+                NodeItem item = existing.remove(newTree.ref(c));
+                if (item == null) item = new NodeItem(newTree, c);
+                else item.update(newTree, c);
+                children.add(item);
+            }
+            if (!children.equals(super.getChildren())) super.getChildren().setAll(children);
+        }
+
+        /** The path element this item stands for (null for the root). */
+        FrameRef ref() {
+            return tree.ref(getValue().index());
         }
 
         @Override

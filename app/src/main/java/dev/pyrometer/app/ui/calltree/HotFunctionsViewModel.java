@@ -71,7 +71,12 @@ public final class HotFunctionsViewModel {
         List<FrameRow> list = new ArrayList<>(hot.size());
         for (int r = 0; r < hot.size(); r++) list.add(FrameRow.of(hot.keys(), r, hot.key(r), hot.self(r), hot.total(r), all));
         FrameRow was = selected.get();
-        rows.setAll(list);
+        if (rows.size() == list.size()) {
+            // Row by row: the table updates the cells of changed rows instead of rebuilding every cell.
+            for (int r = 0; r < list.size(); r++) if (!rows.get(r).equals(list.get(r))) rows.set(r, list.get(r));
+        } else {
+            rows.setAll(list);
+        }
         if (was != null) {
             int key = selection.get() == null ? -1 : selection.get().keyIn(hot.keys());
             selected.set(key < 0 ? null : list.stream().filter(row -> row.key() == key).findFirst().orElse(null));

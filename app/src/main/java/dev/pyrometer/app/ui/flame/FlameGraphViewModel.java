@@ -180,7 +180,8 @@ public final class FlameGraphViewModel {
         inFlight = null;
         int key = FlameSceneBuilder.selectedKey(built.layout().tree().keys(), selection.get());
         scene.set(key == built.selectedKey() ? built : built.withSelectedKey(key));
-        crumbs.set(crumbsOf(built, path));
+        List<Crumb> trail = crumbsOf(built, path);
+        if (!trail.equals(crumbs.get())) crumbs.set(trail); // rebuilding the bar's buttons costs; skip when unchanged
         searchSummary.set(built.hasSearch()
             ? built.matchKeys() == 0 ? "no match"
                 : built.matchKeys() + (built.matchKeys() == 1 ? " frame" : " frames") + " · " + Formats.percent(built.matchShare())

@@ -66,10 +66,11 @@ public final class WorkspaceViewModel {
         this.analysis = new AnalysisViewModel(profile, context.runner());
         this.threads = new ThreadFilterViewModel(analysis);
         this.flame = new FlameGraphViewModel(analysis, selection, context.runner());
-        this.source = new SourceViewModel(analysis.analysisProperty(), selection, context.runner(),
+        // Tables and line heat follow the slower stream: once a second while recording, at once otherwise.
+        this.source = new SourceViewModel(analysis.slowAnalysisProperty(), selection, context.runner(),
             () -> target != null && live.get() && target.isAlive() ? target.pid() : 0, context.mappings());
-        this.callTree = new CallTreeViewModel(analysis.analysisProperty(), selection);
-        this.hotFunctions = new HotFunctionsViewModel(analysis.analysisProperty(), selection);
+        this.callTree = new CallTreeViewModel(analysis.slowAnalysisProperty(), selection);
+        this.hotFunctions = new HotFunctionsViewModel(analysis.slowAnalysisProperty(), selection);
         file.addListener(o -> updateTitle());
         live.addListener(o -> updateTitle());
     }
@@ -94,6 +95,7 @@ public final class WorkspaceViewModel {
         WorkspaceViewModel workspace = new WorkspaceViewModel(context, profile, target, shortCommand(target.commandLine()));
         workspace.autosave = autosave;
         workspace.live.set(true);
+        workspace.analysis.setSlowEvery((int) (Duration.ofSeconds(1).toMillis() / LIVE_REFRESH.toMillis()));
         workspace.recording.set(startRecording.apply(workspace::recordingEnded));
         workspace.refresher = context.ticker().every(LIVE_REFRESH, workspace.analysis::refreshIfGrown);
         workspace.updateTitle();
@@ -213,6 +215,7 @@ public final class WorkspaceViewModel {
         refresher.close();
         live.set(false);
         if (autosave != null) autosave.close();
+        analysis.setSlowEvery(1);
         analysis.refreshIfGrown();
     }
 

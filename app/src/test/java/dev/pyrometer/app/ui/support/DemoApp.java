@@ -68,7 +68,7 @@ public final class DemoApp extends Application {
     }
 
     /** Targets whose recordings are fed by a thread at the requested rate. */
-    static final class LiveTargets implements TargetService {
+    public static final class LiveTargets implements TargetService {
         @Override
         public AttachedTarget attach(int pid) {
             return new AttachedTarget() {
