@@ -16,6 +16,7 @@ final class LongIntMap {
 
     /** The value for {@code key}, or -1. */
     int get(long key) {
+        if (key == 0) return -1; // 0 marks an empty slot
         int mask = keys.length - 1;
         for (int i = slot(key, mask); ; i = (i + 1) & mask) {
             long k = keys[i];
@@ -25,6 +26,7 @@ final class LongIntMap {
     }
 
     void put(long key, int value) {
+        if (key == 0) throw new IllegalArgumentException("key 0 is reserved");
         if ((size + 1) * 2 > keys.length) grow();
         int mask = keys.length - 1;
         for (int i = slot(key, mask); ; i = (i + 1) & mask) {
