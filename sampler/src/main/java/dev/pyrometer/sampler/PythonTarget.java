@@ -70,6 +70,11 @@ public final class PythonTarget implements AutoCloseable {
         return commandLine;
     }
 
+    /** The structure layout in use (for tests and diagnostics). */
+    public Layout layout() {
+        return layout;
+    }
+
     /** Where the layout came from (a generated table or the target's own debug offsets). */
     public String layoutSource() {
         return layout.source;

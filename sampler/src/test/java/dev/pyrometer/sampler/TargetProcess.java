@@ -59,9 +59,21 @@ public final class TargetProcess implements AutoCloseable {
         return process;
     }
 
-    /** Waits until the process has stopped itself (state T in /proc/PID/stat). */
+    /** Waits until the process has stopped itself: every one of its threads in state T. */
     public void awaitStopped() {
-        await(() -> state() == 'T', "stop itself");
+        await(this::allThreadsStopped, "stop itself");
+    }
+
+    private boolean allThreadsStopped() {
+        try (var tasks = Files.list(Path.of("/proc", Integer.toString(pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                if (stat.charAt(stat.lastIndexOf(')') + 2) != 'T') return false;
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Waits until {@code file} in the program's directory exists. */
