@@ -11,6 +11,7 @@ py="${1:-$(pyenv prefix 3.11.7 2>/dev/null || echo /root/.pyenv/versions/3.11.7)
 reps="${REPS:-3}"
 iters="${ITERS:-20000}"
 rates="${RATES:-1000 2000 5000 10000 20000}"
+scratch="$(mktemp -d)"; trap 'rm -rf "$scratch"' EXIT
 command -v py-spy >/dev/null || { echo "py-spy is needed: pip install py-spy" >&2; exit 2; }
 
 "$here/pyrometer" --version >/dev/null   # build and train the AOT cache outside the measurement
@@ -24,7 +25,7 @@ echo "== highest sustained rate (late ticks < 1%), 5 s each on the workload"
 for rate in $rates; do
   "$py" "$shared/bench/workload.py" 100000 20 0 >/dev/null &
   target=$!
-  line="$("$here/pyrometer" record -r "$rate" -d 5 -f collapsed -o /dev/null --pid "$target" 2>&1 | grep samples || true)"
+  line="$("$here/pyrometer" record -r "$rate" -d 5 -f collapsed -o "$scratch/rate.txt" --pid "$target" 2>&1 | grep samples || true)"
   kill "$target" 2>/dev/null; wait "$target" 2>/dev/null || true
   echo "rate $rate: $line"
 done

@@ -79,7 +79,7 @@ class CommandErrorsTest {
     @Test
     void targetExitingMidRecordingKeepsWhatWasRecorded() throws Exception {
         Pythons.Python python = Pythons.all().getFirst();
-        try (TargetProcess target = TargetProcess.start(python.executable(), "exits_soon.py", "0", "1.5")) {
+        try (TargetProcess target = TargetProcess.start(python.executable(), "exits_soon.py", "0", "4")) {
             Path out = dir.resolve("partial.txt");
             JvmRun run = JvmRun.of(Map.of(), "record", "-r", "200", "-d", "60", "-o", out.toString(),
                 "--pid", Integer.toString(target.pid()));

@@ -44,7 +44,8 @@ public final class LaunchedProgram implements AutoCloseable {
         try {
             return new LaunchedProgram(command, builder.start());
         } catch (IOException e) {
-            String reason = e.getMessage() != null && e.getMessage().contains("error=2")
+            String message = String.valueOf(e.getMessage());
+            String reason = message.contains("error=2") || message.contains("error: 2")
                 ? "no such program (check the name and your PATH)" : e.getMessage();
             throw SamplerErrors.launchFailed(String.join(" ", command), reason);
         }

@@ -25,6 +25,9 @@ public final class RemoteMemory implements AutoCloseable {
     private final ByteBuffer buffer;
     private final Memory localIov = new Memory((long) MAX_BATCH * IOVEC_BYTES);
     private final Memory remoteIov = new Memory((long) MAX_BATCH * IOVEC_BYTES);
+    // Direct views of the iovec arrays: filling them costs no JNI call (Memory.setLong would, per field).
+    private final ByteBuffer local = localIov.getByteBuffer(0, localIov.size()).order(ByteOrder.nativeOrder());
+    private final ByteBuffer remote = remoteIov.getByteBuffer(0, remoteIov.size()).order(ByteOrder.nativeOrder());
     private final long dataAddress;
     private int batchCount;
     private int batchEnd;
@@ -62,10 +65,10 @@ public final class RemoteMemory implements AutoCloseable {
             lastError = Libc.EFAULT;
             return false;
         }
-        localIov.setLong(0, dataAddress + at);
-        localIov.setLong(8, length);
-        remoteIov.setLong(0, address);
-        remoteIov.setLong(8, length);
+        local.putLong(0, dataAddress + at);
+        local.putLong(8, length);
+        remote.putLong(0, address);
+        remote.putLong(8, length);
         long n = Libc.process_vm_readv(pid, localIov, 1, remoteIov, 1, 0);
         if (n == length) return true;
         lastError = n < 0 ? Libc.errno() : Libc.EFAULT;
@@ -85,11 +88,11 @@ public final class RemoteMemory implements AutoCloseable {
     public int add(long address, int length) {
         if (batchCount == MAX_BATCH || batchEnd + length > capacity || length <= 0) return -1;
         int at = batchEnd;
-        long slot = (long) batchCount * IOVEC_BYTES;
-        localIov.setLong(slot, dataAddress + at);
-        localIov.setLong(slot + 8, length);
-        remoteIov.setLong(slot, address);
-        remoteIov.setLong(slot + 8, length);
+        int slot = batchCount * IOVEC_BYTES;
+        local.putLong(slot, dataAddress + at);
+        local.putLong(slot + 8, length);
+        remote.putLong(slot, address);
+        remote.putLong(slot + 8, length);
         batchCount++;
         batchEnd += length;
         return at;

@@ -31,6 +31,9 @@ public final class TargetReader implements AutoCloseable {
     private long threadsHead;
     private long gilHolder;
     private int lastError;
+    /** The first thread state, read ahead in refresh()'s batch when the list head did not change. */
+    private long prefetched;
+    private int prefetchedAt;
 
     // The thread read last by readThread.
     private long tstate;
@@ -77,6 +80,7 @@ public final class TargetReader implements AutoCloseable {
      */
     public boolean refresh() {
         ByteBuffer buf = memory.buffer();
+        prefetched = 0;
         memory.beginBatch(WORDS_AT);
         int headAt = memory.add(runtime + layout.runtimeInterpretersHead, 8);
         int threadsAt = memory.add(interp + layout.interpThreadsHead, 8);
@@ -88,8 +92,12 @@ public final class TargetReader implements AutoCloseable {
             gilAt = memory.add(interp + layout.interpGilHolder, 8);
             lockedAt = memory.add(interp + layout.interpGilLocked, 4);
         }
+        int wordsEnd = memory.batchEnd();
+        // Speculatively read the thread state that headed the list last time: usually still the head.
+        long guess = threadsHead;
+        int guessAt = guess != 0 ? memory.add(guess, tstateRead) : -1;
         long got = memory.readBatch();
-        if (got != memory.batchEnd() - WORDS_AT) {
+        if (got < wordsEnd - WORDS_AT) {
             lastError = got < 0 ? memory.lastError() : RemoteMemoryErrors.TORN;
             return false;
         }
@@ -104,6 +112,9 @@ public final class TargetReader implements AutoCloseable {
             return refresh();
         }
         threadsHead = buf.getLong(threadsAt);
+        boolean guessed = guessAt >= 0 && got == memory.batchEnd() - WORDS_AT && guess == threadsHead;
+        prefetched = guessed ? guess : 0;
+        prefetchedAt = guessAt;
         gilHolder = gilAt < 0 ? 0 : buf.getLong(gilAt);
         if (lockedAt >= 0 && buf.getInt(lockedAt) == 0) gilHolder = 0;
         return true;
@@ -118,23 +129,27 @@ public final class TargetReader implements AutoCloseable {
      */
     public boolean readThread(long address) {
         ByteBuffer buf = memory.buffer();
-        if (!memory.read(address, tstateRead, TSTATE_AT)) {
+        int at = TSTATE_AT;
+        if (address == prefetched) {
+            at = prefetchedAt;
+            prefetched = 0;
+        } else if (!memory.read(address, tstateRead, TSTATE_AT)) {
             lastError = memory.lastError();
             return false;
         }
-        if (buf.getLong(TSTATE_AT + layout.tstateInterp) != interp) {
+        if (buf.getLong(at + layout.tstateInterp) != interp) {
             lastError = RemoteMemoryErrors.TORN;
             return false;
         }
         tstate = address;
-        next = buf.getLong(TSTATE_AT + layout.tstateNext);
-        threadId = buf.getLong(TSTATE_AT + layout.tstateThreadId);
-        datastackChunk = layout.tstateDatastackChunk >= 0 ? buf.getLong(TSTATE_AT + layout.tstateDatastackChunk) : 0;
+        next = buf.getLong(at + layout.tstateNext);
+        threadId = buf.getLong(at + layout.tstateThreadId);
+        datastackChunk = layout.tstateDatastackChunk >= 0 ? buf.getLong(at + layout.tstateDatastackChunk) : 0;
         if (layout.tstateFrame >= 0) {
-            firstFrame = buf.getLong(TSTATE_AT + layout.tstateFrame);
+            firstFrame = buf.getLong(at + layout.tstateFrame);
         } else {
-            long cframe = buf.getLong(TSTATE_AT + layout.tstateCframe);
-            long nativeId = buf.getLong(TSTATE_AT + layout.tstateNativeThreadId);
+            long cframe = buf.getLong(at + layout.tstateCframe);
+            long nativeId = buf.getLong(at + layout.tstateNativeThreadId);
             firstFrame = 0;
             if (cframe != 0) {
                 if (!memory.read(cframe + layout.cframeCurrentFrame, 8, WORDS_AT)) {
@@ -147,7 +162,7 @@ public final class TargetReader implements AutoCloseable {
             return true;
         }
         if (layout.tstateNativeThreadId >= 0) {
-            osThreadId = buf.getLong(TSTATE_AT + layout.tstateNativeThreadId);
+            osThreadId = buf.getLong(at + layout.tstateNativeThreadId);
         } else {
             osThreadId = tidOfPthread(threadId);
         }
