@@ -98,6 +98,8 @@ class ThreadStateTest {
 
     static PythonTarget attachWhenReady(TargetProcess target) {
         target.awaitFile("ready.txt");
+        // After writing the file the main thread still has to reach time.sleep: wait until it sleeps.
+        target.await(() -> target.state() == 'S', "sleep in its main thread");
         return PythonTarget.attach(target.pid());
     }
 }
