@@ -1,6 +1,9 @@
 package dev.pyrometer.app;
 
+import dev.pyrometer.app.cli.DumpCommand;
 import dev.pyrometer.app.cli.OpenCommand;
+import dev.pyrometer.app.cli.PsCommand;
+import dev.pyrometer.app.cli.RecordCommand;
 import dev.pyrometer.model.PyrometerException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Parameters;
         "Profile running Python programs from the outside.",
         "With no command, opens the desktop workbench; `pyrometer -- python3 app.py` opens it already recording."
     },
-    subcommands = {OpenCommand.class})
+    subcommands = {RecordCommand.class, DumpCommand.class, PsCommand.class, OpenCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--pid", paramLabel = "PID", description = "Open the workbench recording this running Python process.")

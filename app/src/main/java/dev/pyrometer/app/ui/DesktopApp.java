@@ -13,6 +13,7 @@ import dev.pyrometer.model.PyrometerException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /** The JavaFX application: one main window showing what the command line asked for. */
@@ -39,6 +40,9 @@ public final class DesktopApp extends Application {
         WorkbenchViewModel model = new WorkbenchViewModel(services);
         WorkbenchView view = new WorkbenchView(model);
         stage.setTitle("Pyrometer");
+        for (int size : new int[] {16, 32, 48, 256}) { // the icon from assets/icons, in the sizes window managers pick
+            stage.getIcons().add(new Image(DesktopApp.class.getResource("/dev/pyrometer/app/icons/pyrometer-" + size + ".png").toString()));
+        }
         stage.setScene(new Scene(view.root()));
         WindowLayout.restore(stage, settings);
         stage.setOnCloseRequest(e -> {
