@@ -73,6 +73,12 @@ public final class Profile implements SampleSink {
         revision++;
     }
 
+    /** Writer only: a memory point with its time in microseconds (file readers use this). */
+    public void memoryAt(long timeMicros, long residentBytes) {
+        memory.add(timeMicros, residentBytes);
+        revision++;
+    }
+
     @Override
     public void metadata(String key, String value) {
         metadata.put(key, value);

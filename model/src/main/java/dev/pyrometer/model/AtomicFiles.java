@@ -1,0 +1,66 @@
+package dev.pyrometer.model;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that readers only ever see the old file or the complete new one: the content goes to a
+ * temporary file beside the target, is synced to disk, and is renamed over the target. A failure leaves the target
+ * untouched and removes the temporary file.
+ */
+public final class AtomicFiles {
+
+    /** Produces the content; may throw I/O errors. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {}
+
+    /** Writes {@code target} atomically; I/O problems become a {@link PyrometerException} naming the file. */
+    public static void write(Path target, Content content) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (NoSuchFileException e) {
+            throw new PyrometerException("Cannot write " + target + ": the folder " + dir + " does not exist.", e);
+        } catch (AccessDeniedException e) {
+            throw new PyrometerException("Cannot write " + target + ": permission denied.", e);
+        } catch (IOException e) {
+            throw new PyrometerException("Cannot write " + target + ": " + e.getMessage() + ".", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // The temporary file is hidden and named after the target; nothing else can be done here.
+                }
+            }
+        }
+    }
+}
