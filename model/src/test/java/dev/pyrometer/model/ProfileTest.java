@@ -78,7 +78,7 @@ class ProfileTest {
         CollapsedWriter.write(p, new CollapsedWriter.Options(true, true, false), withIdle);
         List<String> lines = Arrays.stream(withIdle.toString().split("\n")).sorted().toList();
         assertEquals(List.of(
-            "thread (0x1A2B) MainThread;main (/app/main.py:10) 1",
-            "thread (0x1A2B) MainThread;main (/app/main.py:10);work (/app/main.py:20) 3"), lines);
+            "thread (6699): MainThread;main (/app/main.py:10) 1",
+            "thread (6699): MainThread;main (/app/main.py:10);work (/app/main.py:20) 3"), lines);
     }
 }
