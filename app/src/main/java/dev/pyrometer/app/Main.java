@@ -1,5 +1,7 @@
 package dev.pyrometer.app;
 
+import dev.pyrometer.app.cli.ConvertCommand;
+import dev.pyrometer.app.cli.DiffCommand;
 import dev.pyrometer.model.PyrometerException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Parameters;
         "Profile running Python programs from the outside.",
         "With no command, opens the desktop workbench; `pyrometer -- python3 app.py` opens it already recording."
     },
-    subcommands = {})
+    subcommands = {ConvertCommand.class, DiffCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--pid", paramLabel = "PID", description = "Open the workbench recording this running Python process.")

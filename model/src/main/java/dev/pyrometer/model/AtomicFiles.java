@@ -48,11 +48,11 @@ public final class AtomicFiles {
             }
             temp = null;
         } catch (NoSuchFileException e) {
-            throw new PyrometerException("Cannot write " + target + ": the folder " + dir + " does not exist.", e);
+            throw FileErrors.unwritable("cannot write " + target + ": the folder " + dir + " does not exist.", e);
         } catch (AccessDeniedException e) {
-            throw new PyrometerException("Cannot write " + target + ": permission denied.", e);
+            throw FileErrors.unwritable("cannot write " + target + ": permission denied.", e);
         } catch (IOException e) {
-            throw new PyrometerException("Cannot write " + target + ": " + e.getMessage() + ".", e);
+            throw FileErrors.unwritable("cannot write " + target + ": " + e.getMessage() + ".", e);
         } finally {
             if (temp != null) {
                 try {

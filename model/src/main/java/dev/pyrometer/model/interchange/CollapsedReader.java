@@ -1,5 +1,6 @@
 package dev.pyrometer.model.interchange;
 
+import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
 import java.io.BufferedReader;
@@ -60,8 +61,8 @@ public final class CollapsedReader {
             importer.add(thread, frames, depth, count, STEP_MICROS);
             stacks++;
         }
-        if (lineNumber == 0) throw new PyrometerException(source + " is empty.");
-        if (stacks == 0) throw new PyrometerException(source + " holds no stacks, only blank lines and comments.");
+        if (lineNumber == 0) throw FileErrors.badInput(source + " is empty.");
+        if (stacks == 0) throw FileErrors.badInput(source + " holds no stacks, only blank lines and comments.");
         return importer.profile();
     }
 
@@ -112,7 +113,7 @@ public final class CollapsedReader {
 
     private static PyrometerException notCollapsed(String source, int lineNumber, String line) {
         String shown = line.length() > 60 ? line.substring(0, 60) + "…" : line;
-        return new PyrometerException(String.format(
+        return FileErrors.badInput(String.format(
             "%s line %d is not a collapsed stack (expected `frame;frame;… count`): \"%s\".", source, lineNumber, shown));
     }
 }

@@ -1,5 +1,6 @@
 package dev.pyrometer.model.interchange;
 
+import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
@@ -42,7 +43,7 @@ final class Importer {
     void add(int thread, int[] innermostFirst, int depth, long count, long stepMicros) {
         if (count <= 0) return;
         if (samples + count > MAX_SAMPLES) {
-            throw new PyrometerException(String.format("%s holds more than %,d samples; Pyrometer imports at most that many.",
+            throw FileErrors.badInput(String.format("%s holds more than %,d samples; Pyrometer imports at most that many.",
                 source, MAX_SAMPLES));
         }
         for (long i = 0; i < count; i++) {

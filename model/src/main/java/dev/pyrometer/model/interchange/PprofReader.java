@@ -5,6 +5,7 @@ import static dev.pyrometer.model.interchange.PprofFields.*;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
+import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
 import java.io.BufferedInputStream;
@@ -41,7 +42,7 @@ public final class PprofReader {
         try {
             return convert(parse(gzipped ? new GZIPInputStream(in, 1 << 16) : in), source, cancelled);
         } catch (InvalidProtocolBufferException | ZipException | EOFException e) {
-            throw new PyrometerException(source + " is not a valid pprof profile: " + e.getMessage() + ".", e);
+            throw FileErrors.badInput(source + " is not a valid pprof profile: " + e.getMessage() + ".", e);
         }
     }
 
@@ -157,13 +158,13 @@ public final class PprofReader {
                 break;
             }
         }
-        if (p.sampleTypes.isEmpty()) throw new PyrometerException(source + " is not a pprof profile: it declares no sample types.");
+        if (p.sampleTypes.isEmpty()) throw FileErrors.badInput(source + " is not a pprof profile: it declares no sample types.");
         Map<String, Integer> threads = new HashMap<>();
         Map<Long, int[]> framesOfLocation = new HashMap<>();
         int[] stack = new int[64];
         for (Sample sample : p.samples) {
             if (sample.values().length != p.sampleTypes.size()) {
-                throw new PyrometerException(source + " is not a valid pprof profile: a sample has "
+                throw FileErrors.badInput(source + " is not a valid pprof profile: a sample has "
                     + sample.values().length + " values for " + p.sampleTypes.size() + " sample types.");
             }
             long count = countIndex >= 0 ? sample.values()[countIndex]
@@ -186,12 +187,12 @@ public final class PprofReader {
 
     private static int[] frames(Importer importer, Parsed p, String source, long locationId) {
         List<Line> lines = p.locations.get(locationId);
-        if (lines == null) throw new PyrometerException(source + " is not a valid pprof profile: a sample refers to missing location " + locationId + ".");
+        if (lines == null) throw FileErrors.badInput(source + " is not a valid pprof profile: a sample refers to missing location " + locationId + ".");
         int[] frames = new int[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             Function f = p.functions.get(line.functionId());
-            if (f == null) throw new PyrometerException(source + " is not a valid pprof profile: a location refers to missing function " + line.functionId() + ".");
+            if (f == null) throw FileErrors.badInput(source + " is not a valid pprof profile: a location refers to missing function " + line.functionId() + ".");
             frames[i] = importer.frame(f.file(), f.name(), (int) Math.clamp(line.line(), 0, Integer.MAX_VALUE),
                 (int) Math.clamp(f.startLine(), 0, Integer.MAX_VALUE));
         }

@@ -1,5 +1,6 @@
 package dev.pyrometer.model.interchange;
 
+import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.AtomicFiles;
 import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.CancelledException;
@@ -46,45 +47,45 @@ public final class ProfileFiles {
                 case COLLAPSED -> CollapsedReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), source, cancelled);
                 case SPEEDSCOPE -> SpeedscopeReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), source, cancelled);
                 case PPROF -> PprofReader.read(in, source, cancelled);
-                default -> throw new PyrometerException(source + " is a " + format.cliName() + " file, which Pyrometer writes but cannot read.");
+                default -> throw FileErrors.badInput(source + " is a " + format.cliName() + " file, which Pyrometer writes but cannot read.");
             };
             int n = profile.samples().size();
             double seconds = n < 2 ? 0 : (profile.samples().timeMicros(n - 1) - profile.samples().timeMicros(0)) / 1e6;
             return new Loaded(profile, LoadReport.clean(source, Files.size(path), n, Math.max(0, seconds)));
         } catch (IOException e) {
-            throw new PyrometerException("Could not read " + path + ": " + e.getMessage() + ".", e);
+            throw FileErrors.unreadable("could not read " + path + ": " + e.getMessage() + ".", e);
         } catch (PyrometerException | CancelledException e) {
             throw e;
         } catch (RuntimeException e) {
             // A parser tripping over input it did not expect: still the input's fault, say so in one line.
-            throw new PyrometerException(source + " could not be read as " + format.cliName() + ": " + e + ".", e);
+            throw FileErrors.badInput(source + " could not be read as " + format.cliName() + ": " + e + ".", e);
         }
     }
 
     /** The format of an existing file: by its first bytes, else by its extension. */
     public static Format detect(Path path) {
-        if (Files.isDirectory(path)) throw new PyrometerException(path + " is a directory, not a profile.");
-        if (!Files.exists(path)) throw new PyrometerException(path + " does not exist.");
+        if (Files.isDirectory(path)) throw FileErrors.unreadable(path + " is a directory, not a profile.", null);
+        if (!Files.exists(path)) throw FileErrors.unreadable(path + " does not exist.", null);
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(64);
         } catch (IOException e) {
-            throw new PyrometerException("Could not read " + path + ": " + e.getMessage() + ".", e);
+            throw FileErrors.unreadable("could not read " + path + ": " + e.getMessage() + ".", e);
         }
         String name = path.getFileName().toString();
-        if (head.length == 0) throw new PyrometerException(name + " is empty.");
+        if (head.length == 0) throw FileErrors.badInput(name + " is empty.");
         if (SessionFormat.looksLikeSession(head, head.length)) return Format.SESSION;
         if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) return Format.PPROF;
         int first = 0;
         while (first < head.length && Character.isWhitespace(head[first])) first++;
         if (first < head.length && head[first] == '{') return Format.SPEEDSCOPE;
         if (first < head.length && head[first] == '<') {
-            throw new PyrometerException(name + " is an SVG or XML file: Pyrometer writes flame graph pictures but cannot read them.");
+            throw FileErrors.badInput(name + " is an SVG or XML file: Pyrometer writes flame graph pictures but cannot read them.");
         }
         Format byName = Format.ofPath(path);
         if (byName != null && byName.isReadable()) return byName;
         for (byte b : head) {
-            if (b == 0) throw new PyrometerException(name + " is not a profile Pyrometer knows (session, collapsed stacks, speedscope or pprof).");
+            if (b == 0) throw FileErrors.badInput(name + " is not a profile Pyrometer knows (session, collapsed stacks, speedscope or pprof).");
         }
         return Format.COLLAPSED;
     }

@@ -3,6 +3,7 @@ package dev.pyrometer.model.interchange;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import com.google.gson.annotations.SerializedName;
+import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
 import java.io.Reader;
@@ -40,10 +41,10 @@ public final class SpeedscopeReader {
         try {
             file = new Gson().fromJson(in, FileJson.class);
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new PyrometerException(source + " is not valid speedscope JSON: " + firstLine(e.getMessage()) + ".", e);
+            throw FileErrors.badInput(source + " is not valid speedscope JSON: " + firstLine(e.getMessage()) + ".", e);
         }
         if (file == null || file.shared() == null || file.shared().frames() == null || file.profiles() == null) {
-            throw new PyrometerException(source + " is JSON but not a speedscope profile (it lacks \"shared.frames\" or \"profiles\").");
+            throw FileErrors.badInput(source + " is JSON but not a speedscope profile (it lacks \"shared.frames\" or \"profiles\").");
         }
         Importer importer = new Importer(source, "speedscope", cancelled);
         if (file.exporter() != null) importer.profile().metadata("exporter", file.exporter());
@@ -169,7 +170,7 @@ public final class SpeedscopeReader {
     }
 
     private static PyrometerException bad(String source, String what) {
-        return new PyrometerException(source + " is not a valid speedscope profile: " + what + ".");
+        return FileErrors.badInput(source + " is not a valid speedscope profile: " + what + ".");
     }
 
     private static String firstLine(String message) {

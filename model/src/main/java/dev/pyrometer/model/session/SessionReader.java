@@ -1,5 +1,6 @@
 package dev.pyrometer.model.session;
 
+import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.LoadReport;
 import dev.pyrometer.model.Loaded;
@@ -42,9 +43,9 @@ public final class SessionReader {
             LoadReport report = readInto(in, file.getFileName().toString(), Files.size(file), profile, progress, cancelled);
             return new Loaded(profile, report);
         } catch (NoSuchFileException e) {
-            throw new PyrometerException(file + " does not exist.");
+            throw FileErrors.unreadable(file + " does not exist.", e);
         } catch (IOException e) {
-            throw new PyrometerException("Could not read " + file + ": " + e.getMessage() + ".", e);
+            throw FileErrors.unreadable("could not read " + file + ": " + e.getMessage() + ".", e);
         }
     }
 
@@ -63,22 +64,22 @@ public final class SessionReader {
 
     private void readHeader(InputStream in) throws IOException {
         byte[] header = in.readNBytes(SessionFormat.HEADER_BYTES);
-        if (header.length == 0) throw new PyrometerException(source + " is empty: it holds no session.");
+        if (header.length == 0) throw FileErrors.badInput(source + " is empty: it holds no session.");
         int known = Math.min(header.length, SessionFormat.MAGIC.length);
         if (!Arrays.equals(header, 0, known, SessionFormat.MAGIC, 0, known)) {
-            throw new PyrometerException(source + " is not a Pyrometer session (it does not start with the session header).");
+            throw FileErrors.badInput(source + " is not a Pyrometer session (it does not start with the session header).");
         }
         if (header.length < SessionFormat.HEADER_BYTES) {
-            throw new PyrometerException(source + " ends inside its header: the recording stopped before writing anything.");
+            throw FileErrors.badInput(source + " ends inside its header: the recording stopped before writing anything.");
         }
         int major = (header[8] & 0xFF) << 8 | header[9] & 0xFF;
         int minor = (header[10] & 0xFF) << 8 | header[11] & 0xFF;
         if (major > SessionFormat.MAJOR) {
             throw new PyrometerException(String.format(
                 "%s was written by a newer Pyrometer (session format %d.%d; this version reads %d.x): update Pyrometer to open it.",
-                source, major, minor, SessionFormat.MAJOR));
+                source, major, minor, SessionFormat.MAJOR), FileErrors.NEWER_VERSION, null);
         }
-        if (major < 1) throw new PyrometerException(source + " has an invalid session format version " + major + "." + minor + ".");
+        if (major < 1) throw FileErrors.badInput(source + " has an invalid session format version " + major + "." + minor + ".");
     }
 
     private LoadReport readChunks(InputStream in, long totalBytes, Progress progress, BooleanSupplier cancelled) throws IOException {

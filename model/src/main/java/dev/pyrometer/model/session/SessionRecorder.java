@@ -1,5 +1,6 @@
 package dev.pyrometer.model.session;
 
+import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
 import java.io.BufferedOutputStream;
@@ -61,7 +62,7 @@ public final class SessionRecorder implements AutoCloseable {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             return new SessionRecorder(profile, file.toString(), out, channel, interval);
         } catch (IOException e) {
-            throw new PyrometerException("Cannot write the session " + file + ": " + e.getMessage() + ".", e);
+            throw FileErrors.unwritable("cannot write the session " + file + ": " + e.getMessage() + ".", e);
         }
     }
 
@@ -70,7 +71,7 @@ public final class SessionRecorder implements AutoCloseable {
         try {
             return new SessionRecorder(profile, name, out, null, interval);
         } catch (IOException e) {
-            throw new PyrometerException("Cannot write the session to " + name + ": " + e.getMessage() + ".", e);
+            throw FileErrors.unwritable("cannot write the session to " + name + ": " + e.getMessage() + ".", e);
         }
     }
 
@@ -144,6 +145,6 @@ public final class SessionRecorder implements AutoCloseable {
 
     private PyrometerException failed(IOException e) {
         failure = e;
-        return new PyrometerException("Could not write the session " + name + ": " + e.getMessage() + ".", e);
+        return FileErrors.unwritable("could not write the session " + name + ": " + e.getMessage() + ".", e);
     }
 }

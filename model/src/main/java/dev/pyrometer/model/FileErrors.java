@@ -1,0 +1,34 @@
+package dev.pyrometer.model;
+
+/**
+ * Exit codes of the problems files cause, so scripts can tell them apart (the sampler's own codes are 3 to 9).
+ * Messages are one sentence naming the file; front ends print them after {@code pyrometer: }.
+ */
+public final class FileErrors {
+    /** The file does not exist, is a directory, or cannot be read. */
+    public static final int UNREADABLE = 10;
+    /** The file is empty, not a profile, or damaged where nothing can be recovered. */
+    public static final int BAD_INPUT = 11;
+    /** A session written by a newer Pyrometer. */
+    public static final int NEWER_VERSION = 12;
+    /** The output cannot be written (missing folder, permissions, disk full). */
+    public static final int UNWRITABLE = 13;
+
+    private FileErrors() {}
+
+    public static PyrometerException unreadable(String message, Throwable cause) {
+        return new PyrometerException(message, UNREADABLE, cause);
+    }
+
+    public static PyrometerException badInput(String message) {
+        return new PyrometerException(message, BAD_INPUT, null);
+    }
+
+    public static PyrometerException badInput(String message, Throwable cause) {
+        return new PyrometerException(message, BAD_INPUT, cause);
+    }
+
+    public static PyrometerException unwritable(String message, Throwable cause) {
+        return new PyrometerException(message, UNWRITABLE, cause);
+    }
+}
