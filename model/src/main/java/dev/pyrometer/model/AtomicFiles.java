@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -47,12 +45,8 @@ public final class AtomicFiles {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
             temp = null;
-        } catch (NoSuchFileException e) {
-            throw FileErrors.unwritable("cannot write " + target + ": the folder " + dir + " does not exist.", e);
-        } catch (AccessDeniedException e) {
-            throw FileErrors.unwritable("cannot write " + target + ": permission denied.", e);
         } catch (IOException e) {
-            throw FileErrors.unwritable("cannot write " + target + ": " + e.getMessage() + ".", e);
+            throw FileErrors.unwritable("cannot write " + target + ": " + FileErrors.reason(e, target) + ".", e);
         } finally {
             if (temp != null) {
                 try {

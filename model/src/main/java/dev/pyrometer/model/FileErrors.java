@@ -1,5 +1,12 @@
 package dev.pyrometer.model;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
 /**
  * Exit codes of the problems files cause, so scripts can tell them apart (the sampler's own codes are 3 to 9).
  * Messages are one sentence naming the file; front ends print them after {@code pyrometer: }.
@@ -30,5 +37,17 @@ public final class FileErrors {
 
     public static PyrometerException unwritable(String message, Throwable cause) {
         return new PyrometerException(message, UNWRITABLE, cause);
+    }
+
+    /** Why an I/O operation on {@code file} failed, in words: "the folder /x does not exist", "permission denied". */
+    public static String reason(IOException e, Path file) {
+        return switch (e) {
+            case NoSuchFileException missing when file.toAbsolutePath().getParent() != null
+                && !Files.isDirectory(file.toAbsolutePath().getParent()) -> "the folder " + file.toAbsolutePath().getParent() + " does not exist";
+            case NoSuchFileException missing -> "it does not exist";
+            case AccessDeniedException denied -> "permission denied";
+            case FileSystemException other when other.getReason() != null -> other.getReason().toLowerCase(java.util.Locale.ROOT);
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
     }
 }

@@ -53,7 +53,7 @@ public final class ProfileFiles {
             double seconds = n < 2 ? 0 : (profile.samples().timeMicros(n - 1) - profile.samples().timeMicros(0)) / 1e6;
             return new Loaded(profile, LoadReport.clean(source, Files.size(path), n, Math.max(0, seconds)));
         } catch (IOException e) {
-            throw FileErrors.unreadable("could not read " + path + ": " + e.getMessage() + ".", e);
+            throw FileErrors.unreadable("cannot read " + path + ": " + FileErrors.reason(e, path) + ".", e);
         } catch (PyrometerException | CancelledException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -70,7 +70,7 @@ public final class ProfileFiles {
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(64);
         } catch (IOException e) {
-            throw FileErrors.unreadable("could not read " + path + ": " + e.getMessage() + ".", e);
+            throw FileErrors.unreadable("cannot read " + path + ": " + FileErrors.reason(e, path) + ".", e);
         }
         String name = path.getFileName().toString();
         if (head.length == 0) throw FileErrors.badInput(name + " is empty.");

@@ -12,7 +12,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
@@ -42,10 +41,8 @@ public final class SessionReader {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
             LoadReport report = readInto(in, file.getFileName().toString(), Files.size(file), profile, progress, cancelled);
             return new Loaded(profile, report);
-        } catch (NoSuchFileException e) {
-            throw FileErrors.unreadable(file + " does not exist.", e);
         } catch (IOException e) {
-            throw FileErrors.unreadable("could not read " + file + ": " + e.getMessage() + ".", e);
+            throw FileErrors.unreadable("cannot read " + file + ": " + FileErrors.reason(e, file) + ".", e);
         }
     }
 

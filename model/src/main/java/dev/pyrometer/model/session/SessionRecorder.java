@@ -62,7 +62,7 @@ public final class SessionRecorder implements AutoCloseable {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             return new SessionRecorder(profile, file.toString(), out, channel, interval);
         } catch (IOException e) {
-            throw FileErrors.unwritable("cannot write the session " + file + ": " + e.getMessage() + ".", e);
+            throw FileErrors.unwritable("cannot write the session " + file + ": " + FileErrors.reason(e, file) + ".", e);
         }
     }
 

@@ -189,7 +189,7 @@ class SessionFileTest {
             .getMessage().contains("is not a Pyrometer session"));
         Path missing = dir.resolve("missing.pyro");
         assertTrue(assertThrows(PyrometerException.class, () -> SessionReader.read(missing, Progress.NONE, Cancel.NEVER))
-            .getMessage().endsWith("does not exist."));
+            .getMessage().endsWith("missing.pyro: it does not exist."));
     }
 
     @Test

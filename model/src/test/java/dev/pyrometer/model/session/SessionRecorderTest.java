@@ -83,7 +83,8 @@ class SessionRecorderTest {
     void anUnwritablePlaceIsReportedInOneLine() {
         Path file = dir.resolve("no/such/dir/x.pyro");
         PyrometerException e = assertThrows(PyrometerException.class, () -> SessionRecorder.start(new Profile(), file));
-        assertTrue(e.getMessage().startsWith("Cannot write the session " + file), e.getMessage());
+        assertEquals("cannot write the session " + file + ": the folder " + file.getParent() + " does not exist.", e.getMessage());
+        assertEquals(dev.pyrometer.model.FileErrors.UNWRITABLE, e.exitCode());
     }
 
     @Test
