@@ -24,8 +24,8 @@ final class Importer {
     Importer(String source, String format, BooleanSupplier cancelled) {
         this.source = source;
         this.cancelled = cancelled;
-        profile.metadata("source_format", format);
-        profile.metadata("source_file", source);
+        profile.metadata("source.format", format);
+        profile.metadata("source.file", source);
     }
 
     Profile profile() { return profile; }

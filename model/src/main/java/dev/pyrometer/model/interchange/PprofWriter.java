@@ -12,8 +12,6 @@ import dev.pyrometer.model.aggregate.Snapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -186,7 +184,7 @@ public final class PprofWriter {
 
     /** The sampling period: from the recorded rate, else from the busiest thread's samples over the recording. */
     static long periodNanos(Profile profile, Snapshot snapshot) {
-        String rate = profile.metadata("rate_hz");
+        String rate = profile.metadata("rate.hz");
         if (rate != null) {
             try {
                 double hz = Double.parseDouble(rate);
@@ -216,13 +214,13 @@ public final class PprofWriter {
         return (last - first) * 1000;
     }
 
+    /** The recording's start as nanoseconds since the epoch, from the sampler's metadata; 0 when unknown. */
     private static long startNanos(Profile profile) {
-        String start = profile.metadata("start_time");
+        String start = profile.metadata("start.epoch.millis");
         if (start == null) return 0;
         try {
-            Instant instant = Instant.parse(start);
-            return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-        } catch (DateTimeParseException e) {
+            return Math.multiplyExact(Long.parseLong(start.strip()), 1_000_000L);
+        } catch (NumberFormatException | ArithmeticException e) {
             return 0;
         }
     }

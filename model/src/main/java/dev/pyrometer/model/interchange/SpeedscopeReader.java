@@ -47,7 +47,7 @@ public final class SpeedscopeReader {
             throw FileErrors.badInput(source + " is JSON but not a speedscope profile (it lacks \"shared.frames\" or \"profiles\").");
         }
         Importer importer = new Importer(source, "speedscope", cancelled);
-        if (file.exporter() != null) importer.profile().metadata("exporter", file.exporter());
+        if (file.exporter() != null) importer.profile().metadata("source.exporter", file.exporter());
         List<FrameJson> frames = file.shared().frames();
         int[] frameIds = new int[frames.size()];
         for (int i = 0; i < frames.size(); i++) {

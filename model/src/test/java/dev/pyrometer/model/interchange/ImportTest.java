@@ -101,7 +101,7 @@ class ImportTest {
         assertEquals("hot_a (/tmp/pyspy/w.py:4)", byLine.label(0));
         // Weights were 1/200 s each: one sample per weight, 5 ms apart on each thread.
         assertEquals(5_000, p.samples().timeMicros(1) - p.samples().timeMicros(0));
-        assertEquals("py-spy@0.4.2", p.metadata("exporter"));
+        assertEquals("py-spy@0.4.2", p.metadata("source.exporter"));
     }
 
     @Test

@@ -84,7 +84,7 @@ final class PprofCheck {
     }
 
     @SuppressWarnings("unchecked")
-    static void assertWellFormed(byte[] gzipped, long expectedPeriod) throws IOException {
+    static void assertWellFormed(byte[] gzipped, long expectedPeriod, long expectedStartNanos) throws IOException {
         DynamicMessage profile;
         Descriptor d;
         try {
@@ -101,6 +101,7 @@ final class PprofCheck {
         List<DynamicMessage> types = (List<DynamicMessage>) profile.getField(d.findFieldByName("sample_type"));
         assertEquals(List.of("samples/count", "cpu/nanoseconds"), types.stream().map(t -> strings.get(intField(t, "type")) + "/" + strings.get(intField(t, "unit"))).toList());
         assertEquals(expectedPeriod, (long) profile.getField(d.findFieldByName("period")));
+        assertEquals(expectedStartNanos, (long) profile.getField(d.findFieldByName("time_nanos")));
         assertEquals("cpu", strings.get((int) (long) profile.getField(d.findFieldByName("default_sample_type"))));
         Set<Long> functionIds = new HashSet<>();
         for (DynamicMessage f : (List<DynamicMessage>) profile.getField(d.findFieldByName("function"))) {

@@ -31,7 +31,8 @@ class RoundTripTest {
     /** Three threads, recursion, idle samples and a sample without frames (exports leave out those two). */
     static Profile recording() {
         Profile p = new Profile();
-        p.metadata("rate_hz", "100");
+        p.metadata("rate.hz", "100");
+        p.metadata("start.epoch.millis", "1700000000000");
         int main = p.thread(100, "MainThread");
         int pool = p.thread(101, "pool;1");
         int anon = p.thread(102, null);
@@ -100,7 +101,7 @@ class RoundTripTest {
         Profile back = ProfileFiles.read(file).profile();
         assertEquals(ProfileAssertions.functionTree(original, Selection.NOT_IDLE).subList(1, 6),
             ProfileAssertions.functionTree(back, Selection.NOT_IDLE).subList(1, 6));
-        PprofCheck.assertWellFormed(Files.readAllBytes(file), 10_000_000L);
+        PprofCheck.assertWellFormed(Files.readAllBytes(file), 10_000_000L, 1_700_000_000_000L * 1_000_000);
     }
 
     @Test
