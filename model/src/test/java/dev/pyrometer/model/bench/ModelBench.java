@@ -7,6 +7,7 @@ import dev.pyrometer.model.Progress;
 import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.SampleTable;
 import dev.pyrometer.model.aggregate.CallTree;
+import dev.pyrometer.model.aggregate.CallerTree;
 import dev.pyrometer.model.aggregate.FlameLayout;
 import dev.pyrometer.model.aggregate.HotFunctions;
 import dev.pyrometer.model.aggregate.KeyBy;
@@ -106,8 +107,18 @@ public final class ModelBench {
             FlameLayout.of(functions, 1.0 / 1600, FlameLayout.Order.ALPHABETICAL, Cancel.NEVER).size());
         double lineTree = time(5, () -> CallTree.topDown(counts, KeyBy.LINE, Transforms.NONE, Cancel.NEVER));
         report("call tree by line (from counted samples)", "%.0f ms", lineTree * 1000);
-        double bottomUp = time(5, () -> CallTree.bottomUp(functions, Cancel.NEVER));
-        report("bottom-up tree (from the top-down tree)", "%.0f ms", bottomUp * 1000);
+        double bottomUp = time(3, () -> CallTree.bottomUp(functions, Cancel.NEVER));
+        report("whole bottom-up tree (from the top-down tree)", "%.0f ms", bottomUp * 1000);
+        System.out.printf(Locale.ROOT, "    (%,d nodes)%n", CallTree.bottomUp(functions, Cancel.NEVER).size());
+        double bottomUpFlame = time(5, () -> CallTree.bottomUp(functions, 1.0 / 1600, Cancel.NEVER));
+        report("bottom-up tree of nodes ≥ 1/1600 wide", "%.0f ms", bottomUpFlame * 1000);
+        double callers = time(5, () -> {
+            CallerTree lazy = CallerTree.of(functions);
+            int node = 0;
+            for (int[] children; (children = lazy.children(node)).length > 0; ) node = children[0];
+            return lazy;
+        });
+        report("bottom-up view: root and heaviest path expanded", "%.0f ms", callers * 1000);
         double hot = time(5, () -> HotFunctions.of(functions));
         report("hot functions (from the top-down tree)", "%.0f ms", hot * 1000);
 
