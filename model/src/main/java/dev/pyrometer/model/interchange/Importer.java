@@ -3,7 +3,6 @@ package dev.pyrometer.model.interchange;
 import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.Profile;
-import dev.pyrometer.model.PyrometerException;
 import dev.pyrometer.model.SampleState;
 import java.util.function.BooleanSupplier;
 

@@ -7,7 +7,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.Profile;
-import dev.pyrometer.model.PyrometerException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -58,7 +58,7 @@ public final class ProfileFiles {
             throw e;
         } catch (RuntimeException e) {
             // A parser tripping over input it did not expect: still the input's fault, say so in one line.
-            throw FileErrors.badInput(source + " could not be read as " + format.cliName() + ": " + e + ".", e);
+            throw FileErrors.badInput(source + " could not be read as " + format.cliName() + ": " + e.toString().lines().findFirst().orElse("") + ".", e);
         }
     }
 
