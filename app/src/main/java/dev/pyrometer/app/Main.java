@@ -2,6 +2,9 @@ package dev.pyrometer.app;
 
 import dev.pyrometer.app.cli.ConvertCommand;
 import dev.pyrometer.app.cli.DiffCommand;
+import dev.pyrometer.app.cli.DumpCommand;
+import dev.pyrometer.app.cli.PsCommand;
+import dev.pyrometer.app.cli.RecordCommand;
 import dev.pyrometer.model.PyrometerException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Parameters;
         "Profile running Python programs from the outside.",
         "With no command, opens the desktop workbench; `pyrometer -- python3 app.py` opens it already recording."
     },
-    subcommands = {ConvertCommand.class, DiffCommand.class})
+    subcommands = {RecordCommand.class, DumpCommand.class, PsCommand.class, ConvertCommand.class, DiffCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--pid", paramLabel = "PID", description = "Open the workbench recording this running Python process.")

@@ -1,0 +1,92 @@
+package dev.pyrometer.app.cli;
+
+import com.google.gson.GsonBuilder;
+import dev.pyrometer.sampler.PythonTarget;
+import dev.pyrometer.sampler.StackFrame;
+import dev.pyrometer.sampler.ThreadStack;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pyrometer dump}: every thread's stack right now, like {@code py-spy dump}; {@code --json} uses py-spy's
+ * field names so scripts written for one read the other.
+ */
+@Command(name = "dump", description = "Print the current stack of every thread of a Python process.",
+    mixinStandardHelpOptions = true)
+public final class DumpCommand implements Callable<Integer> {
+    @Option(names = {"-p", "--pid"}, required = true, paramLabel = "PID", description = "The process to read.")
+    int pid;
+
+    @Option(names = "--json", description = "Print a JSON list of threads (py-spy dump --json's fields).")
+    boolean json;
+
+    @Option(names = "--nonblocking", description = "Accepted for py-spy habits: Pyrometer never pauses the target.")
+    boolean nonblocking;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (PythonTarget target = PythonTarget.attach(pid)) {
+            List<ThreadStack> threads = target.snapshot();
+            if (json) out.println(json(threads));
+            else text(target, threads, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private String json(List<ThreadStack> threads) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ThreadStack t : threads) {
+            Map<String, Object> thread = new LinkedHashMap<>();
+            thread.put("pid", pid);
+            thread.put("thread_id", t.pythonThreadId());
+            thread.put("thread_name", t.name());
+            thread.put("os_thread_id", t.osThreadId());
+            thread.put("active", t.running());
+            thread.put("owns_gil", t.ownsGil());
+            List<Map<String, Object>> frames = new ArrayList<>();
+            for (StackFrame f : t.frames()) {
+                Map<String, Object> frame = new LinkedHashMap<>();
+                frame.put("name", f.function());
+                frame.put("filename", f.file());
+                frame.put("short_filename", shortName(f.file()));
+                frame.put("line", f.line());
+                frames.add(frame);
+            }
+            thread.put("frames", frames);
+            list.add(thread);
+        }
+        return new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(list);
+    }
+
+    private void text(PythonTarget target, List<ThreadStack> threads, PrintWriter out) {
+        out.println("Process " + pid + ": " + String.join(" ", target.commandLine()));
+        out.println("Python v" + target.version() + " (" + target.executable() + ")");
+        out.println();
+        for (ThreadStack t : threads) {
+            String state = (t.running() ? "active" : "idle") + (t.ownsGil() ? "+gil" : "") + (t.inCall() ? "+native" : "");
+            out.println("Thread " + t.osThreadId() + " (" + state + ")" + (t.name() == null ? "" : ": \"" + t.name() + "\""));
+            for (StackFrame f : t.frames()) {
+                out.println("    " + f.function() + " (" + shortName(f.file()) + ":" + f.line() + ")");
+            }
+        }
+    }
+
+    private static String shortName(String file) {
+        Path name = Path.of(file).getFileName();
+        return name == null ? file : name.toString();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.pyrometer.app.cli;
+
+import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.model.interchange.CollapsedWriter;
+import dev.pyrometer.sampler.MetadataKeys;
+import dev.pyrometer.sampler.PythonTarget;
+import dev.pyrometer.sampler.Sampler;
+import dev.pyrometer.sampler.SamplerErrors;
+import dev.pyrometer.sampler.SamplerOptions;
+import dev.pyrometer.sampler.SamplerStats;
+import dev.pyrometer.sampler.launch.LaunchedProgram;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pyrometer record}: samples a running process ({@code --pid}) or a command it launches ({@code -- CMD…})
+ * until the target exits, the duration ends or Ctrl-C, then writes the recording and one summary line.
+ */
+@Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Record where a Python program spends its time, without changing or pausing it.")
+public final class RecordCommand implements Callable<Integer> {
+    static final int USAGE = 2;
+    private static final Duration LAUNCH_PATIENCE = Duration.ofSeconds(10);
+
+    @Option(names = {"-p", "--pid"}, paramLabel = "PID", description = "The running process to record.")
+    Integer pid;
+
+    @Option(names = {"-r", "--rate"}, paramLabel = "HZ", defaultValue = "100",
+        description = "Samples per second (default ${DEFAULT-VALUE}; up to 10000 and more).")
+    double rate;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "SECONDS",
+        description = "Stop after this many seconds (default: until the program exits or Ctrl-C).")
+    Double duration;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write (default: pyrometer-PID.txt).")
+    Path output;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+        description = "collapsed (py-spy's raw format, for flamegraph.pl and speedscope). Default: from the file extension.")
+    String format;
+
+    @Option(names = "--idle", description = "Include samples of threads that were not running.")
+    boolean idle;
+
+    @Option(names = "--gil", description = "Only include samples of the thread holding the GIL.")
+    boolean gil;
+
+    @Option(names = {"-t", "--threads"}, description = "Start each stack with its thread.")
+    boolean threads;
+
+    @Option(names = "--nonblocking", description = "Accepted for py-spy habits: Pyrometer never pauses the target.")
+    boolean nonblocking;
+
+    @Option(names = "--blocking", description = "Pause the target at each sample (not available: see the message).")
+    boolean blocking;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "After `--`: a program to launch and record.")
+    List<String> command = List.of();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((pid == null) == command.isEmpty()) {
+            throw new PyrometerException("give either --pid PID or a command after `--` (e.g. pyrometer record -- python3"
+                + " app.py), not both or neither.", USAGE, null);
+        }
+        if (blocking) {
+            throw new PyrometerException("--blocking is not available: Pyrometer reads without pausing the target and"
+                + " drops (and counts) any stack it could not read consistently; leave the flag out.", USAGE, null);
+        }
+        if (!(rate > 0 && rate <= SamplerOptions.MAX_RATE)) {
+            throw new PyrometerException("the rate must be between 1 and " + (int) SamplerOptions.MAX_RATE
+                + " samples per second.", USAGE, null);
+        }
+        if (duration != null && !(duration > 0)) {
+            throw new PyrometerException("the duration must be a positive number of seconds.", USAGE, null);
+        }
+        OutputFormat chosen = OutputFormats.choose(format, output);
+        checkWritable(output);
+        SamplerOptions options = new SamplerOptions(rate,
+            duration == null ? null : Duration.ofNanos((long) (duration * 1e9)));
+        if (pid != null) {
+            try (PythonTarget target = PythonTarget.attach(pid)) {
+                return record(target, null, options, chosen, pathFor(target.pid(), chosen));
+            }
+        }
+        try (LaunchedProgram program = LaunchedProgram.start(command, new LaunchedProgram.PassThrough());
+             PythonTarget target = program.attachWhenReady(LAUNCH_PATIENCE)) {
+            return record(target, program, options, chosen, pathFor(program.pid(), chosen));
+        }
+    }
+
+    private int record(PythonTarget target, LaunchedProgram program, SamplerOptions options, OutputFormat chosen,
+                       Path path) throws Exception {
+        Profile profile = new Profile();
+        Sampler sampler = target.sampler(options, profile);
+        CountDownLatch written = new CountDownLatch(1);
+        // Ctrl-C: stop sampling and let the main thread write what was recorded before the JVM exits.
+        Thread onInterrupt = new Thread(() -> {
+            sampler.stop();
+            try {
+                written.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "pyrometer-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            sampler.start();
+            Sampler.Outcome outcome = sampler.awaitEnd();
+            Integer exitCode = null;
+            if (program != null) {
+                if (outcome != Sampler.Outcome.TARGET_EXITED) program.close(); // duration ended: stop what we started
+                exitCode = program.waitFor();
+                profile.metadata(MetadataKeys.EXIT_CODE, Integer.toString(exitCode));
+            }
+            if (outcome == Sampler.Outcome.FAILED) {
+                throw new IllegalStateException("the sampler failed", sampler.failure());
+            }
+            CollapsedWriter.Options writeOptions = new CollapsedWriter.Options(threads, idle, gil);
+            long[] count = new long[1];
+            AtomicFile.write(path, out -> count[0] = chosen.write(profile, writeOptions, out));
+            SamplerStats stats = sampler.stats();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("pyrometer: " + summary(stats) + "; wrote " + count[0] + " samples to " + path + " ("
+                + chosen.name() + ")");
+            err.flush();
+            if (program != null) return exitCode;
+            if (outcome == Sampler.Outcome.TARGET_EXITED && duration != null) {
+                throw new PyrometerException(String.format(Locale.ROOT, "process %d exited after %.1f s, before the"
+                    + " %.1f s asked for; what was recorded until then is in %s.", target.pid(),
+                    stats.elapsedNanos() / 1e9, duration, path), SamplerErrors.TARGET_EXITED, null);
+            }
+            return 0;
+        } finally {
+            written.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it only waits for `written`
+            }
+        }
+    }
+
+    static String summary(SamplerStats s) {
+        return String.format(Locale.ROOT, "%d samples, %d errors, %d late ticks in %.2f s (%.1f Hz achieved);"
+                + " sampler CPU %.1f µs per sample", s.samples(), s.errors(), s.lateTicks(), s.elapsedNanos() / 1e9,
+            s.achievedRate(), s.cpuPerSampleMicros());
+    }
+
+    private Path pathFor(int targetPid, OutputFormat chosen) {
+        return output != null ? output : Path.of("pyrometer-" + targetPid + chosen.extension());
+    }
+
+    /** Fails before recording, not after, when the output cannot be written. */
+    private static void checkWritable(Path output) throws IOException {
+        if (output == null) return;
+        Path dir = output.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new PyrometerException("cannot write " + output + ": the directory " + dir + " does not exist.",
+                USAGE, new NoSuchFileException(String.valueOf(dir)));
+        }
+        if (!Files.isWritable(dir) || (Files.exists(output) && !Files.isWritable(output))) {
+            throw new PyrometerException("cannot write " + output + ": permission denied.", USAGE, null);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.pyrometer.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.pyrometer.app.JvmRun;
+import dev.pyrometer.sampler.Pythons;
+import dev.pyrometer.sampler.SamplerErrors;
+import dev.pyrometer.sampler.TargetProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every error a user meets is one line on stderr, no trace, and its own exit code. */
+class CommandErrorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void noSuchProcess() throws Exception {
+        JvmRun run = JvmRun.of(Map.of(), "dump", "--pid", "999999999");
+        assertOneLine(run, SamplerErrors.NO_SUCH_PROCESS, "pyrometer: no process with pid 999999999 is running");
+    }
+
+    @Test
+    void notAPythonProcess() throws Exception {
+        Process sleep = new ProcessBuilder("sleep", "60").start();
+        try {
+            JvmRun run = JvmRun.of(Map.of(), "dump", "--pid", Long.toString(sleep.pid()));
+            assertOneLine(run, SamplerErrors.NOT_PYTHON, "pyrometer: process " + sleep.pid() + " (sleep 60) is not a Python process");
+        } finally {
+            sleep.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void unsupportedPythonVersion() throws Exception {
+        Path python37 = Path.of(System.getProperty("user.home"), ".pyenv/versions/3.7.16/bin/python3.7");
+        assumeTrue(Files.isExecutable(python37), "needs an old Python (pyenv 3.7.16) to refuse");
+        Process old = new ProcessBuilder(python37.toString(), "-c", "import time; time.sleep(60)").start();
+        try {
+            awaitMapped(old, "libpython3.7");
+            JvmRun run = JvmRun.of(Map.of(), "dump", "--pid", Long.toString(old.pid()));
+            assertOneLine(run, SamplerErrors.UNSUPPORTED_VERSION, "pyrometer: process " + old.pid() + " runs Python 3.7.16,");
+            assertTrue(run.stderr().contains("supported versions are 3.8 to 3.13"), run.stderr());
+        } finally {
+            old.destroyForcibly().waitFor();
+        }
+    }
+
+    /** As root without CAP_SYS_PTRACE (a container's default), another user's process cannot be read. */
+    @Test
+    void permissionDeniedSaysWhichRuleAndWhatToDo() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")) && "root".equals(System.getProperty("user.name")),
+            "needs root and setpriv to drop CAP_SYS_PTRACE");
+        Process target = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+            "/usr/bin/python3", "-c", "import time; time.sleep(60)").start();
+        try {
+            awaitMapped(target, "python3");
+            List<String> command = new ArrayList<>(List.of("setpriv", "--inh-caps=-sys_ptrace", "--bounding-set=-sys_ptrace"));
+            command.addAll(JvmRun.javaCommand());
+            command.addAll(List.of("dump", "--pid", Long.toString(target.pid())));
+            JvmRun run = JvmRun.ofCommand(command);
+            assertOneLine(run, SamplerErrors.PERMISSION_DENIED, "pyrometer: cannot read the memory of process " + target.pid());
+            assertTrue(run.stderr().contains("without CAP_SYS_PTRACE") && run.stderr().contains("--cap-add SYS_PTRACE"),
+                run.stderr());
+        } finally {
+            target.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void targetExitingMidRecordingKeepsWhatWasRecorded() throws Exception {
+        Pythons.Python python = Pythons.all().getFirst();
+        try (TargetProcess target = TargetProcess.start(python.executable(), "exits_soon.py", "0", "4")) {
+            Path out = dir.resolve("partial.txt");
+            JvmRun run = JvmRun.of(Map.of(), "record", "-r", "200", "-d", "60", "-o", out.toString(),
+                "--pid", Integer.toString(target.pid()));
+            assertEquals(SamplerErrors.TARGET_EXITED, run.exitCode(), run.stderr());
+            assertTrue(run.stderr().contains("pyrometer: process " + target.pid() + " exited after"), run.stderr());
+            assertTrue(run.stderr().contains("what was recorded until then is in " + out), run.stderr());
+            assertTrue(Files.readString(out).contains("busy ("), "the samples taken were written");
+        }
+    }
+
+    @Test
+    void usageErrors() throws Exception {
+        assertOneLine(JvmRun.of(Map.of(), "record", "-o", dir.resolve("x.txt").toString()), 2,
+            "pyrometer: give either --pid PID or a command");
+        assertOneLine(JvmRun.of(Map.of(), "record", "--blocking", "--pid", "1"), 2, "pyrometer: --blocking is not available");
+        assertOneLine(JvmRun.of(Map.of(), "record", "-f", "pprof", "--pid", "1"), 2,
+            "pyrometer: the pprof format is not available in this build yet");
+        assertOneLine(JvmRun.of(Map.of(), "record", "-o", "/no/such/dir/out.txt", "--pid", "1"), 2,
+            "pyrometer: cannot write /no/such/dir/out.txt");
+        assertOneLine(JvmRun.of(Map.of(), "record", "--", "/no/such/program"), SamplerErrors.LAUNCH_FAILED,
+            "pyrometer: cannot start `/no/such/program`: no such program");
+    }
+
+    static void assertOneLine(JvmRun run, int exitCode, String start) {
+        assertEquals(exitCode, run.exitCode(), run.stderr());
+        assertEquals(1, run.stderr().strip().lines().count(), run.stderr());
+        assertTrue(run.stderr().startsWith(start), run.stderr());
+        assertFalse(run.stderr().contains("Exception") || run.stderr().contains("\tat "), run.stderr());
+    }
+
+    /** Waits until the process has mapped a file whose name contains {@code name} (its interpreter is loaded). */
+    static void awaitMapped(Process p, String name) throws Exception {
+        Path maps = Path.of("/proc", Long.toString(p.pid()), "maps");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(maps).contains(name) && new String(Files.readAllBytes(
+                Path.of("/proc", Long.toString(p.pid()), "cmdline"))).contains("sleep")) return;
+            Thread.sleep(5);
+        }
+        throw new AssertionError(name + " never loaded");
+    }
+}

@@ -1,0 +1,140 @@
+package dev.pyrometer.sampler;
+
+import dev.pyrometer.model.SampleSink;
+import dev.pyrometer.sampler.layout.Layout;
+import dev.pyrometer.sampler.memory.Libc;
+import dev.pyrometer.sampler.memory.RemoteMemory;
+import dev.pyrometer.sampler.proc.ProcFiles;
+import dev.pyrometer.sampler.target.Attacher;
+import dev.pyrometer.sampler.target.PythonBinary;
+import dev.pyrometer.sampler.walk.StackWalk;
+import dev.pyrometer.sampler.walk.TargetReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A live CPython process we can read: made by {@link #attach(int)}, it takes snapshots of every thread's stack
+ * ({@link #snapshot()}) and makes {@link Sampler}s that record into a {@link SampleSink}.
+ */
+public final class PythonTarget implements AutoCloseable {
+    private final int pid;
+    private final PythonBinary binary;
+    private final Layout layout;
+    private final long interp;
+    private final int pthreadTidOffset;
+    private final List<String> commandLine;
+    private final String executable;
+    private final RemoteMemory memory;
+    private final TargetReader reader;
+
+    PythonTarget(int pid, PythonBinary binary, Layout layout, long interp, int pthreadTidOffset, RemoteMemory memory) {
+        this.pid = pid;
+        this.binary = binary;
+        this.layout = layout;
+        this.interp = interp;
+        this.pthreadTidOffset = pthreadTidOffset;
+        this.memory = memory;
+        this.commandLine = ProcFiles.commandLine(pid);
+        this.executable = ProcFiles.executable(pid);
+        this.reader = newReader(memory);
+    }
+
+    /**
+     * Attaches to a running process: finds its interpreter, checks its version and our right to read it.
+     *
+     * @throws dev.pyrometer.model.PyrometerException with a message for the user (see {@link SamplerErrors})
+     */
+    public static PythonTarget attach(int pid) {
+        Attacher.Result r = Attacher.attach(pid);
+        return new PythonTarget(pid, r.binary(), r.layout(), r.interp(), r.pthreadTidOffset(), r.memory());
+    }
+
+    public int pid() {
+        return pid;
+    }
+
+    public PythonVersion version() {
+        return binary.version();
+    }
+
+    /** The interpreter binary: libpython or the executable. */
+    public PythonBinary binary() {
+        return binary;
+    }
+
+    public String executable() {
+        return executable;
+    }
+
+    public List<String> commandLine() {
+        return commandLine;
+    }
+
+    /** The structure layout in use (for tests and diagnostics). */
+    public Layout layout() {
+        return layout;
+    }
+
+    /** Where the layout came from (a generated table or the target's own debug offsets). */
+    public String layoutSource() {
+        return layout.source;
+    }
+
+    TargetReader newReader(RemoteMemory memory) {
+        return new TargetReader(memory, layout, binary.version(), binary.runtime(), interp, binary.codeType(),
+            pthreadTidOffset);
+    }
+
+    /** A fresh reader with its own buffer, for a sampler running on another thread. */
+    TargetReader newReader() {
+        return newReader(new RemoteMemory(pid, TargetReader.BUFFER_SIZE));
+    }
+
+    /**
+     * Every thread's stack right now, the thread list's order (newest thread first). A thread whose stack
+     * could not be read consistently is retried a few times, then listed without frames.
+     *
+     * @throws TargetExitedException if the process has exited
+     */
+    public synchronized List<ThreadStack> snapshot() {
+        List<ThreadStack> threads = new ArrayList<>();
+        StackWalk walk = new StackWalk();
+        for (int attempt = 0; ; attempt++) {
+            threads.clear();
+            if (readAll(threads, walk)) return threads;
+            if (reader.lastError() == Libc.ESRCH || !ProcFiles.exists(pid)) throw new TargetExitedException(pid);
+            if (attempt == 20) return threads;
+        }
+    }
+
+    private boolean readAll(List<ThreadStack> threads, StackWalk walk) {
+        if (!reader.refresh()) return false;
+        int count = 0;
+        for (long t = reader.firstThread(); t != 0 && count < 4096; t = reader.nextThread(), count++) {
+            if (!reader.readThread(t)) return false;
+            long tid = reader.osThreadId();
+            boolean running = ThreadStates.running(pid, tid);
+            long ident = reader.pythonThreadId();
+            boolean gil = reader.holdsGil();
+            if (!reader.walk(walk)) return false;
+            List<StackFrame> frames = new ArrayList<>(walk.depth);
+            for (int i = 0; i < walk.depth; i++) {
+                var code = walk.codes[i];
+                frames.add(new StackFrame(code.function(), code.shortName(), code.file(), Math.max(walk.lines[i], 0),
+                    code.firstLine()));
+            }
+            threads.add(new ThreadStack(tid, ident, null, running, gil, running && walk.inCall, List.copyOf(frames)));
+        }
+        return true;
+    }
+
+    /** A sampler that records this process into {@code sink}; call {@link Sampler#start()} to begin. */
+    public Sampler sampler(SamplerOptions options, SampleSink sink) {
+        return new Sampler(this, options, sink);
+    }
+
+    @Override
+    public synchronized void close() {
+        reader.close();
+    }
+}

@@ -1,0 +1,303 @@
+package dev.pyrometer.sampler;
+
+import dev.pyrometer.model.SampleSink;
+import dev.pyrometer.model.SampleState;
+import dev.pyrometer.sampler.memory.KeptOpenFile;
+import dev.pyrometer.sampler.memory.Libc;
+import dev.pyrometer.sampler.proc.ProcFiles;
+import dev.pyrometer.sampler.walk.CodeInfo;
+import dev.pyrometer.sampler.walk.StackWalk;
+import dev.pyrometer.sampler.walk.TargetReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Samples a {@link PythonTarget} on its own thread and streams every thread's stack into a {@link SampleSink}.
+ *
+ * <p>Each tick reads the scheduler state of every known thread first (so "running" describes the moment before
+ * our reads), then the resident memory, then the interpreter's thread list and each thread's stack. A stack that
+ * cannot be read consistently is dropped and counted, never guessed. The target is never paused.
+ * Control it from any thread: {@link #start}, {@link #pause}, {@link #resume}, {@link #stop}, {@link #stats}.
+ */
+public final class Sampler {
+    /** How a recording ended. */
+    public enum Outcome { RUNNING, STOPPED, DURATION_ELAPSED, TARGET_EXITED, FAILED }
+
+    private final PythonTarget target;
+    private final SamplerOptions options;
+    private final SampleSink sink;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final int[] frameIds = new int[StackWalk.MAX_DEPTH];
+    private Thread thread;
+    private volatile boolean stopRequested;
+    private volatile boolean paused;
+    private volatile Outcome outcome = Outcome.RUNNING;
+    private volatile Throwable failure;
+
+    // Counters: written by the sampling thread only, read by anyone.
+    private volatile long samples;
+    private volatile long threadSamples;
+    private volatile long errors;
+    private volatile long lateTicks;
+    private volatile long ticks;
+    private volatile long startNanos;
+    private volatile long endNanos;
+    private volatile long loopCpuNanos;
+    private volatile long targetCpuMicros;
+
+    Sampler(PythonTarget target, SamplerOptions options, SampleSink sink) {
+        this.target = target;
+        this.options = options;
+        this.sink = sink;
+    }
+
+    /** Starts sampling on a new thread. */
+    public synchronized void start() {
+        if (thread != null) throw new IllegalStateException("already started");
+        thread = new Thread(this::run, "pyrometer-sampler-" + target.pid());
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MAX_PRIORITY);
+        thread.start();
+    }
+
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        LockSupport.unpark(thread);
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /** Stops sampling and waits for the loop to finish (its last metadata written). */
+    public Outcome stop() {
+        stopRequested = true;
+        if (thread != null) LockSupport.unpark(thread);
+        return awaitEnd();
+    }
+
+    /** Waits until the recording ends (stopped, duration elapsed, target exited or failed). */
+    public Outcome awaitEnd() {
+        try {
+            if (thread != null) ended.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return outcome;
+    }
+
+    /** Waits at most {@code timeout}; returns {@link Outcome#RUNNING} if it has not ended by then. */
+    public Outcome awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        ended.await(timeout, unit);
+        return outcome;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** Why the loop failed, when {@link #outcome()} is {@link Outcome#FAILED}. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    public SamplerStats stats() {
+        long start = startNanos;
+        long end = endNanos != 0 ? endNanos : System.nanoTime();
+        return new SamplerStats(samples, threadSamples, errors, lateTicks, ticks, start == 0 ? 0 : end - start,
+            loopCpuNanos, targetCpuMicros);
+    }
+
+    private void run() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long cpuStart = mx.getCurrentThreadCpuTime();
+        Libc.preciseTimers();
+        int pid = target.pid();
+        try (TargetReader reader = target.newReader();
+             ThreadSlots slots = new ThreadSlots(pid, Libc.clockTicksPerSecond());
+             KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256)) {
+            writeStartMetadata();
+            long start = System.nanoTime();
+            startNanos = start;
+            Schedule schedule = new Schedule(options.rateHz(), start);
+            long deadline = options.duration() == null ? Long.MAX_VALUE : start + options.duration().toNanos();
+            StackWalk walk = new StackWalk();
+            long pageSize = Libc.pageSize();
+            while (!stopRequested) {
+                if (paused) {
+                    LockSupport.park(this);
+                    schedule.restart(System.nanoTime());
+                    continue;
+                }
+                long now = sleepUntil(Math.min(schedule.due(), deadline));
+                if (stopRequested || paused) continue;
+                if (now >= deadline) {
+                    outcome = Outcome.DURATION_ELAPSED;
+                    break;
+                }
+                if (schedule.late(now)) lateTicks++;
+                if (!tick(reader, slots, statm, walk, now - start, pageSize)) {
+                    outcome = Outcome.TARGET_EXITED;
+                    break;
+                }
+                schedule.advance(now);
+                if ((ticks & 63) == 0) loopCpuNanos = mx.getCurrentThreadCpuTime() - cpuStart;
+            }
+            if (outcome == Outcome.RUNNING) outcome = Outcome.STOPPED;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            outcome = Outcome.FAILED;
+        } finally {
+            endNanos = System.nanoTime();
+            loopCpuNanos = mx.getCurrentThreadCpuTime() - cpuStart;
+            writeEndMetadata();
+            ended.countDown();
+        }
+    }
+
+    /** Parks until {@code due}; returns the time it woke. */
+    private long sleepUntil(long due) {
+        long now = System.nanoTime();
+        while (now < due && !stopRequested && !paused) {
+            LockSupport.parkNanos(this, due - now);
+            now = System.nanoTime();
+        }
+        return now;
+    }
+
+    /** One tick; false when the target has exited. */
+    private boolean tick(TargetReader reader, ThreadSlots slots, KeptOpenFile statm, StackWalk walk, long time,
+                         long pageSize) {
+        long tick = ++ticks;
+        slots.readAll();
+        if (statm != null) {
+            int n = statm.reread();
+            if (n < 0 && statm.lastError() == Libc.ESRCH) return false;
+            if (n > 0) sink.memory(time, residentPages(statm, n) * pageSize);
+        }
+        if (!reader.refresh()) {
+            if (gone(reader)) return false;
+            errors++;
+            return true;
+        }
+        boolean any = false;
+        int threads = 0;
+        for (long t = reader.firstThread(); t != 0 && threads < 4096; t = reader.nextThread(), threads++) {
+            if (!reader.readThread(t)) {
+                if (gone(reader)) return false;
+                errors++;
+                break; // the list itself is torn: try again next tick
+            }
+            int slot = slots.slot(reader.osThreadId(), tick);
+            if (!reader.walk(walk)) {
+                if (gone(reader)) return false;
+                errors++;
+                continue;
+            }
+            if (walk.depth == 0) continue;
+            emit(reader, slots, slot, walk, time);
+            any = true;
+        }
+        slots.sweep(tick);
+        targetCpuMicros = slots.targetCpuMicros();
+        if (any) samples++;
+        return true;
+    }
+
+    private void emit(TargetReader reader, ThreadSlots slots, int slot, StackWalk walk, long time) {
+        int index = slots.sinkIndex(slot);
+        if (index < 0) {
+            index = sink.thread(reader.osThreadId(), null);
+            slots.sinkIndex(slot, index);
+        }
+        for (int i = 0; i < walk.depth; i++) {
+            CodeInfo code = walk.codes[i];
+            int line = Math.max(walk.lines[i], 0);
+            int id = code.frameId(line);
+            if (id < 0) {
+                id = sink.frame(code.file(), code.function(), line, code.firstLine());
+                code.cacheFrameId(line, id);
+            }
+            frameIds[i] = id;
+        }
+        int user = slots.userMicrosSinceSample(slot);
+        int system = slots.systemMicrosSinceSample(slot);
+        slots.sampled(slot);
+        int state = 0;
+        if (slots.running(slot)) {
+            state |= SampleState.RUNNING;
+            if (system > user) state |= SampleState.SYSTEM;
+            if (walk.inCall) state |= SampleState.NATIVE;
+        }
+        if (reader.holdsGil()) state |= SampleState.GIL;
+        sink.sample(time, index, frameIds, walk.depth, state, user, system);
+        threadSamples++;
+    }
+
+    private boolean gone(TargetReader reader) {
+        return reader.lastError() == Libc.ESRCH;
+    }
+
+    /** The second field of /proc/PID/statm: resident pages. */
+    private static long residentPages(KeptOpenFile statm, int n) {
+        var bytes = statm.bytes();
+        int i = 0;
+        while (i < n && bytes.get(i) != ' ') i++;
+        long pages = 0;
+        for (i++; i < n; i++) {
+            byte b = bytes.get(i);
+            if (b < '0' || b > '9') break;
+            pages = pages * 10 + (b - '0');
+        }
+        return pages;
+    }
+
+    private void writeStartMetadata() {
+        sink.metadata(MetadataKeys.PID, Integer.toString(target.pid()));
+        sink.metadata(MetadataKeys.COMMAND, String.join(" ", target.commandLine()));
+        sink.metadata(MetadataKeys.PYTHON_VERSION, target.version().toString());
+        if (target.executable() != null) sink.metadata(MetadataKeys.PYTHON_EXECUTABLE, target.executable());
+        sink.metadata(MetadataKeys.PYTHON_LAYOUT, target.layoutSource());
+        sink.metadata(MetadataKeys.HOST, hostName());
+        sink.metadata(MetadataKeys.START_EPOCH_MILLIS, Long.toString(System.currentTimeMillis()));
+        sink.metadata(MetadataKeys.RATE_HZ, format(options.rateHz()));
+    }
+
+    private void writeEndMetadata() {
+        try {
+            SamplerStats s = stats();
+            sink.metadata(MetadataKeys.SAMPLES, Long.toString(s.samples()));
+            sink.metadata(MetadataKeys.ERRORS, Long.toString(s.errors()));
+            sink.metadata(MetadataKeys.LATE_TICKS, Long.toString(s.lateTicks()));
+            sink.metadata(MetadataKeys.CPU_PER_SAMPLE_US, format(s.cpuPerSampleMicros()));
+            sink.metadata(MetadataKeys.DURATION_SECONDS, format(s.elapsedNanos() / 1e9));
+            sink.metadata(MetadataKeys.OUTCOME, switch (outcome) {
+                case STOPPED, RUNNING -> "stopped";
+                case DURATION_ELAPSED -> "duration";
+                case TARGET_EXITED -> "target-exited";
+                case FAILED -> "failed";
+            });
+        } catch (RuntimeException e) {
+            if (failure == null) failure = e;
+        }
+    }
+
+    /** From the kernel, not DNS: a name lookup could hang on a machine without a network. */
+    private static String hostName() {
+        String name = ProcFiles.text(Path.of("/proc/sys/kernel/hostname"));
+        return name == null ? "localhost" : name;
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.pyrometer.sampler;
+
+/**
+ * A sampler's counters at one moment.
+ *
+ * @param samples       ticks at which at least one thread stack was recorded
+ * @param threadSamples thread stacks recorded
+ * @param errors        thread stacks dropped because they could not be read consistently
+ * @param lateTicks     ticks that began more than one mean interval late
+ * @param ticks         ticks run
+ * @param elapsedNanos  time since the sampler started, pauses included
+ * @param loopCpuNanos  CPU time of the sampling thread
+ * @param targetCpuMicros the target's threads' CPU time seen while sampling (user + system)
+ */
+public record SamplerStats(long samples, long threadSamples, long errors, long lateTicks, long ticks,
+                           long elapsedNanos, long loopCpuNanos, long targetCpuMicros) {
+
+    /** Samples per second actually achieved. */
+    public double achievedRate() {
+        return elapsedNanos == 0 ? 0 : samples * 1e9 / elapsedNanos;
+    }
+
+    /** The sampling loop's own CPU time per sample, microseconds. */
+    public double cpuPerSampleMicros() {
+        return samples == 0 ? 0 : loopCpuNanos / 1e3 / samples;
+    }
+
+    /** The target's CPU use while sampled, in percent of one core. */
+    public double targetCpuPercent() {
+        return elapsedNanos == 0 ? 0 : targetCpuMicros * 1e5 / elapsedNanos;
+    }
+
+    public double lateFraction() {
+        return ticks == 0 ? 0 : (double) lateTicks / ticks;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.pyrometer.sampler;
+
+import dev.pyrometer.model.PyrometerException;
+
+/** The target process exited while we were reading it. */
+public final class TargetExitedException extends PyrometerException {
+    public TargetExitedException(int pid) {
+        super("process " + pid + " exited while Pyrometer was reading it.", SamplerErrors.TARGET_EXITED, null);
+    }
+}

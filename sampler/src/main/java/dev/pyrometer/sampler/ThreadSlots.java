@@ -1,0 +1,152 @@
+package dev.pyrometer.sampler;
+
+import dev.pyrometer.sampler.memory.KeptOpenFile;
+import dev.pyrometer.sampler.proc.TaskStat;
+import java.util.Arrays;
+
+/**
+ * The sampler's per-OS-thread state: a kept-open {@code /proc/PID/task/TID/stat}, the scheduler state and CPU times
+ * read at the start of the current tick, those of the previous sample, and the sink's thread index. Plain arrays
+ * searched linearly: a Python process has few threads.
+ */
+final class ThreadSlots implements AutoCloseable {
+    private static final int STAT_BYTES = 1024;
+
+    private final int pid;
+    private final long microsPerTick;
+    private final TaskStat parsed = new TaskStat();
+    private int count;
+    private long[] tids = new long[16];
+    private KeptOpenFile[] stats = new KeptOpenFile[16];
+    private int[] sinkIndexes = new int[16];
+    private long[] lastSeen = new long[16];
+    private boolean[] statValid = new boolean[16];
+    private boolean[] running = new boolean[16];
+    private long[] utime = new long[16];
+    private long[] stime = new long[16];
+    private long[] sampledUtime = new long[16];
+    private long[] sampledStime = new long[16];
+    private long targetCpuMicros;
+
+    ThreadSlots(int pid, long clockTicksPerSecond) {
+        this.pid = pid;
+        this.microsPerTick = 1_000_000 / clockTicksPerSecond;
+    }
+
+    /** Re-reads every known thread's stat file: done first in a tick, before any memory is read. */
+    void readAll() {
+        for (int i = 0; i < count; i++) readStat(i);
+    }
+
+    /** The slot of OS thread {@code tid}, made (and its stat read) if new; marks it seen at {@code tick}. */
+    int slot(long tid, long tick) {
+        for (int i = 0; i < count; i++) {
+            if (tids[i] == tid) {
+                lastSeen[i] = tick;
+                return i;
+            }
+        }
+        if (count == tids.length) grow();
+        int i = count++;
+        tids[i] = tid;
+        stats[i] = tid > 0 ? KeptOpenFile.open("/proc/" + pid + "/task/" + tid + "/stat", STAT_BYTES) : null;
+        sinkIndexes[i] = -1;
+        lastSeen[i] = tick;
+        readStat(i);
+        sampledUtime[i] = utime[i];
+        sampledStime[i] = stime[i];
+        return i;
+    }
+
+    private void readStat(int i) {
+        KeptOpenFile stat = stats[i];
+        int n = stat == null ? -1 : stat.reread();
+        statValid[i] = n > 0 && parsed.parse(stat.bytes(), n);
+        if (statValid[i]) {
+            running[i] = parsed.running();
+            utime[i] = parsed.utime;
+            stime[i] = parsed.stime;
+        } else {
+            running[i] = false;
+        }
+    }
+
+    boolean running(int slot) {
+        return running[slot];
+    }
+
+    int sinkIndex(int slot) {
+        return sinkIndexes[slot];
+    }
+
+    void sinkIndex(int slot, int index) {
+        sinkIndexes[slot] = index;
+    }
+
+    /** User CPU µs since this thread's previous sample; call {@link #sampled} after reading both deltas. */
+    int userMicrosSinceSample(int slot) {
+        return (int) Math.min(Integer.MAX_VALUE, (utime[slot] - sampledUtime[slot]) * microsPerTick);
+    }
+
+    int systemMicrosSinceSample(int slot) {
+        return (int) Math.min(Integer.MAX_VALUE, (stime[slot] - sampledStime[slot]) * microsPerTick);
+    }
+
+    void sampled(int slot) {
+        targetCpuMicros += (utime[slot] - sampledUtime[slot] + stime[slot] - sampledStime[slot]) * microsPerTick;
+        sampledUtime[slot] = utime[slot];
+        sampledStime[slot] = stime[slot];
+    }
+
+    long targetCpuMicros() {
+        return targetCpuMicros;
+    }
+
+    /** Forgets threads not seen at {@code tick} (they ended), closing their files. */
+    void sweep(long tick) {
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            if (lastSeen[i] == tick) {
+                move(i, kept++);
+            } else if (stats[i] != null) {
+                stats[i].close();
+            }
+        }
+        for (int i = kept; i < count; i++) stats[i] = null;
+        count = kept;
+    }
+
+    private void move(int from, int to) {
+        if (from == to) return;
+        tids[to] = tids[from];
+        stats[to] = stats[from];
+        sinkIndexes[to] = sinkIndexes[from];
+        lastSeen[to] = lastSeen[from];
+        statValid[to] = statValid[from];
+        running[to] = running[from];
+        utime[to] = utime[from];
+        stime[to] = stime[from];
+        sampledUtime[to] = sampledUtime[from];
+        sampledStime[to] = sampledStime[from];
+    }
+
+    private void grow() {
+        int n = tids.length * 2;
+        tids = Arrays.copyOf(tids, n);
+        stats = Arrays.copyOf(stats, n);
+        sinkIndexes = Arrays.copyOf(sinkIndexes, n);
+        lastSeen = Arrays.copyOf(lastSeen, n);
+        statValid = Arrays.copyOf(statValid, n);
+        running = Arrays.copyOf(running, n);
+        utime = Arrays.copyOf(utime, n);
+        stime = Arrays.copyOf(stime, n);
+        sampledUtime = Arrays.copyOf(sampledUtime, n);
+        sampledStime = Arrays.copyOf(sampledStime, n);
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < count; i++) if (stats[i] != null) stats[i].close();
+        count = 0;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.pyrometer.sampler.launch;
+
+import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.sampler.PythonTarget;
+import dev.pyrometer.sampler.SamplerErrors;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A program Pyrometer starts as its own child (so it may read it even where Yama allows only a parent to), whose
+ * output passes through to ours or is captured to files, and whose exit code we report.
+ */
+public final class LaunchedProgram implements AutoCloseable {
+    /** Where the child's output goes. */
+    public sealed interface Output permits PassThrough, Capture {}
+
+    /** The child writes to our stdout and stderr. */
+    public record PassThrough() implements Output {}
+
+    /** The child's stdout and stderr go to these files. */
+    public record Capture(File stdout, File stderr) implements Output {}
+
+    private static final long POLL_MILLIS = 5;
+
+    private final List<String> command;
+    private final Process process;
+
+    private LaunchedProgram(List<String> command, Process process) {
+        this.command = command;
+        this.process = process;
+    }
+
+    /** Starts {@code command}; stdin is inherited in pass-through mode. */
+    public static LaunchedProgram start(List<String> command, Output output) {
+        if (command.isEmpty()) throw SamplerErrors.launchFailed("", "no command was given");
+        ProcessBuilder builder = new ProcessBuilder(command);
+        switch (output) {
+            case PassThrough p -> builder.inheritIO();
+            case Capture c -> builder.redirectOutput(c.stdout()).redirectError(c.stderr());
+        }
+        try {
+            return new LaunchedProgram(command, builder.start());
+        } catch (IOException e) {
+            String message = String.valueOf(e.getMessage());
+            String reason = message.contains("error=2") || message.contains("error: 2")
+                ? "no such program (check the name and your PATH)" : e.getMessage();
+            throw SamplerErrors.launchFailed(String.join(" ", command), reason);
+        }
+    }
+
+    public int pid() {
+        return (int) process.pid();
+    }
+
+    public List<String> command() {
+        return command;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /**
+     * Waits until the child's interpreter is up and attaches to it. The child may take a moment (a shell wrapper,
+     * pyenv's shim, imports before the interpreter exists); retries until it attaches, exits or the time is up.
+     *
+     * @throws PyrometerException if the child exits first, never becomes Python, or cannot be read
+     */
+    public PythonTarget attachWhenReady(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        PyrometerException last = null;
+        while (process.isAlive()) {
+            try {
+                return PythonTarget.attach(pid());
+            } catch (PyrometerException e) {
+                if (e.exitCode() == SamplerErrors.PERMISSION_DENIED || e.exitCode() == SamplerErrors.UNSUPPORTED_VERSION) {
+                    throw e;
+                }
+                last = e;
+            }
+            if (System.nanoTime() > deadline) break;
+            try {
+                process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!process.isAlive()) {
+            throw new PyrometerException("`" + String.join(" ", command) + "` exited with code " + process.exitValue()
+                + " before its Python interpreter could be read; nothing was recorded.", SamplerErrors.NO_INTERPRETER, null);
+        }
+        throw last != null ? last : SamplerErrors.noInterpreter(pid(), "it did not start a Python interpreter in time");
+    }
+
+    /** Waits for the child to exit and returns its exit code (128 + signal for a signal, as shells do). */
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Ends the child if it still runs (SIGTERM, then SIGKILL after a grace period). */
+    @Override
+    public void close() {
+        if (!process.isAlive()) return;
+        process.destroy();
+        try {
+            if (!process.waitFor(3, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.pyrometer.sampler.proc;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Parses the fields the sampler needs out of {@code /proc/PID/task/TID/stat} bytes without making a String:
+ * the state letter after the last {@code ')'} (the command name may hold spaces and parentheses) and utime/stime
+ * (fields 14 and 15, in clock ticks). Results land in the public fields of a reused instance.
+ */
+public final class TaskStat {
+    public char state;
+    public long utime;
+    public long stime;
+    public long startTime;
+
+    /** Parses {@code length} bytes; false if they are not a stat line. */
+    public boolean parse(ByteBuffer bytes, int length) {
+        int close = -1;
+        for (int i = length - 1; i >= 0; i--) {
+            if (bytes.get(i) == ')') {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0 || close + 2 >= length) return false;
+        state = (char) bytes.get(close + 2);
+        // Fields after the state: ppid(4) pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime(14) stime(15)
+        // ... starttime(22). Field 3 is the state; walk the spaces.
+        int field = 3;
+        long value = 0;
+        boolean inNumber = false;
+        for (int i = close + 3; i < length; i++) {
+            byte b = bytes.get(i);
+            if (b == ' ' || b == '\n') {
+                if (inNumber) {
+                    if (field == 14) utime = value;
+                    else if (field == 15) stime = value;
+                    else if (field == 22) {
+                        startTime = value;
+                        return true;
+                    }
+                }
+                field++;
+                value = 0;
+                inNumber = false;
+                if (b == '\n') break;
+            } else if (b >= '0' && b <= '9') {
+                value = value * 10 + (b - '0');
+                inNumber = true;
+            } else {
+                inNumber = true; // a negative or non-numeric field we do not use
+            }
+        }
+        return field > 15;
+    }
+
+    /** Running or runnable: the scheduler has the thread on a CPU or ready for one. */
+    public boolean running() {
+        return state == 'R';
+    }
+}

@@ -1,0 +1,13 @@
+package dev.pyrometer.sampler.target;
+
+import dev.pyrometer.sampler.PythonVersion;
+
+/**
+ * The file in a process that holds the interpreter (libpython, or the executable itself when Python is linked
+ * statically), with the run-time addresses the sampler needs.
+ *
+ * @param path     the path as the process sees it
+ * @param runtime  the address of {@code _PyRuntime}
+ * @param codeType the address of {@code PyCode_Type}, or 0 when the binary does not export it
+ */
+public record PythonBinary(String path, PythonVersion version, long loadBias, long runtime, long codeType) {}

@@ -1,0 +1,44 @@
+package dev.pyrometer.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.pyrometer.sampler.layout.Layout;
+import dev.pyrometer.sampler.layout.LayoutTables;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * From 3.13 the layout is read from the target's own _Py_DebugOffsets; it must agree, field for field, with the
+ * table generated from the same version's headers.
+ */
+class DebugOffsetsTest {
+
+    static java.util.List<Pythons.Python> pythons() {
+        return Pythons.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pythons")
+    void debugOffsetsAgreeWithTheGeneratedTable(Pythons.Python python) throws Exception {
+        assumeTrue(python.version().atLeast(3, 13), "only 3.13+ carries _Py_DebugOffsets");
+        Layout generated = LayoutTables.forVersion(3, python.version().minor());
+        assumeTrue(generated != null, "no generated table to compare with");
+        try (TargetProcess target = TargetProcess.start(python.executable(), "busy_threads.py");
+             PythonTarget attached = ThreadStateTest.attachWhenReady(target)) {
+            Layout read = attached.layout();
+            assertEquals("_Py_DebugOffsets read from the target", read.source);
+            for (Field f : Layout.class.getFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.getName().equals("source")) continue;
+                if (f.getType() == boolean[].class) {
+                    assertEquals(Arrays.toString((boolean[]) f.get(generated)), Arrays.toString((boolean[]) f.get(read)), f.getName());
+                } else {
+                    assertEquals(f.get(generated), f.get(read), f.getName());
+                }
+            }
+        }
+    }
+}

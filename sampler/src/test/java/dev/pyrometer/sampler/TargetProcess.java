@@ -1,0 +1,132 @@
+package dev.pyrometer.sampler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A test program run under one interpreter. The program is copied out of the test resources to a temporary
+ * directory so that its file path is real; {@link #close()} kills it.
+ */
+public final class TargetProcess implements AutoCloseable {
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Path dir;
+    private final Path script;
+
+    private TargetProcess(Process process, Path dir, Path script) {
+        this.process = process;
+        this.dir = dir;
+        this.script = script;
+    }
+
+    /** Starts {@code resource} (a .py file next to this class) with the given arguments; {@code {dir}} expands. */
+    public static TargetProcess start(Path python, String resource, String... args) throws IOException {
+        Path dir = Files.createTempDirectory("pyrometer-target");
+        Path script = dir.resolve(resource);
+        try (InputStream in = TargetProcess.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IOException("no test resource " + resource);
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> command = new ArrayList<>(List.of(python.toString(), script.toString()));
+        for (String a : args) command.add(a.replace("{dir}", dir.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(dir.resolve("output.txt").toFile()).start();
+        return new TargetProcess(p, dir, script);
+    }
+
+    public int pid() {
+        return (int) process.pid();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path script() {
+        return script;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** Waits until the process has stopped itself: every one of its threads in state T. */
+    public void awaitStopped() {
+        await(this::allThreadsStopped, "stop itself");
+    }
+
+    private boolean allThreadsStopped() {
+        try (var tasks = Files.list(Path.of("/proc", Integer.toString(pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                if (stat.charAt(stat.lastIndexOf(')') + 2) != 'T') return false;
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Waits until {@code file} in the program's directory exists. */
+    public Path awaitFile(String name) {
+        Path file = dir.resolve(name);
+        await(() -> Files.exists(file), "write " + name);
+        return file;
+    }
+
+    /** Polls a condition with a generous deadline (not a sleep for luck: the condition is a real event). */
+    public void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive()) throw new AssertionError("the target exited before it could " + what + ": " + output());
+            if (System.nanoTime() > deadline) throw new AssertionError("the target did not " + what + " in time");
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    public char state() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Integer.toString(pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2);
+        } catch (IOException e) {
+            return '?';
+        }
+    }
+
+    public String output() {
+        try {
+            return Files.readString(dir.resolve("output.txt"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted((a, b) -> b.compareTo(a)).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
