@@ -17,6 +17,7 @@ import dev.pyrometer.model.aggregate.StackCounts;
 import dev.pyrometer.model.aggregate.Transforms;
 import dev.pyrometer.model.session.SessionReader;
 import dev.pyrometer.model.session.SessionWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +53,11 @@ public final class ModelBench {
         for (int i = 0; i < rates.length; i++) {
             profile = null;
             gc();
-            long cpuStart = processCpuNanos();
+            long cpuStart = cpuNanos();
             long start = System.nanoTime();
             profile = work.ingest(samples);
             wallRates[i] = samples / ((System.nanoTime() - start) / 1e9);
-            rates[i] = samples / ((processCpuNanos() - cpuStart) / 1e9);
+            rates[i] = samples / ((cpuNanos() - cpuStart) / 1e9);
         }
         System.out.printf(Locale.ROOT, "%-52s %,.0f samples/s of CPU   (wall %,.0f samples/s)%n", "ingest, depth 30, one thread",
             median(rates), median(wallRates));
@@ -189,19 +190,20 @@ public final class ModelBench {
     }
 
     /**
-     * The median CPU time of the process (this thread's work plus GC and JIT) over the runs: on a shared machine
-     * that stays honest when other processes take the cores. The median wall time is printed beside it.
+     * The median CPU time over the runs: this thread's CPU time plus the garbage collector's pauses, what the work
+     * costs on a machine of its own. On a shared machine that stays honest when other processes take the cores;
+     * the median wall time is printed beside it.
      */
     private static double time(int runs, Supplier<Object> work) {
         for (int i = 0; i < 2; i++) work.get();
         double[] cpu = new double[runs];
         double[] wall = new double[runs];
         for (int i = 0; i < runs; i++) {
-            long cpuStart = processCpuNanos();
+            long cpuStart = cpuNanos();
             long start = System.nanoTime();
             work.get();
             wall[i] = (System.nanoTime() - start) / 1e9;
-            cpu[i] = (processCpuNanos() - cpuStart) / 1e9;
+            cpu[i] = (cpuNanos() - cpuStart) / 1e9;
         }
         lastWall = median(wall);
         return median(cpu);
@@ -209,8 +211,10 @@ public final class ModelBench {
 
     private static double lastWall;
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    private static long cpuNanos() {
+        long gcMillis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) gcMillis += Math.max(0, gc.getCollectionTime());
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() + gcMillis * 1_000_000;
     }
 
     private static double median(double[] values) {
