@@ -1,15 +1,13 @@
 package dev.pyrometer.model;
 
 import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that readers only ever see the old file or the complete new one: the content goes to a
@@ -33,11 +31,12 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+            // A plain stream, not a FileChannel: interrupting a thread that writes through a channel closes it.
+            try (FileOutputStream file = new FileOutputStream(temp.toFile());
+                 OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
                 content.writeTo(out);
                 out.flush();
-                channel.force(true);
+                file.getFD().sync();
             }
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

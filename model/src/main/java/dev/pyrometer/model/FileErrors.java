@@ -1,5 +1,6 @@
 package dev.pyrometer.model;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -41,11 +42,14 @@ public final class FileErrors {
 
     /** Why an I/O operation on {@code file} failed, in words: "the folder /x does not exist", "permission denied". */
     public static String reason(IOException e, Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) return "the folder " + folder + " does not exist";
+        String message = e.getMessage() == null ? "" : e.getMessage();
         return switch (e) {
-            case NoSuchFileException missing when file.toAbsolutePath().getParent() != null
-                && !Files.isDirectory(file.toAbsolutePath().getParent()) -> "the folder " + file.toAbsolutePath().getParent() + " does not exist";
             case NoSuchFileException missing -> "it does not exist";
             case AccessDeniedException denied -> "permission denied";
+            case FileNotFoundException notOpened when message.endsWith("(Permission denied)") -> "permission denied";
+            case FileNotFoundException notOpened when message.endsWith("(Is a directory)") -> "it is a directory";
             case FileSystemException other when other.getReason() != null -> other.getReason().toLowerCase(java.util.Locale.ROOT);
             default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         };

@@ -4,12 +4,11 @@ import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,17 +27,18 @@ public final class SessionRecorder implements AutoCloseable {
 
     private final String name;
     private final OutputStream out;
-    private final FileChannel channel;
+    /** The file's descriptor, to sync it; null when streaming elsewhere. */
+    private final FileDescriptor fd;
     private final SessionWriter writer;
     private final ScheduledExecutorService timer;
     private long syncedBytes;
     private IOException failure;
     private boolean closed;
 
-    private SessionRecorder(Profile profile, String name, OutputStream out, FileChannel channel, Duration interval) throws IOException {
+    private SessionRecorder(Profile profile, String name, OutputStream out, FileDescriptor fd, Duration interval) throws IOException {
         this.name = name;
         this.out = out;
-        this.channel = channel;
+        this.fd = fd;
         this.writer = new SessionWriter(profile, out);
         out.flush();
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -57,10 +57,9 @@ public final class SessionRecorder implements AutoCloseable {
 
     public static SessionRecorder start(Profile profile, Path file, Duration interval) {
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-            return new SessionRecorder(profile, file.toString(), out, channel, interval);
+            // A plain stream, not a FileChannel: interrupting a thread that writes through a channel closes it.
+            FileOutputStream stream = new FileOutputStream(file.toFile());
+            return new SessionRecorder(profile, file.toString(), new BufferedOutputStream(stream, 1 << 16), stream.getFD(), interval);
         } catch (IOException e) {
             throw FileErrors.unwritable("cannot write the session " + file + ": " + FileErrors.reason(e, file) + ".", e);
         }
@@ -97,7 +96,8 @@ public final class SessionRecorder implements AutoCloseable {
     /** Writes the rest and the end marker, then closes the file. Reports a write failure that happened meanwhile. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown(); // lets a flush in progress finish; no interrupt
+        
         try {
             timer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -110,7 +110,7 @@ public final class SessionRecorder implements AutoCloseable {
                 if (failure != null) throw failure;
                 writer.finish();
                 out.flush();
-                if (channel != null) channel.force(true);
+                if (fd != null) fd.sync();
             } catch (IOException e) {
                 throw failed(e);
             } finally {
@@ -128,8 +128,8 @@ public final class SessionRecorder implements AutoCloseable {
         writer.writeNew();
         out.flush();
         // Flushing hands the bytes to the OS, which survives the process dying; syncing survives a power cut too.
-        if (channel != null && writer.bytesWritten() != syncedBytes) {
-            channel.force(false);
+        if (fd != null && writer.bytesWritten() != syncedBytes) {
+            fd.sync();
             syncedBytes = writer.bytesWritten();
         }
     }

@@ -80,6 +80,23 @@ class SessionRecorderTest {
     }
 
     @Test
+    void anInterruptedCallerDoesNotBreakTheRecording() throws IOException {
+        Profile live = new Profile();
+        Path file = dir.resolve("interrupted.pyro");
+        try (SessionRecorder recorder = SessionRecorder.start(live, file, Duration.ofHours(1))) {
+            appendSamples(live, 0, 100);
+            Thread.currentThread().interrupt(); // a UI task cancelled while it saves
+            recorder.flush();
+            appendSamples(live, 100, 100);
+        } finally {
+            Thread.interrupted();
+        }
+        Loaded loaded = SessionReader.read(file, Progress.NONE, Cancel.NEVER);
+        assertTrue(loaded.report().complete());
+        assertEquals(200, loaded.profile().samples().size());
+    }
+
+    @Test
     void anUnwritablePlaceIsReportedInOneLine() {
         Path file = dir.resolve("no/such/dir/x.pyro");
         PyrometerException e = assertThrows(PyrometerException.class, () -> SessionRecorder.start(new Profile(), file));
