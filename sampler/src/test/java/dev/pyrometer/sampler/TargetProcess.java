@@ -107,6 +107,23 @@ public final class TargetProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the main thread is blocked in a sleeping system call (select/pselect6/poll/clock_nanosleep), as
+     * {@code time.sleep} does. A plain 'S' state is not enough: a thread waiting for the GIL sleeps on a futex too.
+     */
+    public boolean mainThreadInSleepCall() {
+        try {
+            String syscall = Files.readString(Path.of("/proc", Integer.toString(pid()), "syscall")).strip();
+            String number = syscall.split(" ", 2)[0];
+            return switch (number) {
+                case "7", "23", "230", "270" -> true; // poll, select, clock_nanosleep, pselect6 (x86-64)
+                default -> false;
+            };
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public String output() {
         try {
             return Files.readString(dir.resolve("output.txt"));

@@ -98,8 +98,9 @@ class ThreadStateTest {
 
     static PythonTarget attachWhenReady(TargetProcess target) {
         target.awaitFile("ready.txt");
-        // After writing the file the main thread still has to reach time.sleep: wait until it sleeps.
-        target.await(() -> target.state() == 'S', "sleep in its main thread");
+        // After writing the file the main thread still has to take the GIL back and reach time.sleep; a state of S
+        // alone could be the wait for the GIL, so wait until it is inside the sleep's system call.
+        target.await(target::mainThreadInSleepCall, "sleep in its main thread");
         return PythonTarget.attach(target.pid());
     }
 }

@@ -5,6 +5,7 @@ import dev.pyrometer.model.PyrometerException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /** The JavaFX application: one main window showing what the command line asked for. */
@@ -27,6 +28,9 @@ public final class DesktopApp extends Application {
     public void start(Stage stage) {
         MainWindow window = new MainWindow(request);
         stage.setTitle("Pyrometer");
+        for (int size : new int[] {16, 32, 48, 256}) { // the icon from assets/icons, in the sizes window managers pick
+            stage.getIcons().add(new Image(DesktopApp.class.getResource("/dev/pyrometer/app/icons/pyrometer-" + size + ".png").toString()));
+        }
         stage.setScene(new Scene(window.root(), 1280, 800));
         stage.show();
     }
