@@ -1,0 +1,167 @@
+package dev.pyrometer.model.aggregate;
+
+import dev.pyrometer.model.Cancel;
+import dev.pyrometer.model.FrameTable;
+import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.StackTable;
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The profile's stack tree after the view's transforms and key strategy: a forest of (parent, key) nodes, parent ids
+ * below child ids, and the node each stack of the snapshot lands on. Built in one forward pass over the stack table
+ * per transform (a stack's node depends only on its parent's node and its own frame), so its cost grows with the
+ * number of distinct stacks, never with the number of samples.
+ */
+final class KeyedForest {
+    /** A stack whose samples the transforms leave out. */
+    static final int DROP = -2;
+    private static final int ROOT = StackTable.EMPTY;
+
+    final Keys keys;
+    final int[] parent;
+    final int[] key;
+    final int size;
+    /** Indexed by stack + 1: the node, {@link #ROOT} (-1) for the root itself, or {@link #DROP}. */
+    final int[] nodeOfStack;
+
+    private KeyedForest(Keys keys, int[] parent, int[] key, int size, int[] nodeOfStack) {
+        this.keys = keys;
+        this.parent = parent;
+        this.key = key;
+        this.size = size;
+        this.nodeOfStack = nodeOfStack;
+    }
+
+    static KeyedForest build(Snapshot snapshot, KeyBy by, Transforms transforms, BooleanSupplier cancelled) {
+        Profile profile = snapshot.profile();
+        StackTable stacks = profile.stacks();
+        int n = snapshot.stacks();
+        int[] parent = new int[n];
+        int[] frame = new int[n];
+        int[] nodeOfStack = new int[n + 1];
+        nodeOfStack[0] = ROOT;
+        for (int s = 0; s < n; s++) {
+            parent[s] = stacks.parent(s);
+            frame[s] = stacks.frame(s);
+            nodeOfStack[s + 1] = s;
+        }
+        Layer layer = new Layer(parent, frame, n);
+        Keys functions = null;
+        for (Transform transform : transforms.list()) {
+            if (transform instanceof Transform.HideIdle) continue;
+            boolean[] matches = switch (transform) {
+                case Transform.Focus f -> matching(snapshot, f.target());
+                case Transform.Merge m -> matching(snapshot, m.target());
+                case Transform.CollapseRecursion r -> matching(snapshot, r.target());
+                default -> null;
+            };
+            if (transform instanceof Transform.CollapseDirectRecursion && functions == null) {
+                functions = Keys.of(snapshot, KeyBy.FUNCTION);
+            }
+            Layer next = apply(transform, layer, matches, functions, cancelled);
+            for (int s = 0; s <= n; s++) {
+                int node = nodeOfStack[s];
+                nodeOfStack[s] = node == DROP ? DROP : node == ROOT ? next.rootMapsTo : next.map[node];
+            }
+            layer = next;
+        }
+        Keys keys = Keys.of(snapshot, by);
+        Layer keyed = keyLayer(layer, keys, cancelled);
+        for (int s = 0; s <= n; s++) {
+            int node = nodeOfStack[s];
+            nodeOfStack[s] = node < 0 ? node : keyed.map[node];
+        }
+        return new KeyedForest(keys, keyed.parent, keyed.label, keyed.size, nodeOfStack);
+    }
+
+    /**
+     * One tree level of the pipeline: node i has {@code parent[i]} and {@code label[i]} (a frame, or a key after the
+     * last step); {@code map} sends the previous level's nodes here.
+     */
+    private record Layer(int[] parent, int[] label, int size, int[] map, int rootMapsTo) {
+        Layer(int[] parent, int[] label, int size) {
+            this(parent, label, size, null, ROOT);
+        }
+
+        static Layer of(TupleInterner tree, int[] map, int rootMapsTo) {
+            int n = tree.size();
+            int[] parent = new int[n];
+            int[] label = new int[n];
+            for (int i = 0; i < n; i++) {
+                parent[i] = tree.first(i);
+                label[i] = tree.second(i);
+            }
+            return new Layer(parent, label, n, map, rootMapsTo);
+        }
+    }
+
+    private static Layer apply(Transform transform, Layer in, boolean[] matches, Keys functions, BooleanSupplier cancelled) {
+        TupleInterner tree = new TupleInterner(in.size);
+        int[] out = new int[in.size];
+        int rootOut = transform instanceof Transform.Focus ? DROP : ROOT;
+        // For recursion: the nearest node on each output node's path (itself included) whose frame matches.
+        int[] nearest = transform instanceof Transform.CollapseRecursion ? new int[Math.max(16, in.size)] : null;
+        for (int i = 0; i < in.size; i++) {
+            if ((i & (Cancel.POLL_INTERVAL - 1)) == 0) Cancel.check(cancelled);
+            int p = in.parent[i];
+            int op = p == ROOT ? rootOut : out[p];
+            int f = in.label[i];
+            int node;
+            switch (transform) {
+                case Transform.Focus ignored -> node = op == DROP ? (matches[f] ? tree.intern(ROOT, f, 0) : DROP) : tree.intern(op, f, 0);
+                case Transform.Merge ignored -> node = matches[f] ? op : tree.intern(op, f, 0);
+                case Transform.CollapseRecursion ignored -> {
+                    int outer = matches[f] && op >= 0 ? nearest[op] : -1;
+                    int before = tree.size();
+                    node = outer >= 0 ? tree.intern(tree.first(outer), f, 0) : tree.intern(op, f, 0);
+                    if (tree.size() > before) {
+                        if (node == nearest.length) nearest = Arrays.copyOf(nearest, node * 2);
+                        int up = tree.first(node);
+                        nearest[node] = matches[f] ? node : up >= 0 ? nearest[up] : -1;
+                    }
+                }
+                case Transform.CollapseDirectRecursion ignored -> {
+                    boolean recursive = op >= 0 && functions.keyOf(tree.second(op)) == functions.keyOf(f);
+                    node = recursive ? tree.intern(tree.first(op), f, 0) : tree.intern(op, f, 0);
+                }
+                case Transform.HideIdle ignored -> throw new IllegalStateException("hide idle is not a tree transform");
+            }
+            out[i] = node;
+        }
+        return Layer.of(tree, out, rootOut);
+    }
+
+    private static Layer keyLayer(Layer in, Keys keys, BooleanSupplier cancelled) {
+        TupleInterner tree = new TupleInterner(in.size);
+        int[] out = new int[in.size];
+        boolean mergeRuns = keys.by().mergesConsecutive();
+        for (int i = 0; i < in.size; i++) {
+            if ((i & (Cancel.POLL_INTERVAL - 1)) == 0) Cancel.check(cancelled);
+            int p = in.parent[i];
+            int op = p == ROOT ? ROOT : out[p];
+            int k = keys.keyOf(in.label[i]);
+            out[i] = mergeRuns && op >= 0 && tree.second(op) == k ? op : tree.intern(op, k, 0);
+        }
+        return Layer.of(tree, out, ROOT);
+    }
+
+    /** Which of the snapshot's frames a reference covers. */
+    static boolean[] matching(Snapshot snapshot, FrameRef ref) {
+        Profile profile = snapshot.profile();
+        FrameTable frames = profile.frames();
+        int n = snapshot.frames();
+        boolean[] matches = new boolean[n];
+        String[] moduleOfFile = ref.level() == KeyBy.MODULE ? new String[snapshot.strings()] : null;
+        for (int f = 0; f < n; f++) {
+            String module = null;
+            if (moduleOfFile != null) {
+                int file = frames.file(f);
+                if (moduleOfFile[file] == null) moduleOfFile[file] = Modules.of(profile.strings().get(file));
+                module = moduleOfFile[file];
+            }
+            matches[f] = ref.matches(profile.fileName(f), profile.functionName(f), frames.line(f), frames.firstLine(f), module);
+        }
+        return matches;
+    }
+}

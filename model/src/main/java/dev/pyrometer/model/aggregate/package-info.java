@@ -1,0 +1,18 @@
+/**
+ * Aggregations the views bind to. All results are immutable struct-of-arrays values, computed off the UI thread
+ * from a consistent {@link dev.pyrometer.model.aggregate.Snapshot} of a profile that may still be recording, and
+ * cancellable through a {@link java.util.function.BooleanSupplier} (they throw
+ * {@link dev.pyrometer.model.CancelledException}).
+ *
+ * <pre>{@code
+ * StackCounts counts = StackCounts.of(Snapshot.of(profile), selection, cancelled);   // one pass over samples
+ * CallTree tree = CallTree.topDown(counts, KeyBy.FUNCTION, transforms, cancelled);   // per distinct stack
+ * CallerTree callers = CallerTree.of(tree);                                          // bottom-up, expands on demand
+ * CallTree icicle = CallTree.bottomUp(tree, 1.0 / canvasWidth, cancelled);           // bottom-up, narrow nodes left out
+ * FlameLayout flame = FlameLayout.of(tree, 1.0 / canvasWidth, FlameLayout.Order.ALPHABETICAL, cancelled);
+ * HotFunctions hot = HotFunctions.of(tree);
+ * LineHeat heat = LineHeat.of(counts, "/srv/app/main.py", cancelled);
+ * ThreadTotals threads = ThreadTotals.of(snapshot, selection, cancelled);
+ * }</pre>
+ */
+package dev.pyrometer.model.aggregate;
