@@ -49,6 +49,9 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--gil", description = "Keep only samples of threads holding the GIL.")
     boolean gilOnly;
 
+    @Option(names = {"-t", "--threads"}, description = "For collapsed: start each stack with its thread, as py-spy --threads does.")
+    boolean threads;
+
     @Option(names = "--by", paramLabel = "KEY", defaultValue = "function",
         description = "For svg: group frames by function (default), line, file or module.")
     String by;
@@ -60,7 +63,7 @@ public final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean toStdout = output.equals("-");
         Format target = targetFormat(toStdout);
-        ExportOptions options = new ExportOptions(Selection.ALL.withIdle(idle).withGilOnly(gilOnly), keyBy(by));
+        ExportOptions options = new ExportOptions(Selection.ALL.withIdle(idle).withGilOnly(gilOnly), keyBy(by), threads);
         Loaded loaded = ProfileFiles.read(input);
         PrintWriter err = spec.commandLine().getErr();
         if (loaded.report().hasWarning()) {

@@ -114,7 +114,7 @@ public final class ProfileFiles {
                 writer.finish();
                 yield writer.samplesWritten();
             }
-            case COLLAPSED -> CollapsedWriter.write(profile, options.selection(), true, text(out));
+            case COLLAPSED -> CollapsedWriter.write(profile, options.selection(), options.threads(), text(out));
             case SPEEDSCOPE -> SpeedscopeWriter.write(profile, options.selection(), name, text(out));
             case PPROF -> PprofWriter.write(profile, options.selection(), out);
             case SVG -> SvgFlameGraphWriter.write(profile, options.selection(), options.keyBy(), name, text(out));
