@@ -1,5 +1,6 @@
 package dev.pyrometer.model;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,10 @@ public final class Profile implements SampleSink {
     private final MemoryTrack memory = new MemoryTrack();
     private final Map<String, String> metadata = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile long revision;
+    /** Writer only: each thread's previous stack, root first, with the stack id of every prefix. */
+    private int[][] lastFrames = new int[16][];
+    private int[][] lastStacks = new int[16][];
+    private int[] lastDepth = new int[16];
 
     public StringTable strings() { return strings; }
     public FrameTable frames() { return frames; }
@@ -56,9 +61,42 @@ public final class Profile implements SampleSink {
 
     @Override
     public void sample(long timeNanos, int thread, int[] frameIds, int depth, int state, int userMicros, int systemMicros) {
-        int stack = stacks.intern(frameIds, depth);
+        int stack = internForThread(thread, frameIds, depth);
         samples.add(timeNanos / 1000, thread, stack, state, userMicros, systemMicros);
         revision++;
+    }
+
+    /**
+     * Interns a stack, starting from the longest root-side part it shares with the thread's previous sample: a thread
+     * sampled a thousand times a second mostly repeats its outer frames, and those need no lookup.
+     */
+    private int internForThread(int thread, int[] innermostFirst, int depth) {
+        if (thread < 0 || thread >= 1 << 16) return stacks.intern(innermostFirst, depth);
+        if (thread >= lastDepth.length) {
+            int n = Math.max(thread + 1, lastDepth.length * 2);
+            lastFrames = Arrays.copyOf(lastFrames, n);
+            lastStacks = Arrays.copyOf(lastStacks, n);
+            lastDepth = Arrays.copyOf(lastDepth, n);
+        }
+        int[] frames = lastFrames[thread];
+        int[] ids = lastStacks[thread];
+        int known = lastDepth[thread];
+        if (frames == null || frames.length < depth) {
+            int n = Math.max(64, depth);
+            frames = lastFrames[thread] = frames == null ? new int[n] : Arrays.copyOf(frames, n);
+            ids = lastStacks[thread] = ids == null ? new int[n] : Arrays.copyOf(ids, n);
+        }
+        int common = 0;
+        while (common < depth && common < known && frames[common] == innermostFirst[depth - 1 - common]) common++;
+        int stack = common == 0 ? StackTable.EMPTY : ids[common - 1];
+        for (int i = common; i < depth; i++) {
+            int frame = innermostFirst[depth - 1 - i];
+            stack = stacks.intern(stack, frame);
+            frames[i] = frame;
+            ids[i] = stack;
+        }
+        lastDepth[thread] = depth;
+        return stack;
     }
 
     /** Writer only: a sample whose stack is already interned (file readers use this). */
@@ -70,6 +108,12 @@ public final class Profile implements SampleSink {
     @Override
     public void memory(long timeNanos, long residentBytes) {
         memory.add(timeNanos / 1000, residentBytes);
+        revision++;
+    }
+
+    /** Writer only: a memory point with its time in microseconds (file readers use this). */
+    public void memoryAt(long timeMicros, long residentBytes) {
+        memory.add(timeMicros, residentBytes);
         revision++;
     }
 

@@ -10,8 +10,8 @@ import java.util.Arrays;
 public final class StackTable {
     public static final int EMPTY = -1;
 
-    private int[] parent = new int[4096];
-    private int[] frame = new int[4096];
+    /** (parent, frame) packed in one long per stack, so an index probe costs one memory access more, not two. */
+    private long[] node = new long[4096];
     private int[] depth = new int[4096];
     private volatile int size;
 
@@ -20,16 +20,15 @@ public final class StackTable {
 
     /** Writer only: the stack made of {@code parentStack} with {@code frameId} called from its top. */
     public int intern(int parentStack, int frameId) {
+        long key = pack(parentStack, frameId);
         int mask = index.length - 1;
-        int slot = hash(parentStack, frameId) & mask;
+        int slot = hash(key) & mask;
         for (int probe; (probe = index[slot]) != 0; slot = (slot + 1) & mask) {
-            int id = probe - 1;
-            if (parent[id] == parentStack && frame[id] == frameId) return id;
+            if (node[probe - 1] == key) return probe - 1;
         }
         int id = size;
-        if (id == parent.length) grow();
-        parent[id] = parentStack;
-        frame[id] = frameId;
+        if (id == node.length) grow();
+        node[id] = key;
         depth[id] = parentStack == EMPTY ? 1 : depth[parentStack] + 1;
         index[slot] = id + 1;
         size = id + 1;
@@ -44,21 +43,23 @@ public final class StackTable {
         return stack;
     }
 
-    public int parent(int id) { return parent[id]; }
-    public int frame(int id) { return frame[id]; }
+    public int parent(int id) { return (int) (node[id] >> 32); }
+    public int frame(int id) { return (int) node[id]; }
     /** Number of frames in the stack, 1 for a root frame. */
     public int depth(int id) { return id == EMPTY ? 0 : depth[id]; }
     public int size() { return size; }
 
-    private static int hash(int parentStack, int frameId) {
-        long h = ((long) parentStack << 32 | (frameId & 0xFFFFFFFFL)) * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 32);
+    private static long pack(int parentStack, int frameId) {
+        return (long) parentStack << 32 | (frameId & 0xFFFFFFFFL);
+    }
+
+    private static int hash(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32);
     }
 
     private void grow() {
-        int capacity = parent.length * 2;
-        parent = Arrays.copyOf(parent, capacity);
-        frame = Arrays.copyOf(frame, capacity);
+        int capacity = node.length * 2;
+        node = Arrays.copyOf(node, capacity);
         depth = Arrays.copyOf(depth, capacity);
     }
 
@@ -66,7 +67,7 @@ public final class StackTable {
         int[] bigger = new int[index.length * 2];
         int mask = bigger.length - 1;
         for (int id = 0; id < size; id++) {
-            int slot = hash(parent[id], frame[id]) & mask;
+            int slot = hash(node[id]) & mask;
             while (bigger[slot] != 0) slot = (slot + 1) & mask;
             bigger[slot] = id + 1;
         }

@@ -51,6 +51,40 @@ class ProfileTest {
     }
 
     @Test
+    void threadsSharingAndChangingStacksInternTheSameIds() {
+        Profile p = new Profile();
+        java.util.Random random = new java.util.Random(7);
+        int[] threads = {p.thread(1, "a"), p.thread(2, "b"), p.thread(3, "c")};
+        int[] pool = new int[6];
+        for (int i = 0; i < pool.length; i++) pool[i] = p.frame("f.py", "f" + i, i, i);
+        java.util.List<int[]> stacks = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            int depth = random.nextInt(70);
+            int[] frames = new int[depth];
+            for (int d = 0; d < depth; d++) frames[d] = pool[random.nextInt(d % 3 == 0 ? 2 : pool.length)];
+            stacks.add(frames);
+            p.sample(i, threads[random.nextInt(3)], frames, depth, SampleState.RUNNING, 0, 0);
+        }
+        for (int i = 0; i < stacks.size(); i++) {
+            int[] frames = stacks.get(i);
+            assertEquals(p.stacks().intern(frames, frames.length), p.samples().stack(i), "sample " + i);
+        }
+    }
+
+    @Test
+    void timesFarFromTheirChunksFirstSampleSurvive() {
+        Profile p = new Profile();
+        int t = p.thread(1, null);
+        int[] f = {p.frame("a", "b", 1, 1)};
+        long hour = 3_600_000_000_000L;
+        long[] nanos = {5 * hour, 5 * hour + 1_000, 7 * hour, 4 * hour, 5 * hour + 2_000};
+        for (long n : nanos) p.sample(n, t, f, 1, SampleState.RUNNING, 0, 0);
+        for (int i = 0; i < nanos.length; i++) assertEquals(nanos[i] / 1000, p.samples().timeMicros(i), "sample " + i);
+        assertEquals(false, p.samples().isTimeOrdered());
+        assertEquals(SampleTable.BYTES_PER_SAMPLE, 15);
+    }
+
+    @Test
     void timesBeyondThirtyTwoBitsSurvive() {
         Profile p = new Profile();
         int t = p.thread(1, null);
@@ -58,6 +92,7 @@ class ProfileTest {
         p.sample(tenDays, t, new int[] {p.frame("a", "b", 1, 1)}, 1, SampleState.RUNNING, 2_000_000, 5);
         assertEquals(tenDays / 1000, p.samples().timeMicros(0));
         assertEquals(655_350, p.samples().userMicros(0), "CPU deltas saturate at 16 bits of 10 µs units");
+        assertEquals(tenDays / 1000, p.samples().timeMicros(0));
         assertEquals(10, p.samples().systemMicros(0), "rounded to 10 µs units");
     }
 
@@ -78,7 +113,7 @@ class ProfileTest {
         CollapsedWriter.write(p, new CollapsedWriter.Options(true, true, false), withIdle);
         List<String> lines = Arrays.stream(withIdle.toString().split("\n")).sorted().toList();
         assertEquals(List.of(
-            "thread (0x1A2B) MainThread;main (/app/main.py:10) 1",
-            "thread (0x1A2B) MainThread;main (/app/main.py:10);work (/app/main.py:20) 3"), lines);
+            "thread (6699): MainThread;main (/app/main.py:10) 1",
+            "thread (6699): MainThread;main (/app/main.py:10);work (/app/main.py:20) 3"), lines);
     }
 }

@@ -2,7 +2,12 @@ package dev.pyrometer.app.cli;
 
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
-import dev.pyrometer.model.interchange.CollapsedWriter;
+import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.Selection;
+import dev.pyrometer.model.interchange.ExportOptions;
+import dev.pyrometer.model.interchange.Format;
+import dev.pyrometer.model.interchange.ProfileFiles;
+import dev.pyrometer.model.session.SessionRecorder;
 import dev.pyrometer.sampler.MetadataKeys;
 import dev.pyrometer.sampler.PythonTarget;
 import dev.pyrometer.sampler.Sampler;
@@ -48,11 +53,13 @@ public final class RecordCommand implements Callable<Integer> {
         description = "Stop after this many seconds (default: until the program exits or Ctrl-C).")
     Double duration;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write (default: pyrometer-PID.txt).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+        description = "Where to write (default: pyrometer-PID.pyro, a session the desktop app opens).")
     Path output;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-        description = "collapsed (py-spy's raw format, for flamegraph.pl and speedscope). Default: from the file extension.")
+        description = "session (saved as it records; survives a crash), collapsed (py-spy's raw format, for"
+            + " flamegraph.pl), speedscope, pprof or svg. Default: from the file extension, else session.")
     String format;
 
     @Option(names = "--idle", description = "Include samples of threads that were not running.")
@@ -93,7 +100,7 @@ public final class RecordCommand implements Callable<Integer> {
         if (duration != null && !(duration > 0)) {
             throw new PyrometerException("the duration must be a positive number of seconds.", USAGE, null);
         }
-        OutputFormat chosen = OutputFormats.choose(format, output);
+        Format chosen = chooseFormat();
         checkWritable(output);
         SamplerOptions options = new SamplerOptions(rate,
             duration == null ? null : Duration.ofNanos((long) (duration * 1e9)));
@@ -108,16 +115,18 @@ public final class RecordCommand implements Callable<Integer> {
         }
     }
 
-    private int record(PythonTarget target, LaunchedProgram program, SamplerOptions options, OutputFormat chosen,
+    private int record(PythonTarget target, LaunchedProgram program, SamplerOptions options, Format chosen,
                        Path path) throws Exception {
         Profile profile = new Profile();
         Sampler sampler = target.sampler(options, profile);
-        CountDownLatch written = new CountDownLatch(1);
+        // A session is written as it records, so a crash or kill -9 leaves everything up to the last half second.
+        SessionRecorder live = chosen == Format.SESSION ? SessionRecorder.start(profile, path) : null;
+        CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: stop sampling and let the main thread write what was recorded before the JVM exits.
         Thread onInterrupt = new Thread(() -> {
             sampler.stop();
             try {
-                written.await(30, TimeUnit.SECONDS);
+                finished.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -132,16 +141,15 @@ public final class RecordCommand implements Callable<Integer> {
                 exitCode = program.waitFor();
                 profile.metadata(MetadataKeys.EXIT_CODE, Integer.toString(exitCode));
             }
+            long written = finish(profile, live, chosen, path);
             if (outcome == Sampler.Outcome.FAILED) {
-                throw new IllegalStateException("the sampler failed", sampler.failure());
+                throw new IllegalStateException("the sampler failed (what was recorded is in " + path + ")",
+                    sampler.failure());
             }
-            CollapsedWriter.Options writeOptions = new CollapsedWriter.Options(threads, idle, gil);
-            long[] count = new long[1];
-            AtomicFile.write(path, out -> count[0] = chosen.write(profile, writeOptions, out));
             SamplerStats stats = sampler.stats();
             PrintWriter err = spec.commandLine().getErr();
-            err.println("pyrometer: " + summary(stats) + "; wrote " + count[0] + " samples to " + path + " ("
-                + chosen.name() + ")");
+            err.println("pyrometer: " + summary(stats) + "; wrote " + written + " samples to " + path + " ("
+                + chosen.cliName() + ")");
             err.flush();
             if (program != null) return exitCode;
             if (outcome == Sampler.Outcome.TARGET_EXITED && duration != null) {
@@ -151,11 +159,12 @@ public final class RecordCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            written.countDown();
+            if (live != null) live.close(); // idempotent: ends the session file on every path out
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it only waits for `written`
+                // the hook is running: it only waits for `finished`
             }
         }
     }
@@ -166,8 +175,32 @@ public final class RecordCommand implements Callable<Integer> {
             s.achievedRate(), s.cpuPerSampleMicros());
     }
 
-    private Path pathFor(int targetPid, OutputFormat chosen) {
-        return output != null ? output : Path.of("pyrometer-" + targetPid + chosen.extension());
+    /** Ends a live session, or writes an export of the whole recording atomically; returns the samples written. */
+    private long finish(Profile profile, SessionRecorder live, Format chosen, Path path) {
+        if (live != null) {
+            live.close();
+            return live.samplesWritten();
+        }
+        Selection selection = Selection.ALL.withIdle(idle).withGilOnly(gil);
+        return ProfileFiles.write(profile, path, chosen, new ExportOptions(selection, KeyBy.FUNCTION, threads));
+    }
+
+    /** {@code -f} wins; else the output file's extension; else a session. */
+    private Format chooseFormat() {
+        if (format != null) {
+            Format named = Format.named(format);
+            if (named == null) {
+                throw new PyrometerException("unknown output format '" + format + "'; use one of: " + Format.cliNames()
+                    + ".", USAGE, null);
+            }
+            return named;
+        }
+        Format byExtension = output == null ? null : Format.ofPath(output);
+        return byExtension != null ? byExtension : Format.SESSION;
+    }
+
+    private Path pathFor(int targetPid, Format chosen) {
+        return output != null ? output : Path.of("pyrometer-" + targetPid + chosen.defaultExtension());
     }
 
     /** Fails before recording, not after, when the output cannot be written. */

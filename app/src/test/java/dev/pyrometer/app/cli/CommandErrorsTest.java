@@ -95,8 +95,8 @@ class CommandErrorsTest {
         assertOneLine(JvmRun.of(Map.of(), "record", "-o", dir.resolve("x.txt").toString()), 2,
             "pyrometer: give either --pid PID or a command");
         assertOneLine(JvmRun.of(Map.of(), "record", "--blocking", "--pid", "1"), 2, "pyrometer: --blocking is not available");
-        assertOneLine(JvmRun.of(Map.of(), "record", "-f", "pprof", "--pid", "1"), 2,
-            "pyrometer: the pprof format is not available in this build yet");
+        assertOneLine(JvmRun.of(Map.of(), "record", "-f", "flame", "--pid", "1"), 2,
+            "pyrometer: unknown output format 'flame'; use one of: session, collapsed");
         assertOneLine(JvmRun.of(Map.of(), "record", "-o", "/no/such/dir/out.txt", "--pid", "1"), 2,
             "pyrometer: cannot write /no/such/dir/out.txt");
         assertOneLine(JvmRun.of(Map.of(), "record", "--", "/no/such/program"), SamplerErrors.LAUNCH_FAILED,

@@ -1,10 +1,22 @@
 package dev.pyrometer.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.app.JvmRun;
 import dev.pyrometer.sampler.Pythons;
+import dev.pyrometer.model.Cancel;
+import dev.pyrometer.model.Loaded;
+import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.aggregate.CallTree;
+import dev.pyrometer.model.aggregate.HotFunctions;
+import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.Selection;
+import dev.pyrometer.model.aggregate.StackCounts;
+import dev.pyrometer.model.aggregate.Transforms;
+import dev.pyrometer.model.interchange.ProfileFiles;
+import dev.pyrometer.sampler.MetadataKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,7 +25,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code record -- CMD}: launches the program, records it to its end, writes collapsed stacks, returns its exit code. */
+/**
+ * {@code record -- CMD}: launches the program, records it to its end, returns its exit code; writes collapsed stacks
+ * or a session that is saved as it records.
+ */
 class RecordCommandTest {
     @TempDir
     Path dir;
@@ -35,6 +50,69 @@ class RecordCommandTest {
         assertTrue(collapsed.contains(";busy (" + script + ":"), collapsed);
         long samples = collapsed.lines().mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).sum();
         assertTrue(samples > 50, "samples: " + samples);
+    }
+
+    @Test
+    void sessionIsTheDefaultAndHoldsTheRecording() throws Exception {
+        Pythons.Python python = Pythons.all().getLast();
+        Path script = copy("exits_soon.py");
+        Path out = dir.resolve("run.pyro");
+        JvmRun run = JvmRun.of(Map.of(), "record", "-r", "200", "-o", out.toString(), "--",
+            python.executable().toString(), script.toString(), "0", "1.0");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stderr().contains("samples to " + out + " (session)"), run.stderr());
+        Loaded loaded = ProfileFiles.read(out);
+        assertTrue(loaded.report().complete(), loaded.report().toString());
+        Profile profile = loaded.profile();
+        assertTrue(profile.samples().size() > 50, "samples: " + profile.samples().size());
+        assertEquals(python.version().toString(), profile.metadata(MetadataKeys.PYTHON_VERSION));
+        assertEquals("0", profile.metadata(MetadataKeys.EXIT_CODE));
+        assertTrue(HotFunctions.of(CallTree.topDown(StackCounts.of(profile, Selection.NOT_IDLE, Cancel.NEVER),
+            KeyBy.FUNCTION, Transforms.NONE, Cancel.NEVER)).label(0).startsWith("busy"), "busy is the hottest function");
+    }
+
+    @Test
+    void aSessionKilledMidRecordingStillLoads() throws Exception {
+        Pythons.Python python = Pythons.all().getLast();
+        Path script = copy("exits_soon.py");
+        Path out = dir.resolve("killed.pyro");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process recorder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+            System.getProperty("java.class.path"), "dev.pyrometer.app.Main", "record", "-r", "200", "-o", out.toString(),
+            "--", python.executable().toString(), script.toString(), "0", "60").redirectErrorStream(true)
+            .redirectOutput(dir.resolve("recorder.log").toFile()).start();
+        try {
+            // Wait (up to a minute) until a flush has put samples on disk, then kill the recorder outright.
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (samplesOnDisk(out) < 20) {
+                assertTrue(recorder.isAlive(), () -> "the recorder ended early: " + log());
+                assertTrue(System.nanoTime() < deadline, "no samples were flushed within a minute");
+                Thread.sleep(50);
+            }
+        } finally {
+            recorder.destroyForcibly().waitFor();
+            ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(script.toString())).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+        }
+        Loaded loaded = ProfileFiles.read(out);
+        assertFalse(loaded.report().complete(), "a killed recording has no end marker");
+        assertTrue(loaded.profile().samples().size() >= 20, "samples: " + loaded.profile().samples().size());
+    }
+
+    private static int samplesOnDisk(Path session) {
+        try {
+            return Files.exists(session) ? ProfileFiles.read(session).profile().samples().size() : 0;
+        } catch (RuntimeException stillEmpty) {
+            return 0;
+        }
+    }
+
+    private String log() {
+        try {
+            return Files.readString(dir.resolve("recorder.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private Path copy(String resource) throws IOException {

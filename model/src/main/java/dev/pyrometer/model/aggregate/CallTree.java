@@ -2,6 +2,7 @@ package dev.pyrometer.model.aggregate;
 
 import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.SampleState;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
@@ -74,42 +75,51 @@ public final class CallTree {
         return arrange(forest.keys, used, false, parent, key, selfCat, totalCat, cancelled);
     }
 
-    /** The bottom-up (inverted) tree of a top-down tree: same samples, same transforms, read from the top of stack. */
+    /** The whole bottom-up (inverted) tree of a top-down tree: same samples, same transforms, read from the top of stack. */
     public static CallTree bottomUp(CallTree topDown, BooleanSupplier cancelled) {
+        return bottomUp(topDown, 0, cancelled);
+    }
+
+    /**
+     * The bottom-up tree without the nodes holding less than {@code minShare} of all samples (their callers are not
+     * followed either), for pictures that would not show them: cheap even when the whole tree would be huge. For a
+     * table that expands on demand, see {@link CallerTree}.
+     */
+    public static CallTree bottomUp(CallTree topDown, double minShare, BooleanSupplier cancelled) {
         if (topDown.inverted) throw new IllegalArgumentException("already bottom-up");
-        TupleInterner tree = new TupleInterner(topDown.size());
-        int[] selfCat = new int[16 * CATEGORIES];
-        int[] totalCat = new int[16 * CATEGORIES];
-        for (int i = 1; i < topDown.size(); i++) {
-            if ((i & (Cancel.POLL_INTERVAL - 1)) == 0) Cancel.check(cancelled);
-            if (topDown.self[i] == 0) continue;
-            int node = -1;
-            for (int k = i; k != 0; k = topDown.parent[k]) {
-                node = tree.intern(node, topDown.key[k], 0);
-                if ((node + 2) * CATEGORIES > totalCat.length) {
-                    totalCat = Arrays.copyOf(totalCat, totalCat.length * 2);
-                    selfCat = Arrays.copyOf(selfCat, selfCat.length * 2);
-                }
-                for (int c = 0; c < CATEGORIES; c++) totalCat[(node + 1) * CATEGORIES + c] += topDown.selfIn(i, c);
-            }
-            for (int c = 0; c < CATEGORIES; c++) selfCat[(node + 1) * CATEGORIES + c] += topDown.selfIn(i, c);
-        }
-        int n = tree.size() + 1;
-        int[] parent = new int[n];
-        int[] key = new int[n];
+        long minTotal = (long) Math.ceil(minShare * topDown.total(0));
+        int[] parent = new int[64], key = new int[64];
+        int[] selfCat = new int[64 * CATEGORIES], totalCat = new int[64 * CATEGORIES];
         parent[0] = -1;
         key[0] = -1;
-        for (int i = 0; i < tree.size(); i++) {
-            parent[i + 1] = tree.first(i) + 1;
-            key[i + 1] = tree.second(i);
-        }
-        selfCat = Arrays.copyOf(selfCat, n * CATEGORIES);
-        totalCat = Arrays.copyOf(totalCat, n * CATEGORIES);
         for (int c = 0; c < CATEGORIES; c++) {
             selfCat[c] = topDown.selfIn(0, c);
             totalCat[c] = topDown.totalIn(0, c);
         }
-        return arrange(topDown.keys, topDown.counts, true, parent, key, selfCat, totalCat, cancelled);
+        int size = 1;
+        // Breadth first: each pending group becomes a node, and its members move one caller up for its children.
+        ArrayDeque<Object[]> pending = new ArrayDeque<>();
+        for (CallerGroups.Group g : CallerGroups.ofRoot(topDown)) pending.add(new Object[] {0, g});
+        while (!pending.isEmpty()) {
+            if ((size & 1023) == 0) Cancel.check(cancelled);
+            Object[] next = pending.poll();
+            CallerGroups.Group g = (CallerGroups.Group) next[1];
+            if (g.total() < Math.max(1, minTotal)) continue;
+            if (size == parent.length) {
+                parent = Arrays.copyOf(parent, size * 2);
+                key = Arrays.copyOf(key, size * 2);
+                selfCat = Arrays.copyOf(selfCat, size * 2 * CATEGORIES);
+                totalCat = Arrays.copyOf(totalCat, size * 2 * CATEGORIES);
+            }
+            int node = size++;
+            parent[node] = (int) next[0];
+            key[node] = g.key();
+            System.arraycopy(g.selfByCategory(), 0, selfCat, node * CATEGORIES, CATEGORIES);
+            System.arraycopy(g.totalByCategory(), 0, totalCat, node * CATEGORIES, CATEGORIES);
+            for (CallerGroups.Group child : CallerGroups.children(topDown, g.origins(), g.at())) pending.add(new Object[] {node, child});
+        }
+        return arrange(topDown.keys, topDown.counts, true, Arrays.copyOf(parent, size), Arrays.copyOf(key, size),
+            Arrays.copyOf(selfCat, size * CATEGORIES), Arrays.copyOf(totalCat, size * CATEGORIES), cancelled);
     }
 
     /** Renumbers nodes depth first, children heaviest first, dropping nodes without samples. */

@@ -58,12 +58,16 @@ public record FrameRef(KeyBy level, String module, String file, String function,
         };
     }
 
-    /** A short human label, as views show it: {@code work (main.py:18)}, {@code main.py}, {@code numpy}. */
+    /**
+     * A short human label, as views show it: {@code work (main.py:18)}, {@code main.py}, {@code numpy}; a frame
+     * imported without a file (a flamegraph.pl folded frame) shows its name alone.
+     */
     public String label() {
         return switch (level) {
             case MODULE -> module;
             case FILE -> file;
-            case FUNCTION, LINE -> line > 0 ? function + " (" + file + ":" + line + ")" : function + " (" + file + ")";
+            case FUNCTION, LINE -> file.isEmpty() ? function
+                : line > 0 ? function + " (" + file + ":" + line + ")" : function + " (" + file + ")";
         };
     }
 }

@@ -49,9 +49,14 @@ final class TupleInterner {
     int second(int id) { return b[id]; }
     int third(int id) { return c[id]; }
 
+    /** All input bits reach the low bits the table uses (murmur3's 64-bit finaliser). */
     private static int hash(int x, int y, int z) {
-        long h = ((long) x << 32 | (y & 0xFFFFFFFFL)) * 0x9E3779B97F4A7C15L + z * 0xC2B2AE3DL;
-        return (int) (h ^ (h >>> 29));
+        long h = ((long) x << 32 | (y & 0xFFFFFFFFL)) ^ (z * 0x9E3779B97F4A7C15L);
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        return (int) (h ^ (h >>> 33));
     }
 
     private void rehash() {

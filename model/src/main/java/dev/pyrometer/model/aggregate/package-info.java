@@ -7,7 +7,8 @@
  * <pre>{@code
  * StackCounts counts = StackCounts.of(Snapshot.of(profile), selection, cancelled);   // one pass over samples
  * CallTree tree = CallTree.topDown(counts, KeyBy.FUNCTION, transforms, cancelled);   // per distinct stack
- * CallTree callers = CallTree.bottomUp(tree, cancelled);
+ * CallerTree callers = CallerTree.of(tree);                                          // bottom-up, expands on demand
+ * CallTree icicle = CallTree.bottomUp(tree, 1.0 / canvasWidth, cancelled);           // bottom-up, narrow nodes left out
  * FlameLayout flame = FlameLayout.of(tree, 1.0 / canvasWidth, FlameLayout.Order.ALPHABETICAL, cancelled);
  * HotFunctions hot = HotFunctions.of(tree);
  * LineHeat heat = LineHeat.of(counts, "/srv/app/main.py", cancelled);

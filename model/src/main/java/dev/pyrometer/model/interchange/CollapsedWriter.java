@@ -2,17 +2,20 @@ package dev.pyrometer.model.interchange;
 
 import dev.pyrometer.model.FrameTable;
 import dev.pyrometer.model.Profile;
-import dev.pyrometer.model.SampleState;
-import dev.pyrometer.model.SampleTable;
 import dev.pyrometer.model.StackTable;
+import dev.pyrometer.model.aggregate.Selection;
+import dev.pyrometer.model.aggregate.Snapshot;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Writes py-spy's "raw" collapsed stacks: one line per distinct stack, {@code frame;frame;… count}, root first, each
- * frame {@code function (file:line)}. flamegraph.pl, speedscope and py-spy's own tools read it.
+ * frame {@code function (file:line)}, with {@code thread (TID): name} first when threads are kept apart, as
+ * {@code py-spy record -f raw --threads} writes them. flamegraph.pl, speedscope and py-spy's tools read it.
+ * Lines are sorted, so equal profiles give equal files.
  */
 public final class CollapsedWriter {
     /**
@@ -28,56 +31,55 @@ public final class CollapsedWriter {
 
     /** Writes the profile; returns the number of samples written. */
     public static long write(Profile profile, Options options, Writer out) throws IOException {
-        SampleTable samples = profile.samples();
-        int n = samples.size();
-        // (thread, stack) -> count; a plain map is fine here: one pass, distinct stacks are few.
-        Map<Long, long[]> counts = new HashMap<>();
-        long written = 0;
-        for (int i = 0; i < n; i++) {
-            int state = samples.state(i);
-            if (!options.includeIdle() && SampleState.isIdle(state)) continue;
-            if (options.gilOnly() && !SampleState.holdsGil(state)) continue;
-            int stack = samples.stack(i);
-            if (stack == StackTable.EMPTY) continue;
-            long key = (options.threads() ? (long) samples.thread(i) << 32 : 0) | (stack & 0xFFFFFFFFL);
-            counts.computeIfAbsent(key, k -> new long[1])[0]++;
-            written++;
-        }
-        StringBuilder line = new StringBuilder(256);
-        for (Map.Entry<Long, long[]> entry : counts.entrySet()) {
-            line.setLength(0);
-            long key = entry.getKey();
-            if (options.threads()) {
-                int thread = (int) (key >>> 32);
-                line.append(threadFrame(profile, thread)).append(';');
-            }
-            appendStack(profile, (int) key, line);
-            line.append(' ').append(entry.getValue()[0]).append('\n');
-            out.append(line);
-        }
-        out.flush();
-        return written;
+        Selection selection = Selection.ALL.withIdle(options.includeIdle()).withGilOnly(options.gilOnly());
+        return write(profile, selection, options.threads(), out);
     }
 
+    /** Writes the selected samples; returns how many. Samples without Python frames are left out, as py-spy does. */
+    public static long write(Profile profile, Selection selection, boolean threads, Writer out) throws IOException {
+        SelectedSamples.PairCounts counts = new SelectedSamples.PairCounts();
+        long[] written = {0};
+        SelectedSamples.forEach(Snapshot.of(profile), selection, (i, thread, stack, state) -> {
+            if (stack == StackTable.EMPTY) return;
+            counts.add(threads ? thread : 0, stack);
+            written[0]++;
+        });
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(256);
+        for (long[] row : counts.rows()) {
+            line.setLength(0);
+            if (threads) line.append(threadFrame(profile, (int) row[0])).append(';');
+            appendStack(profile, (int) row[1], line);
+            line.append(' ').append(row[2]).append('\n');
+            lines.add(line.toString());
+        }
+        Collections.sort(lines);
+        for (String l : lines) out.write(l);
+        out.flush();
+        return written[0];
+    }
+
+    /** The thread pseudo-frame py-spy 0.4 writes: {@code thread (TID): name}. */
     static String threadFrame(Profile profile, int thread) {
         String name = profile.threads().name(thread);
-        String id = "0x" + Long.toHexString(profile.threads().osThreadId(thread)).toUpperCase();
-        return name != null ? "thread (" + id + ") " + name.replace(';', ',') : "thread (" + id + ")";
+        String id = Long.toString(profile.threads().osThreadId(thread));
+        return name != null ? "thread (" + id + "): " + clean(name) : "thread (" + id + ")";
     }
 
     private static void appendStack(Profile profile, int stack, StringBuilder out) {
-        StackTable stacks = profile.stacks();
         FrameTable frames = profile.frames();
-        int depth = stacks.depth(stack);
-        int[] path = new int[depth];
-        for (int s = stack, i = depth - 1; s != StackTable.EMPTY; s = stacks.parent(s), i--) path[i] = stacks.frame(s);
-        for (int i = 0; i < depth; i++) {
+        int[] path = SelectedSamples.rootFirst(profile, stack);
+        for (int i = 0; i < path.length; i++) {
             if (i > 0) out.append(';');
             int frame = path[i];
-            out.append(profile.strings().get(frames.function(frame)).replace(';', ','))
-                .append(" (").append(profile.strings().get(frames.file(frame)).replace(';', ','));
+            out.append(clean(profile.functionName(frame))).append(" (").append(clean(profile.fileName(frame)));
             if (frames.line(frame) > 0) out.append(':').append(frames.line(frame));
             out.append(')');
         }
+    }
+
+    /** Semicolons separate frames and newlines separate stacks: neither may appear inside a frame. */
+    private static String clean(String text) {
+        return text.replace(';', ',').replace('\n', ' ').replace('\r', ' ');
     }
 }

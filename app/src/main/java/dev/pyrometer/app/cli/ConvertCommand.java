@@ -1,0 +1,108 @@
+package dev.pyrometer.app.cli;
+
+import dev.pyrometer.model.Loaded;
+import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.Selection;
+import dev.pyrometer.model.interchange.ExportOptions;
+import dev.pyrometer.model.interchange.Format;
+import dev.pyrometer.model.interchange.ProfileFiles;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pyrometer convert IN OUT}: reads any profile Pyrometer knows (its format told by the file's first bytes) and
+ * writes it in the format OUT's extension or {@code -f} names. A damaged or interrupted session converts what it
+ * holds and says so on stderr.
+ */
+@Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Convert a profile to another format.",
+        "Reads sessions (.pyro), collapsed stacks (py-spy raw, flamegraph.pl), speedscope JSON and pprof;"
+            + " writes those and SVG flame graphs. Formats follow the file extensions: .pyro, .txt/.folded/.collapsed,"
+            + " .speedscope.json, .pb.gz, .svg."})
+public final class ConvertCommand implements Callable<Integer> {
+    /** Exit code for a format that cannot be told or does not exist, as for other usage errors. */
+    static final int USAGE = 2;
+
+    @Parameters(index = "0", paramLabel = "IN", description = "The profile to read.")
+    Path input;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "The file to write (replaced atomically), or - for standard output.")
+    String output;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+        description = "Output format: session, collapsed, speedscope, pprof or svg (default: from OUT's extension).")
+    String format;
+
+    @Option(names = "--idle", description = "Keep samples of idle threads (left out by default, as py-spy does).")
+    boolean idle;
+
+    @Option(names = "--gil", description = "Keep only samples of threads holding the GIL.")
+    boolean gilOnly;
+
+    @Option(names = {"-t", "--threads"}, description = "For collapsed: start each stack with its thread, as py-spy --threads does.")
+    boolean threads;
+
+    @Option(names = "--by", paramLabel = "KEY", defaultValue = "function",
+        description = "For svg: group frames by function (default), line, file or module.")
+    String by;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        boolean toStdout = output.equals("-");
+        Format target = targetFormat(toStdout);
+        ExportOptions options = new ExportOptions(Selection.ALL.withIdle(idle).withGilOnly(gilOnly), keyBy(by), threads);
+        Loaded loaded = ProfileFiles.read(input);
+        PrintWriter err = spec.commandLine().getErr();
+        if (loaded.report().hasWarning()) {
+            err.println("pyrometer: warning: " + loaded.report().warning());
+            err.flush();
+        }
+        long written;
+        if (toStdout) {
+            OutputStream out = System.out;
+            written = ProfileFiles.write(loaded.profile(), out, target, options, input.getFileName().toString());
+            out.flush();
+        } else {
+            written = ProfileFiles.write(loaded.profile(), Path.of(output), target, options);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Wrote %,d samples to %s (%s).%n", written, output, target.cliName());
+            out.flush();
+        }
+        return 0;
+    }
+
+    private Format targetFormat(boolean toStdout) {
+        if (format != null) {
+            Format named = Format.named(format);
+            if (named == null) {
+                throw new PyrometerException("unknown format '" + format + "'; use one of: " + Format.cliNames() + ".", USAGE, null);
+            }
+            return named;
+        }
+        if (toStdout) throw new PyrometerException("writing to standard output needs a format: add -f " + Format.cliNames().replace(", ", "|") + ".", USAGE, null);
+        Format byName = Format.ofPath(Path.of(output));
+        if (byName == null) {
+            throw new PyrometerException("cannot tell the format of " + output + " from its extension; name it with -f ("
+                + Format.cliNames() + ").", USAGE, null);
+        }
+        return byName;
+    }
+
+    static KeyBy keyBy(String name) {
+        for (KeyBy k : KeyBy.values()) if (k.name().equalsIgnoreCase(name)) return k;
+        throw new PyrometerException("--by takes function, line, file or module, not '" + name + "'.", USAGE, null);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.pyrometer.app.cli;
+
+import com.google.gson.GsonBuilder;
+import dev.pyrometer.model.Cancel;
+import dev.pyrometer.model.Loaded;
+import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.model.aggregate.CallTree;
+import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.Selection;
+import dev.pyrometer.model.aggregate.StackCounts;
+import dev.pyrometer.model.aggregate.Transforms;
+import dev.pyrometer.model.diff.DiffTable;
+import dev.pyrometer.model.diff.DiffValues.Presence;
+import dev.pyrometer.model.diff.Noise;
+import dev.pyrometer.model.diff.Normalization;
+import dev.pyrometer.model.interchange.ProfileFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pyrometer diff BASE NEW}: the functions or lines whose share of the samples changed most between two
+ * profiles, with whether each change is beyond sampling noise. {@code --json} prints a list of objects with
+ * {@code function}, {@code file}, {@code line} (with {@code --by line}), {@code base_total}, {@code new_total},
+ * {@code base_self} and {@code new_self}, as shares of all samples (0 to 1).
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Compare two profiles: the biggest changes in where the time goes.",
+        "Values are shares of all (non-idle) samples; a change is beyond noise when it exceeds "
+            + "3 standard errors of sampling."})
+public final class DiffCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "BASE", description = "The profile before (any format convert reads).")
+    Path base;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "The profile after.")
+    Path news;
+
+    @Option(names = "--by", paramLabel = "function|line", defaultValue = "function",
+        description = "Compare per function (default) or per line.")
+    String by;
+
+    @Option(names = "--json", description = "Print a JSON list instead of a table.")
+    boolean json;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "How many of the biggest changes to show (default 20).")
+    int top;
+
+    @Option(names = "--idle", description = "Count samples of idle threads too.")
+    boolean idle;
+
+    @Option(names = "--per-second", description = "In the table, compare thread-seconds per second of wall clock instead of shares.")
+    boolean perSecond;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        KeyBy keyBy = switch (by.toLowerCase(Locale.ROOT)) {
+            case "function" -> KeyBy.FUNCTION;
+            case "line" -> KeyBy.LINE;
+            default -> throw new PyrometerException("--by takes function or line, not '" + by + "'.", ConvertCommand.USAGE, null);
+        };
+        if (top < 1) throw new PyrometerException("--top needs a positive number, not " + top + ".", ConvertCommand.USAGE, null);
+        Selection selection = Selection.ALL.withIdle(idle);
+        PrintWriter out = spec.commandLine().getOut();
+        CallTree baseTree = tree(load(base), selection, keyBy);
+        CallTree newTree = tree(load(news), selection, keyBy);
+        if (json) {
+            out.println(json(DiffTable.of(baseTree, newTree, Normalization.SHARE), keyBy));
+        } else {
+            table(DiffTable.of(baseTree, newTree, perSecond ? Normalization.PER_SECOND : Normalization.SHARE), keyBy, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Loaded load(Path file) {
+        Loaded loaded = ProfileFiles.read(file);
+        if (loaded.report().hasWarning()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("pyrometer: warning: " + loaded.report().warning());
+            err.flush();
+        }
+        return loaded;
+    }
+
+    private static CallTree tree(Loaded loaded, Selection selection, KeyBy keyBy) {
+        StackCounts counts = StackCounts.of(loaded.profile(), selection, Cancel.NEVER);
+        return CallTree.topDown(counts, keyBy, Transforms.NONE, Cancel.NEVER);
+    }
+
+    private String json(DiffTable diff, KeyBy keyBy) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int r = 0; r < Math.min(top, diff.size()); r++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("function", diff.function(r));
+            row.put("file", diff.file(r));
+            if (keyBy == KeyBy.LINE) row.put("line", diff.line(r));
+            row.put("base_total", diff.baseTotal(r));
+            row.put("new_total", diff.newTotal(r));
+            row.put("base_self", diff.baseSelf(r));
+            row.put("new_self", diff.newSelf(r));
+            rows.add(row);
+        }
+        return new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(rows);
+    }
+
+    private void table(DiffTable diff, KeyBy keyBy, PrintWriter out) {
+        boolean shares = diff.normalization() == Normalization.SHARE;
+        String unit = shares ? "%" : " s/s";
+        double scale = shares ? 100 : 1;
+        out.printf(Locale.ROOT, "%s (%,d samples) -> %s (%,d samples), by %s, %s:%n", base.getFileName(),
+            diff.baseDenominator(), news.getFileName(), diff.newDenominator(), keyBy.name().toLowerCase(Locale.ROOT),
+            shares ? "share of all samples (total, including callees)" : "thread-seconds per second of wall clock");
+        if (!shares) {
+            out.printf(Locale.ROOT, "(%,d and %,d sampler ticks)%n", diff.baseDenominator(), diff.newDenominator());
+        }
+        String header = String.format(Locale.ROOT, "%9s %9s %9s  %-12s  %s", "base" + unit, "new" + unit, "change", "beyond noise",
+            keyBy == KeyBy.LINE ? "line" : "function");
+        out.println(header);
+        int shown = Math.min(top, diff.size());
+        for (int r = 0; r < shown; r++) {
+            String presence = diff.presence(r) == Presence.NEW ? "  [new]" : diff.presence(r) == Presence.VANISHED ? "  [vanished]" : "";
+            out.printf(Locale.ROOT, "%9.2f %9.2f %+9.2f  %-12s  %s%s%n", diff.baseTotal(r) * scale, diff.newTotal(r) * scale,
+                diff.totalDelta(r) * scale, diff.totalBeyondNoise(r) ? "yes" : "no", diff.label(r), presence);
+        }
+        if (diff.size() > shown) out.printf(Locale.ROOT, "... %,d more (--top N shows more)%n", diff.size() - shown);
+        out.printf(Locale.ROOT, "Beyond noise: the change exceeds %.0f standard errors of sampling.%n", Noise.THRESHOLD);
+    }
+}

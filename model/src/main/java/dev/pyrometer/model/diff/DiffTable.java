@@ -1,0 +1,106 @@
+package dev.pyrometer.model.diff;
+
+import dev.pyrometer.model.aggregate.CallTree;
+import dev.pyrometer.model.aggregate.HotFunctions;
+import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.Keys;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A comparison of two profiles per key (function, line, file or module): one row per key seen in either, with its
+ * base and new self and total values. Rows are sorted by the size of the total change, largest first. Built from
+ * two top-down call trees with the same key strategy (and usually the same transforms). Immutable.
+ */
+public final class DiffTable extends DiffValues {
+    private final KeyBy keyBy;
+    private final String[] label;
+    private final String[] file;
+    private final String[] function;
+    private final int[] line;
+
+    private DiffTable(KeyBy keyBy, Normalization normalization, long baseDenominator, long newDenominator, String[] label,
+                      String[] file, String[] function, int[] line, int[] baseSelf, int[] baseTotal, int[] newSelf, int[] newTotal) {
+        super(normalization, baseDenominator, newDenominator, baseSelf, baseTotal, newSelf, newTotal);
+        this.keyBy = keyBy;
+        this.label = label;
+        this.file = file;
+        this.function = function;
+        this.line = line;
+    }
+
+    public static DiffTable of(CallTree base, CallTree news, Normalization normalization) {
+        if (base.keyBy() != news.keyBy()) throw new IllegalArgumentException("trees keyed differently: " + base.keyBy() + ", " + news.keyBy());
+        HotFunctions baseRows = HotFunctions.of(base);
+        HotFunctions newRows = HotFunctions.of(news);
+        Map<String, Integer> rowOf = new HashMap<>();
+        int capacity = baseRows.size() + newRows.size();
+        String[] label = new String[capacity], file = new String[capacity], function = new String[capacity];
+        int[] line = new int[capacity];
+        int[][] counts = new int[4][capacity]; // base self, base total, new self, new total
+        int rows = 0;
+        for (int side = 0; side < 2; side++) {
+            HotFunctions hot = side == 0 ? baseRows : newRows;
+            Keys keys = hot.keys();
+            for (int r = 0; r < hot.size(); r++) {
+                int key = hot.key(r);
+                String identity = Identity.of(keys, key);
+                Integer row = rowOf.get(identity);
+                if (row == null) {
+                    row = rows++;
+                    rowOf.put(identity, row);
+                    label[row] = keys.by() == KeyBy.FUNCTION && keys.file(key) != null ? functionLabel(keys, key) : keys.label(key);
+                    file[row] = keys.by() == KeyBy.MODULE ? keys.module(key) : keys.file(key);
+                    function[row] = keys.function(key);
+                    line[row] = keys.by() == KeyBy.LINE ? keys.line(key) : 0;
+                }
+                counts[side * 2][row] += hot.self(r);
+                counts[side * 2 + 1][row] += hot.total(r);
+            }
+        }
+        long baseDen = normalization.denominator(base);
+        long newDen = normalization.denominator(news);
+        // Order rows by the size of the total change, then by the larger total.
+        Integer[] order = new Integer[rows];
+        for (int r = 0; r < rows; r++) order[r] = r;
+        double[] change = new double[rows];
+        double[] weight = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            double b = baseDen > 0 ? (double) counts[1][r] / baseDen : 0, n = newDen > 0 ? (double) counts[3][r] / newDen : 0;
+            change[r] = Math.abs(n - b);
+            weight[r] = Math.max(b, n);
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(r -> -change[r]).thenComparingDouble(r -> -weight[r])
+            .thenComparing(r -> label[r]));
+        String[] sLabel = new String[rows], sFile = new String[rows], sFunction = new String[rows];
+        int[] sLine = new int[rows];
+        int[][] sorted = new int[4][rows];
+        for (int i = 0; i < rows; i++) {
+            int r = order[i];
+            sLabel[i] = label[r];
+            sFile[i] = file[r];
+            sFunction[i] = function[r];
+            sLine[i] = line[r];
+            for (int c = 0; c < 4; c++) sorted[c][i] = counts[c][r];
+        }
+        return new DiffTable(base.keyBy(), normalization, baseDen, newDen, sLabel, sFile, sFunction, sLine,
+            sorted[0], sorted[1], sorted[2], sorted[3]);
+    }
+
+    /** Functions are matched by file and name across profiles, so their label leaves out the first line. */
+    private static String functionLabel(Keys keys, int key) {
+        String file = keys.file(key);
+        return file.isEmpty() ? keys.function(key) : keys.function(key) + " (" + file + ")";
+    }
+
+    public KeyBy keyBy() { return keyBy; }
+    public String label(int row) { return label[row]; }
+    /** The source file (the module, for MODULE rows). */
+    public String file(int row) { return file[row]; }
+    /** The function, or null for file and module rows. */
+    public String function(int row) { return function[row]; }
+    /** The line for LINE rows, else 0. */
+    public int line(int row) { return line[row]; }
+}

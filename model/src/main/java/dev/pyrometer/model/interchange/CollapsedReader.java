@@ -1,0 +1,119 @@
+package dev.pyrometer.model.interchange;
+
+import dev.pyrometer.model.FileErrors;
+import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.PyrometerException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads collapsed stacks: py-spy's raw output (with or without {@code --threads}, with or without line numbers) and
+ * flamegraph.pl's folded files. A line is {@code frame;frame;… count}, root first. Frames written as
+ * {@code function (file:line)} or {@code function (file)} keep their parts; any other text becomes a function
+ * name with no file. A leading {@code thread (TID)} or {@code thread (TID): name} frame names the thread. Collapsed
+ * files hold no times: samples are placed 10 ms apart (py-spy's default rate) in file order.
+ */
+public final class CollapsedReader {
+    static final long STEP_MICROS = 10_000;
+    private static final Pattern FRAME = Pattern.compile("(.*) \\((.*?)(?::(\\d+))?\\)");
+    private static final Pattern THREAD = Pattern.compile("thread \\((0x[0-9a-fA-F]+|\\d+)\\)(?::? (.*))?");
+
+    private CollapsedReader() {}
+
+    public static Profile read(Reader reader, String source, BooleanSupplier cancelled) throws IOException {
+        Importer importer = new Importer(source, "collapsed", cancelled);
+        Map<String, Integer> frameIds = new HashMap<>();
+        Map<String, Integer> threadIds = new HashMap<>();
+        int defaultThread = -1;
+        int[] frames = new int[64];
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        int lineNumber = 0;
+        int stacks = 0;
+        for (String line; (line = in.readLine()) != null; ) {
+            lineNumber++;
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String text = line.strip();
+            int space = line.stripTrailing().lastIndexOf(' ');
+            String stack = space < 0 ? "" : line.substring(0, space);
+            long count = parseCount(space < 0 ? text : line.substring(space + 1).strip());
+            if (count < 0) throw notCollapsed(source, lineNumber, line);
+            String[] parts = stack.isEmpty() ? new String[0] : stack.split(";", -1);
+            int first = 0;
+            int thread;
+            if (parts.length > 0 && parts[0].startsWith("thread (")) {
+                thread = threadIds.computeIfAbsent(parts[0], t -> threadOf(importer, t));
+                first = 1;
+            } else {
+                if (defaultThread < 0) defaultThread = importer.thread(0, null);
+                thread = defaultThread;
+            }
+            int depth = parts.length - first;
+            if (depth > frames.length) frames = new int[Math.max(depth, frames.length * 2)];
+            for (int i = first; i < parts.length; i++) {
+                frames[parts.length - 1 - i] = frameIds.computeIfAbsent(parts[i], f -> frameOf(importer, f));
+            }
+            importer.add(thread, frames, depth, count, STEP_MICROS);
+            stacks++;
+        }
+        if (lineNumber == 0) throw FileErrors.badInput(source + " is empty.");
+        if (stacks == 0) throw FileErrors.badInput(source + " holds no stacks, only blank lines and comments.");
+        return importer.profile();
+    }
+
+    private static long parseCount(String text) {
+        if (text.isEmpty() || text.length() > 18) return -1;
+        long value = 0;
+        int dot = text.indexOf('.');
+        String whole = dot < 0 ? text : text.substring(0, dot);
+        if (whole.isEmpty()) return -1;
+        for (int i = 0; i < whole.length(); i++) {
+            char c = whole.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            value = value * 10 + (c - '0');
+        }
+        if (dot >= 0) {
+            for (int i = dot + 1; i < text.length(); i++) if (text.charAt(i) < '0' || text.charAt(i) > '9') return -1;
+            if (dot + 1 < text.length() && text.charAt(dot + 1) >= '5') value++;
+        }
+        return value;
+    }
+
+    private static int frameOf(Importer importer, String text) {
+        Matcher m = FRAME.matcher(text);
+        if (m.matches()) {
+            int line = m.group(3) == null ? 0 : parseLine(m.group(3));
+            return importer.frame(m.group(2), m.group(1), line, 0);
+        }
+        return importer.frame("", text, 0, 0);
+    }
+
+    private static int parseLine(String digits) {
+        return digits.length() > 9 ? 0 : Integer.parseInt(digits);
+    }
+
+    private static int threadOf(Importer importer, String text) {
+        Matcher m = THREAD.matcher(text);
+        if (!m.matches()) return importer.thread(text.hashCode() & 0x7FFFFFFFL, text);
+        String id = m.group(1);
+        long tid;
+        try {
+            tid = id.startsWith("0x") ? Long.parseUnsignedLong(id.substring(2), 16) : Long.parseLong(id);
+        } catch (NumberFormatException tooLong) {
+            tid = id.hashCode() & 0x7FFFFFFFL;
+        }
+        String name = m.group(2);
+        return importer.thread(tid, name == null || name.isBlank() ? null : name.strip());
+    }
+
+    private static PyrometerException notCollapsed(String source, int lineNumber, String line) {
+        String shown = line.length() > 60 ? line.substring(0, 60) + "…" : line;
+        return FileErrors.badInput(String.format(
+            "%s line %d is not a collapsed stack (expected `frame;frame;… count`): \"%s\".", source, lineNumber, shown));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.pyrometer.model.interchange;
+
+import dev.pyrometer.model.Cancel;
+import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.SampleState;
+import dev.pyrometer.model.aggregate.CallTree;
+import dev.pyrometer.model.aggregate.FlameLayout;
+import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.Selection;
+import dev.pyrometer.model.aggregate.StackCounts;
+import dev.pyrometer.model.aggregate.Transforms;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * A static SVG flame graph for sharing: root at the bottom, callees above, siblings in alphabetical order, frames
+ * narrower than a pixel gathered as in the app. Colours tell where time went: warm for Python code, blue for native
+ * calls, purple for the kernel, grey for idle. Hovering a frame shows its samples in a tooltip (an SVG title).
+ */
+public final class SvgFlameGraphWriter {
+    private static final int WIDTH = 1200;
+    private static final int ROW = 16;
+    private static final int TOP = 40;
+    private static final int PAD = 10;
+    private static final double CHAR_WIDTH = 6.6;
+
+    private SvgFlameGraphWriter() {}
+
+    /** Returns the number of samples drawn. */
+    public static long write(Profile profile, Selection selection, KeyBy keyBy, String title, Writer out) throws IOException {
+        StackCounts counts = StackCounts.of(profile, selection, Cancel.NEVER);
+        CallTree tree = CallTree.topDown(counts, keyBy, Transforms.NONE, Cancel.NEVER);
+        double usable = WIDTH - 2 * PAD;
+        FlameLayout flame = FlameLayout.of(tree, 1.0 / usable, FlameLayout.Order.ALPHABETICAL, Cancel.NEVER);
+        int height = TOP + flame.depthCount() * ROW + PAD;
+        double total = Math.max(1, tree.total(0));
+        out.write(String.format(Locale.ROOT,
+            "<?xml version=\"1.0\" standalone=\"no\"?>\n<svg version=\"1.1\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                + "xmlns=\"http://www.w3.org/2000/svg\">\n"
+                + "<style>text { font-family: Verdana, sans-serif; font-size: 11px; fill: #000; } .title { font-size: 16px; }"
+                + " .note { font-size: 11px; fill: #555; }</style>\n"
+                + "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#f8f8f8\"/>\n"
+                + "<text class=\"title\" x=\"%d\" y=\"22\" text-anchor=\"middle\">%s</text>\n"
+                + "<text class=\"note\" x=\"%d\" y=\"22\" text-anchor=\"end\">%,d samples · python, native, system, idle</text>\n",
+            WIDTH, height, WIDTH, height, WIDTH, height, WIDTH / 2, escape(title), WIDTH - PAD, tree.total(0)));
+        for (int i = 0; i < flame.size(); i++) {
+            double x = PAD + flame.x(i) * usable;
+            double w = flame.width(i) * usable;
+            if (w < 0.5) continue;
+            double y = height - PAD - (flame.depth(i) + 1) * ROW;
+            String label = flame.label(i);
+            out.write(String.format(Locale.ROOT, "<g><title>%s</title><rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%d\" "
+                    + "fill=\"%s\" rx=\"2\" ry=\"2\"/>", escape(tooltip(flame, i, total)), x, y, Math.max(0.1, w - 0.5), ROW - 1,
+                colour(flame, i)));
+            int chars = (int) ((w - 6) / CHAR_WIDTH);
+            if (chars >= 3) {
+                String shown = label.length() <= chars ? label : label.substring(0, chars - 2) + "..";
+                out.write(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%.1f\">%s</text>", x + 3, y + ROW - 4.5, escape(shown)));
+            }
+            out.write("</g>\n");
+        }
+        out.write("</svg>\n");
+        out.flush();
+        return tree.total(0);
+    }
+
+    private static String tooltip(FlameLayout flame, int i, double total) {
+        StringBuilder tip = new StringBuilder(flame.label(i));
+        tip.append(String.format(Locale.ROOT, " — %,d samples (%.2f%%)", flame.total(i), 100 * flame.total(i) / total));
+        if (!flame.isOther(i)) tip.append(String.format(Locale.ROOT, ", self %,d", flame.self(i)));
+        for (int c = 0; c < SampleState.CATEGORY_COUNT; c++) {
+            if (flame.totalIn(i, c) > 0) tip.append(String.format(Locale.ROOT, "; %s %,d", SampleState.categoryName(c), flame.totalIn(i, c)));
+        }
+        return tip.toString();
+    }
+
+    /** A hue for the node's main category, varied a little by its name so neighbours stand apart. */
+    private static String colour(FlameLayout flame, int i) {
+        if (flame.isOther(i)) return "rgb(200,200,200)";
+        int best = SampleState.CATEGORY_PYTHON;
+        for (int c = 1; c < SampleState.CATEGORY_COUNT; c++) if (flame.totalIn(i, c) > flame.totalIn(i, best)) best = c;
+        int v = Math.floorMod(flame.label(i).hashCode(), 60);
+        return switch (best) {
+            case SampleState.CATEGORY_NATIVE -> String.format("rgb(%d,%d,230)", 80 + v / 2, 140 + v);
+            case SampleState.CATEGORY_SYSTEM -> String.format("rgb(%d,%d,210)", 170 + v / 2, 90 + v / 2);
+            case SampleState.CATEGORY_IDLE -> String.format("rgb(%d,%d,%d)", 170 + v / 3, 170 + v / 3, 170 + v / 3);
+            default -> String.format("rgb(%d,%d,%d)", 205 + v / 2, 80 + 2 * v, 40 + v / 3);
+        };
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> {
+                    if (c >= 0x20 || c == '\t') out.append(c);
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.pyrometer.model.session;
+
+import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.SampleTable;
+import dev.pyrometer.model.StackTable;
+import java.util.Arrays;
+
+/**
+ * Applies chunk payloads to a profile. Each chunk is decoded and checked in full before any of it is applied, so a
+ * chunk that passes its checksum but makes no sense (ids out of range, out of order) leaves the profile as it was.
+ * File ids map to the profile's own ids, so a file with duplicate strings or frames still loads.
+ */
+final class ChunkDecoder {
+    private final Profile target;
+    private final PayloadReader in = new PayloadReader();
+
+    private int[] stringMap = new int[1024];
+    private int strings;
+    private int[] frameMap = new int[1024];
+    private int frames;
+    private int[] stackMap = new int[4096];
+    private int stacks;
+    private int[] threadMap = new int[16];
+    private int threads;
+    private long samples;
+
+    // Scratch columns for one block of samples, reused.
+    private long[] time = new long[0];
+    private int[] thread = new int[0];
+    private int[] stack = new int[0];
+    private int[] state = new int[0];
+    private int[] user = new int[0];
+    private int[] system = new int[0];
+
+    ChunkDecoder(Profile target) {
+        this.target = target;
+    }
+
+    void apply(int type, byte[] payload, int length) throws PayloadReader.DamagedChunk {
+        in.reset(payload, length);
+        switch (type) {
+            case SessionFormat.STRINGS -> strings();
+            case SessionFormat.FRAMES -> frames();
+            case SessionFormat.STACKS -> stacks();
+            case SessionFormat.THREADS -> threads();
+            case SessionFormat.SAMPLES -> samples();
+            case SessionFormat.MEMORY -> memory();
+            case SessionFormat.METADATA -> metadata();
+            case SessionFormat.END -> end();
+            default -> { } // a chunk type from a newer minor version: skipped
+        }
+    }
+
+    private void strings() throws PayloadReader.DamagedChunk {
+        expectFirst(strings, "strings");
+        int n = in.count(1);
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) values[i] = in.string();
+        done();
+        stringMap = ensure(stringMap, strings + n);
+        for (String value : values) stringMap[strings++] = target.strings().intern(value);
+    }
+
+    private void frames() throws PayloadReader.DamagedChunk {
+        expectFirst(frames, "frames");
+        int n = in.count(4);
+        int[] entries = new int[n * 4];
+        for (int i = 0; i < n; i++) {
+            entries[i * 4] = in.index(strings - 1L);
+            entries[i * 4 + 1] = in.index(strings - 1L);
+            entries[i * 4 + 2] = in.signedInt();
+            entries[i * 4 + 3] = in.signedInt();
+        }
+        done();
+        frameMap = ensure(frameMap, frames + n);
+        for (int i = 0; i < n; i++) {
+            frameMap[frames++] = target.frames().intern(stringMap[entries[i * 4]], stringMap[entries[i * 4 + 1]],
+                entries[i * 4 + 2], entries[i * 4 + 3]);
+        }
+    }
+
+    private void stacks() throws PayloadReader.DamagedChunk {
+        expectFirst(stacks, "stacks");
+        int n = in.count(2);
+        int[] parents = new int[n];
+        int[] frameIds = new int[n];
+        for (int i = 0; i < n; i++) {
+            long id = stacks + (long) i;
+            long distance = in.varint();
+            if (distance < 1 || distance > id + 1) throw new PayloadReader.DamagedChunk("stack parent out of range");
+            parents[i] = (int) (id - distance);
+            frameIds[i] = in.index(frames - 1L);
+        }
+        done();
+        stackMap = ensure(stackMap, stacks + n);
+        for (int i = 0; i < n; i++) {
+            int parent = parents[i] == StackTable.EMPTY ? StackTable.EMPTY : stackMap[parents[i]];
+            stackMap[stacks++] = target.stacks().intern(parent, frameMap[frameIds[i]]);
+        }
+    }
+
+    private void threads() throws PayloadReader.DamagedChunk {
+        int n = in.count(3);
+        int[] index = new int[n];
+        long[] osTid = new long[n];
+        String[] name = new String[n];
+        int known = threads;
+        for (int i = 0; i < n; i++) {
+            index[i] = in.index(known);
+            if (index[i] == known) known++;
+            osTid[i] = in.signed();
+            int hasName = in.u8();
+            if (hasName > 1) throw new PayloadReader.DamagedChunk("bad thread name flag");
+            name[i] = hasName == 1 ? in.string() : null;
+        }
+        done();
+        threadMap = ensure(threadMap, known);
+        for (int i = 0; i < n; i++) {
+            threadMap[index[i]] = target.thread(osTid[i], name[i]);
+            threads = Math.max(threads, index[i] + 1);
+        }
+    }
+
+    private void samples() throws PayloadReader.DamagedChunk {
+        int n = in.count(6);
+        if (time.length < n) {
+            time = new long[n];
+            thread = new int[n];
+            stack = new int[n];
+            state = new int[n];
+            user = new int[n];
+            system = new int[n];
+        }
+        long t = in.signed();
+        int maxCpuUnits = 0xFFFF;
+        for (int i = 0; i < n; i++) {
+            t += in.signed();
+            time[i] = t;
+            thread[i] = in.index(threads - 1L);
+            stack[i] = in.index(stacks) - 1;
+            state[i] = in.u8();
+            user[i] = in.index(maxCpuUnits);
+            system[i] = in.index(maxCpuUnits);
+        }
+        done();
+        for (int i = 0; i < n; i++) {
+            int s = stack[i] == StackTable.EMPTY ? StackTable.EMPTY : stackMap[stack[i]];
+            target.sampleOfStack(time[i], threadMap[thread[i]], s, state[i],
+                user[i] * SampleTable.CPU_UNIT_MICROS, system[i] * SampleTable.CPU_UNIT_MICROS);
+        }
+        samples += n;
+    }
+
+    private void memory() throws PayloadReader.DamagedChunk {
+        int n = in.count(2);
+        long[] times = new long[n];
+        long[] bytes = new long[n];
+        long t = in.signed();
+        for (int i = 0; i < n; i++) {
+            t += in.signed();
+            times[i] = t;
+            bytes[i] = in.signed();
+        }
+        done();
+        for (int i = 0; i < n; i++) target.memoryAt(times[i], bytes[i]);
+    }
+
+    private void metadata() throws PayloadReader.DamagedChunk {
+        int n = in.count(2);
+        String[] entries = new String[n * 2];
+        for (int i = 0; i < n * 2; i++) entries[i] = in.string();
+        done();
+        for (int i = 0; i < n; i++) target.metadata(entries[i * 2], entries[i * 2 + 1]);
+    }
+
+    private void end() throws PayloadReader.DamagedChunk {
+        long written = in.varint();
+        done();
+        if (written != samples) {
+            throw new PayloadReader.DamagedChunk("the end marker counts " + written + " samples but " + samples + " were read");
+        }
+    }
+
+    private void expectFirst(int next, String what) throws PayloadReader.DamagedChunk {
+        long first = in.varint();
+        if (first != next) throw new PayloadReader.DamagedChunk(what + " start at " + first + ", expected " + next);
+    }
+
+    /** A payload must be used up exactly: trailing bytes mean the chunk is not what it claims. */
+    private void done() throws PayloadReader.DamagedChunk {
+        if (in.hasMore()) throw new PayloadReader.DamagedChunk(in.remaining() + " unexplained bytes at the end");
+    }
+
+    private static int[] ensure(int[] array, int size) {
+        return size <= array.length ? array : Arrays.copyOf(array, Math.max(size, array.length * 2));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.pyrometer.model.session;
+
+import dev.pyrometer.model.FileErrors;
+import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.PyrometerException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Saves a recording while it happens: a background thread appends what the profile gained to a session file at a
+ * fixed interval (half a second by default), so a crash, a {@code kill -9} or a power cut loses at most that much.
+ * The sampler keeps appending to the profile as usual; {@link #close()} writes the end marker.
+ *
+ * <p>The file is written in place rather than renamed at the end, because an interrupted recording must stay
+ * readable where the user asked for it.
+ */
+public final class SessionRecorder implements AutoCloseable {
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(500);
+
+    private final String name;
+    private final OutputStream out;
+    /** The file's descriptor, to sync it; null when streaming elsewhere. */
+    private final FileDescriptor fd;
+    private final SessionWriter writer;
+    private final ScheduledExecutorService timer;
+    private long syncedBytes;
+    private IOException failure;
+    private boolean closed;
+
+    private SessionRecorder(Profile profile, String name, OutputStream out, FileDescriptor fd, Duration interval) throws IOException {
+        this.name = name;
+        this.out = out;
+        this.fd = fd;
+        this.writer = new SessionWriter(profile, out);
+        out.flush();
+        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "pyrometer-session-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = Math.max(1, interval.toMillis());
+        timer.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts recording {@code profile} into {@code file}, replacing it. */
+    public static SessionRecorder start(Profile profile, Path file) {
+        return start(profile, file, DEFAULT_INTERVAL);
+    }
+
+    public static SessionRecorder start(Profile profile, Path file, Duration interval) {
+        try {
+            // A plain stream, not a FileChannel: interrupting a thread that writes through a channel closes it.
+            FileOutputStream stream = new FileOutputStream(file.toFile());
+            return new SessionRecorder(profile, file.toString(), new BufferedOutputStream(stream, 1 << 16), stream.getFD(), interval);
+        } catch (IOException e) {
+            throw FileErrors.unwritable("cannot write the session " + file + ": " + FileErrors.reason(e, file) + ".", e);
+        }
+    }
+
+    /** Streams the recording to any output (a pipe or socket to a viewer), flushing it at every interval. */
+    public static SessionRecorder start(Profile profile, OutputStream out, String name, Duration interval) {
+        try {
+            return new SessionRecorder(profile, name, out, null, interval);
+        } catch (IOException e) {
+            throw FileErrors.unwritable("cannot write the session to " + name + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** Writes what is new now, rather than at the next interval. */
+    public synchronized void flush() {
+        if (closed) return;
+        try {
+            flushNow();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Bytes in the file so far. */
+    public synchronized long bytesWritten() {
+        return writer.bytesWritten();
+    }
+
+    public synchronized int samplesWritten() {
+        return writer.samplesWritten();
+    }
+
+    /** Writes the rest and the end marker, then closes the file. Reports a write failure that happened meanwhile. */
+    @Override
+    public void close() {
+        timer.shutdown(); // lets a flush in progress finish; no interrupt
+        
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            try {
+                if (failure != null) throw failure;
+                writer.finish();
+                out.flush();
+                if (fd != null) fd.sync();
+            } catch (IOException e) {
+                throw failed(e);
+            } finally {
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // The failure that matters, if any, is being thrown already.
+                }
+            }
+        }
+    }
+
+    private void flushNow() throws IOException {
+        if (failure != null) throw failure;
+        writer.writeNew();
+        out.flush();
+        // Flushing hands the bytes to the OS, which survives the process dying; syncing survives a power cut too.
+        if (fd != null && writer.bytesWritten() != syncedBytes) {
+            fd.sync();
+            syncedBytes = writer.bytesWritten();
+        }
+    }
+
+    private synchronized void flushQuietly() {
+        if (closed || failure != null) return;
+        try {
+            flushNow();
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
+    private PyrometerException failed(IOException e) {
+        failure = e;
+        return FileErrors.unwritable("could not write the session " + name + ": " + e.getMessage() + ".", e);
+    }
+}
