@@ -2,6 +2,7 @@ package dev.pyrometer.app.cli;
 
 import dev.pyrometer.app.DesktopGate;
 import dev.pyrometer.app.DesktopRequest;
+import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.PyrometerException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "open", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = "Open session files in the desktop workbench.")
 public final class OpenCommand implements Callable<Integer> {
-    /** The exit code of a file that cannot be read (shared with the other file commands). */
-    static final int UNREADABLE = 10;
-
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Session files (.pyro) or profiles to open.")
     List<Path> files = List.of();
 
@@ -30,10 +28,10 @@ public final class OpenCommand implements Callable<Integer> {
         List<Path> sessions = new ArrayList<>();
         for (Path file : files) {
             if (!Files.exists(file)) {
-                throw new PyrometerException("cannot open " + file + ": no such file. Check the path.", UNREADABLE, null);
+                throw new PyrometerException("cannot open " + file + ": no such file. Check the path.", FileErrors.UNREADABLE, null);
             }
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                throw new PyrometerException("cannot open " + file + ": it is not a readable file.", UNREADABLE, null);
+                throw new PyrometerException("cannot open " + file + ": it is not a readable file.", FileErrors.UNREADABLE, null);
             }
             sessions.add(file.toAbsolutePath().normalize());
         }

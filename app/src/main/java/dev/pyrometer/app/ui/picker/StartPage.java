@@ -115,7 +115,13 @@ public final class StartPage extends BorderPane {
         launchButton.setTooltip(new Tooltip("Start a program under the profiler (Ctrl+L)"));
         launchButton.setOnAction(e -> launch.run());
 
-        HBox tools = new HBox(8, filter, Controls.spacer(), new Label("Rate"), rate, new Label("Duration"), duration,
+        Label rateLabel = new Label("Rate");
+        Label durationLabel = new Label("Duration");
+        for (Label l : new Label[] {rateLabel, durationLabel}) l.setMinWidth(Region.USE_PREF_SIZE);
+        launchButton.setMinWidth(Region.USE_PREF_SIZE);
+        attach.setMinWidth(Region.USE_PREF_SIZE);
+        filter.setMinWidth(160);
+        HBox tools = new HBox(8, filter, Controls.spacer(), rateLabel, rate, durationLabel, duration,
             Controls.gap(4), launchButton, attach);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("picker-tools");

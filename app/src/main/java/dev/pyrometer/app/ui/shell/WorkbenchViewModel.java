@@ -204,15 +204,17 @@ public final class WorkbenchViewModel {
 
     private String startRecording(AttachedTarget target) {
         Profile profile = new Profile();
-        SessionFiles.Autosave autosave;
+        SessionFiles.Autosave autosave = null;
+        String autosaveProblem = null;
         try {
             Files.createDirectories(services.autosaveDirectory());
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             autosave = services.files().autosave(profile, services.autosaveDirectory()
                 .resolve("pid" + target.pid() + "-" + stamp + SessionFiles.EXTENSION));
         } catch (IOException | PyrometerException e) {
-            target.close();
-            return "Could not create the autosave file in " + services.autosaveDirectory() + ": " + e.getMessage();
+            // A full disk or a read-only home should not stop the recording; it only loses the crash safety.
+            autosaveProblem = "The recording is kept in memory only: the autosave file could not be created in "
+                + services.autosaveDirectory() + " (" + e.getMessage() + "). Save it before closing.";
         }
         RecordingSettings settings = recordingSettings();
         WorkspaceViewModel workspace;
@@ -221,11 +223,13 @@ public final class WorkbenchViewModel {
                 new RecordingViewModel(target.record(settings, profile), settings, services.ticker(), services.runner(), onEnded),
                 autosave);
         } catch (PyrometerException e) {
-            autosave.close();
+            if (autosave != null) autosave.close();
             target.close();
             return e.getMessage();
         }
         add(workspace);
+        // Told after the sampler started: a question on screen must not delay the first samples.
+        if (autosaveProblem != null) services.dialogs().warning("Recording without autosave", autosaveProblem);
         return null;
     }
 

@@ -1,5 +1,6 @@
 package dev.pyrometer.app.ui.source;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -38,10 +39,22 @@ public final class SourceLocator {
         }
         if (pid > 0 && recorded.startsWith("/")) {
             String inTarget = "/proc/" + pid + "/root" + recorded;
-            if (check(inTarget, tried)) return new Located(Path.of(inTarget), tried);
+            if (check(inTarget, tried)) {
+                // The same file as ours when the target shares our mount namespace: show the plain path then.
+                return new Located(sameFile(Path.of(inTarget), recorded) ? Path.of(recorded) : Path.of(inTarget), tried);
+            }
         }
         if (check(recorded, tried)) return new Located(Path.of(recorded), tried);
         return new Located(null, tried);
+    }
+
+    private static boolean sameFile(Path inTarget, String recorded) {
+        try {
+            Path local = Path.of(recorded);
+            return Files.exists(local) && Files.isSameFile(inTarget, local);
+        } catch (IOException | InvalidPathException | SecurityException e) {
+            return false;
+        }
     }
 
     private static boolean check(String candidate, List<String> tried) {
