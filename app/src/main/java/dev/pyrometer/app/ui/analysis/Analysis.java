@@ -5,15 +5,14 @@ import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.HotFunctions;
 import dev.pyrometer.model.aggregate.Snapshot;
 import dev.pyrometer.model.aggregate.StackCounts;
-import dev.pyrometer.model.aggregate.ThreadTotals;
 import java.util.function.BooleanSupplier;
 
 /**
  * One consistent set of aggregations of a profile, computed together off the UI thread from one snapshot, so the
- * flame graph, call tree, hot list and thread filter always agree with each other. Immutable.
+ * flame graph, call tree and hot list always agree with each other. Immutable.
  */
 public record Analysis(AnalysisRequest request, Snapshot snapshot, StackCounts counts, CallTree tree,
-                       HotFunctions hot, ThreadTotals threads) {
+                       HotFunctions hot) {
 
     /** Everything the views need, in one pass over the samples plus work per distinct stack. */
     public static Analysis compute(Snapshot snapshot, AnalysisRequest request, BooleanSupplier cancelled) {
@@ -21,8 +20,7 @@ public record Analysis(AnalysisRequest request, Snapshot snapshot, StackCounts c
         CallTree tree = CallTree.topDown(counts, request.keyBy(), request.transforms(), cancelled);
         Cancel.check(cancelled);
         HotFunctions hot = HotFunctions.of(tree);
-        ThreadTotals threads = ThreadTotals.of(snapshot, request.selection(), cancelled);
-        return new Analysis(request, snapshot, counts, tree, hot, threads);
+        return new Analysis(request, snapshot, counts, tree, hot);
     }
 
     /** All samples shown: the denominator of every percentage. */

@@ -1,6 +1,7 @@
 package dev.pyrometer.app.ui.analysis;
 
-import dev.pyrometer.model.aggregate.ThreadTotals;
+import dev.pyrometer.model.ThreadTable;
+import dev.pyrometer.model.aggregate.Snapshot;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,9 +20,9 @@ public final class ThreadFilterViewModel {
     public ThreadFilterViewModel(AnalysisViewModel analysis) {
         this.analysis = analysis;
         analysis.slowAnalysisProperty().addListener((o, before, now) -> {
-            if (now != null) update(now.threads());
+            if (now != null) update(now.snapshot());
         });
-        if (analysis.analysis() != null) update(analysis.analysis().threads());
+        if (analysis.analysis() != null) update(analysis.analysis().snapshot());
     }
 
     public ObservableList<ThreadChoice> choices() {
@@ -42,11 +43,12 @@ public final class ThreadFilterViewModel {
         if (!java.util.Objects.equals(wanted, analysis.threadsProperty().get())) analysis.threadsProperty().set(wanted);
     }
 
-    private void update(ThreadTotals totals) {
-        for (int t = 0; t < totals.size(); t++) {
+    private void update(Snapshot snapshot) {
+        ThreadTable threads = snapshot.profile().threads();
+        for (int t = 0; t < snapshot.threads(); t++) {
             // Names only: counts would change the items several times a second while recording, and rebuilding the
             // filter's list that often would cost the UI thread for nothing.
-            ThreadChoice choice = new ThreadChoice(t, totals.label(t));
+            ThreadChoice choice = new ThreadChoice(t, threads.label(t));
             if (t < choices.size()) {
                 if (!choices.get(t).equals(choice)) choices.set(t, choice);
             } else {

@@ -23,6 +23,7 @@ public final class FlameCanvas extends Region {
     private boolean dirty = true;
     private final Runnable pulse = this::paintIfDirty;
     private long lastPaintNanos;
+    private FlameScene paintedScene;
 
     public FlameCanvas(FlameGraphViewModel model, FlameStyle style) {
         this.model = model;
@@ -74,8 +75,14 @@ public final class FlameCanvas extends Region {
         long start = System.nanoTime();
         int drawn = renderer.draw(canvas.getGraphicsContext2D(), model.scene(), geometry(), model.hoveredProperty().get());
         lastPaintNanos = System.nanoTime() - start;
+        paintedScene = model.scene();
         dirty = false;
         return drawn;
+    }
+
+    /** The scene the canvas shows now (last painted), or null. */
+    public FlameScene paintedScene() {
+        return paintedScene;
     }
 
     public Canvas canvas() {

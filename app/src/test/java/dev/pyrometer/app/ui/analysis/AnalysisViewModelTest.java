@@ -27,7 +27,7 @@ class AnalysisViewModelTest {
         // Idle helper-thread samples are left out by default: only the main thread's 1000 running samples count.
         assertEquals(1000, analysis.sampleCount());
         assertEquals(analysis.snapshot(), analysis.counts().snapshot());
-        assertEquals(2, analysis.threads().size());
+        assertEquals(2, analysis.snapshot().threads());
         assertTrue(analysis.hot().size() > 5);
     }
 

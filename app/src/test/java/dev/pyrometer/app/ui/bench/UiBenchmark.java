@@ -35,8 +35,12 @@ import javafx.stage.Stage;
  * <ol>
  *   <li>flame graph redraw: the UI-thread time of one full repaint of a 1920×1000 canvas whose layout holds over
  *   100,000 frames (all one pixel or wider), median and worst of 200 repaints;</li>
- *   <li>pulse gaps while recording: the workbench records a 1 kHz live feed (a thread appending demo stacks to the
- *   profile, as the sampler does) with the flame graph, tables and source pane on screen; after 5 s of warm-up
+ *   <li>opening a session: a 1,000,000-sample session file (written by the model's SessionWriter) is opened
+ *   through the workbench as the user would; the time runs from the request to the first flame graph painted with
+ *   it, including reading the file, aggregating and laying out. Two shapes: the demo program's few stacks, and
+ *   256 distinct 40-frame paths;</li>
+ *   <li>pulse gaps while recording: the workbench records a real Python program (a busy loop) with the sampler at
+ *   1 kHz, with the flame graph, tables and source pane on screen; after 5 s of warm-up
  *   (JIT, first layout) an AnimationTimer timestamps every pulse for 20 s. The longest wall-clock gap includes
  *   time the OS gave to other processes; the UI thread's own CPU time between two pulses (ThreadMXBean) is the
  *   time our code held it. Run it on a real display (or Xvfb): the headless platform paces pulses differently.</li>
@@ -49,8 +53,9 @@ public final class UiBenchmark {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        List<String> which = args.length == 0 ? List.of("redraw", "pulses") : List.of(args);
+        List<String> which = args.length == 0 ? List.of("redraw", "open", "pulses") : List.of(args);
         if (which.contains("redraw")) redraw();
+        if (which.contains("open")) open();
         if (which.contains("pulses")) pulses(Integer.getInteger("bench.seconds", 20));
         Platform.exit();
         System.exit(0);
@@ -99,6 +104,60 @@ public final class UiBenchmark {
             times[times.length - 1] / 1e6, (analysed - t0) / 1e6);
     }
 
+    static void open() throws Exception {
+        java.nio.file.Path dir = Files.createTempDirectory("pyrometer-bench-open");
+        java.nio.file.Path demo = dir.resolve("demo-1m.pyro");
+        java.nio.file.Path wide = dir.resolve("wide-1m.pyro");
+        dev.pyrometer.model.session.SessionWriter.save(dev.pyrometer.app.ui.support.DemoProfiles.cpuDemo(910_000), demo);
+        dev.pyrometer.model.session.SessionWriter.save(WideProfiles.of(256, 40, 1_000_000), wide);
+        var settings = UiSettings.inMemory();
+        AtomicReference<WorkbenchViewModel> modelRef = new AtomicReference<>();
+        AtomicReference<WorkbenchView> viewRef = new AtomicReference<>();
+        onFx(() -> {
+            Services services = new Services(new FxTaskRunner(), new FxTicker(), List::of, new DemoApp.LiveTargets(),
+                new dev.pyrometer.app.ui.session.ModelSessionFiles(), new ScriptedDialogs(), settings, tempDir());
+            WorkbenchViewModel model = new WorkbenchViewModel(services);
+            WorkbenchView view = new WorkbenchView(model);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(view.root(), 1000, 1000));
+            stage.show();
+            modelRef.set(model);
+            viewRef.set(view);
+        });
+        // Warm up once (class loading and JIT), then measure each file three times.
+        openAndPaint(modelRef.get(), viewRef.get(), demo);
+        for (java.nio.file.Path file : List.of(demo, wide)) {
+            long[] times = new long[3];
+            long samples = 0;
+            for (int i = 0; i < times.length; i++) {
+                times[i] = openAndPaint(modelRef.get(), viewRef.get(), file);
+                samples = modelRef.get().selected().profile().samples().size();
+                onFx(() -> modelRef.get().close(modelRef.get().selected(), () -> { }));
+            }
+            Arrays.sort(times);
+            System.out.printf(Locale.ROOT, "open %s (%,d samples, %.1f MB) to first flame graph: median %.0f ms, worst %.0f ms%n",
+                file.getFileName(), samples, Files.size(file) / 1e6, times[1] / 1e6, times[2] / 1e6);
+        }
+    }
+
+    /** Opens a session and returns the nanoseconds until its flame graph has been painted. */
+    private static long openAndPaint(WorkbenchViewModel model, WorkbenchView view, java.nio.file.Path file) throws Exception {
+        long start = System.nanoTime();
+        onFx(() -> model.open(List.of(file)));
+        long[] painted = {0};
+        while (painted[0] == 0) {
+            onFx(() -> {
+                var workspace = model.selected();
+                var shown = view.selectedView();
+                if (workspace == null || shown == null || workspace.flame().scene() == null) return;
+                var canvas = shown.flame().canvas();
+                if (canvas.paintedScene() == workspace.flame().scene()) painted[0] = System.nanoTime();
+            });
+            if (painted[0] == 0) Thread.sleep(2);
+        }
+        return painted[0] - start;
+    }
+
     static void pulses(int seconds) throws Exception {
         var settings = new UiSettings(Files.createTempDirectory("pyrometer-bench").resolve("ui.properties"));
         settings.put("record.rate", "1000");
@@ -109,14 +168,16 @@ public final class UiBenchmark {
         long[] last = {0, 0};
         boolean[] measuring = {false};
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var program = dev.pyrometer.app.ui.support.PythonProgram.start(tempDir());
         onFx(() -> {
-            Services services = new Services(new FxTaskRunner(), new FxTicker(), List::of, new DemoApp.LiveTargets(),
-                new MemorySessionFiles(), new ScriptedDialogs(), settings, tempDir());
+            Services services = new Services(new FxTaskRunner(), new FxTicker(), List::of,
+                new dev.pyrometer.app.ui.recording.SamplerTargetService(), new MemorySessionFiles(), new ScriptedDialogs(),
+                settings, tempDir());
             WorkbenchViewModel model = new WorkbenchViewModel(services);
             Stage stage = new Stage();
             stage.setScene(new Scene(new WorkbenchView(model).root(), 1000, 1000)); // the headless screen's size
             stage.show();
-            model.handle(new DesktopRequest(4242, List.of(), List.of()));
+            model.handle(new DesktopRequest(program.pid(), List.of(), List.of()));
             modelRef.set(model);
             new AnimationTimer() {
                 @Override
@@ -143,6 +204,9 @@ public final class UiBenchmark {
         Thread.sleep(seconds * 1000L);
         onFx(() -> measuring[0] = false);
         long samples = modelRef.get().selected().profile().samples().size();
+        String stats = modelRef.get().selected().recording().summaryProperty().get();
+        onFx(() -> modelRef.get().selected().dispose(true));
+        program.close();
         long[] measured = Arrays.copyOf(gaps, count[0]);
         long[] busy = Arrays.copyOf(cpu, count[0]);
         Arrays.sort(measured);
@@ -152,6 +216,7 @@ public final class UiBenchmark {
                 + "most %.1f ms%n", seconds, samples, measured.length, measured[measured.length / 2] / 1e6,
             measured[measured.length * 99 / 100] / 1e6, measured[measured.length - 1] / 1e6,
             busy[busy.length / 2] / 1e6, busy[busy.length * 99 / 100] / 1e6, busy[busy.length - 1] / 1e6);
+        System.out.println("  recording: " + stats);
     }
 
     private static java.nio.file.Path tempDir() {
