@@ -40,7 +40,7 @@ public final class CallTreeView extends BorderPane {
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No samples yet"));
         table.getColumns().setAll(List.of(nameColumn(), shareColumn("Total", true), countColumn("Total", true),
-            shareColumn("Self", false), countColumn("Self", false), locationColumn()));
+            shareColumn("Self", false), countColumn("Self", false)));
 
         search.setId("call-tree-search");
         search.setPromptText("Find in call tree (Enter: next)");
@@ -131,29 +131,21 @@ public final class CallTreeView extends BorderPane {
         TreeTableColumn<FrameRow, FrameRow> column = new TreeTableColumn<>("Function");
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         column.setCellFactory(c -> new TreeTableCell<>() {
+            private final FunctionCell cell = new FunctionCell();
+
             @Override
             protected void updateItem(FrameRow row, boolean empty) {
                 super.updateItem(row, empty);
-                setText(empty || row == null ? null : row.name());
+                if (empty || row == null) {
+                    setGraphic(null);
+                } else {
+                    cell.set(row);
+                    setGraphic(cell);
+                }
             }
         });
         column.setComparator((a, b) -> a.name().compareToIgnoreCase(b.name()));
-        column.setPrefWidth(320);
-        return column;
-    }
-
-    private TreeTableColumn<FrameRow, FrameRow> locationColumn() {
-        TreeTableColumn<FrameRow, FrameRow> column = new TreeTableColumn<>("Location");
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
-        column.setCellFactory(c -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(FrameRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : row.location());
-            }
-        });
-        column.setComparator((a, b) -> a.location().compareTo(b.location()));
-        column.setPrefWidth(200);
+        column.setPrefWidth(340);
         return column;
     }
 

@@ -31,9 +31,8 @@ public final class HotFunctionsView extends BorderPane {
         table.setPlaceholder(new Label("No samples yet"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<FrameRow, FrameRow> self = shareColumn("Self %", FrameRow::selfShare);
-        table.getColumns().setAll(List.of(textColumn("Function", FrameRow::name, 260), self,
-            countColumn("Self", true), shareColumn("Total %", FrameRow::totalShare), countColumn("Total", false),
-            textColumn("Location", FrameRow::location, 200)));
+        table.getColumns().setAll(List.of(functionColumn(), self, countColumn("Self", true),
+            shareColumn("Total %", FrameRow::totalShare), countColumn("Total", false)));
 
         TextField filter = new TextField();
         filter.setId("hot-functions-filter");
@@ -69,6 +68,28 @@ public final class HotFunctionsView extends BorderPane {
 
     public TableView<FrameRow> table() {
         return table;
+    }
+
+    private static TableColumn<FrameRow, FrameRow> functionColumn() {
+        TableColumn<FrameRow, FrameRow> column = new TableColumn<>("Function");
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final FunctionCell cell = new FunctionCell();
+
+            @Override
+            protected void updateItem(FrameRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                } else {
+                    cell.set(row);
+                    setGraphic(cell);
+                }
+            }
+        });
+        column.setComparator((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        column.setPrefWidth(320);
+        return column;
     }
 
     private static TableColumn<FrameRow, FrameRow> textColumn(String title, java.util.function.Function<FrameRow, String> text, double width) {

@@ -38,11 +38,14 @@ public final class FlameGraphView extends BorderPane {
     private final TextField search = new TextField();
     private final BreadCrumbBar<Crumb> breadcrumb = new BreadCrumbBar<>();
     private final Pane overlay;
+    private final javafx.scene.shape.Rectangle[] swatches = new javafx.scene.shape.Rectangle[dev.pyrometer.model.SampleState.CATEGORY_COUNT];
+    private boolean dark;
     private double mouseX;
     private double mouseY;
 
     public FlameGraphView(FlameGraphViewModel model, boolean dark) {
         this.model = model;
+        this.dark = dark;
         this.canvas = new FlameCanvas(model, dark ? FlameStyle.dark() : FlameStyle.light());
         this.tooltip = new FlameTooltip(dark);
         getStyleClass().add("flame-view");
@@ -81,8 +84,10 @@ public final class FlameGraphView extends BorderPane {
     }
 
     public void setDark(boolean dark) {
+        this.dark = dark;
         canvas.setStyle(dark ? FlameStyle.dark() : FlameStyle.light());
         tooltip.setColors(dark);
+        for (int c = 0; c < swatches.length; c++) swatches[c].setFill(FlamePalette.categoryColor(c, dark));
     }
 
     private HBox header() {
@@ -118,10 +123,30 @@ public final class FlameGraphView extends BorderPane {
         SegmentedButton orientation = new SegmentedButton(flame, icicle);
         Controls.bindToggle(orientation, icicle, flame, model.icicleProperty());
 
-        HBox header = new HBox(8, title, Controls.spacer(), search, summary, Controls.gap(6), colors, orientation);
+        HBox legend = legend();
+        legend.visibleProperty().bind(model.colorModeProperty().isEqualTo(ColorMode.CATEGORY));
+        legend.managedProperty().bind(legend.visibleProperty());
+
+        HBox header = new HBox(8, title, Controls.gap(8), legend, Controls.spacer(), search, summary, Controls.gap(6), colors, orientation);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
         return header;
+    }
+
+    /** What the category colours mean. */
+    private HBox legend() {
+        HBox legend = new HBox(10);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.getStyleClass().add("flame-legend");
+        for (int c = 0; c < dev.pyrometer.model.SampleState.CATEGORY_COUNT; c++) {
+            javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(10, 10, FlamePalette.categoryColor(c, dark));
+            swatch.getStyleClass().add("legend-swatch");
+            swatches[c] = swatch;
+            Label name = new Label(dev.pyrometer.model.SampleState.categoryName(c), swatch);
+            name.getStyleClass().add("muted");
+            legend.getChildren().add(name);
+        }
+        return legend;
     }
 
     private HBox breadcrumbRow() {

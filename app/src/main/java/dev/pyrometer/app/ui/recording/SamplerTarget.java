@@ -7,19 +7,18 @@ import dev.pyrometer.sampler.Sampler;
 import dev.pyrometer.sampler.SamplerOptions;
 import dev.pyrometer.sampler.StackFrame;
 import dev.pyrometer.sampler.ThreadStack;
-import dev.pyrometer.sampler.launch.LaunchedProgram;
 import java.util.List;
 
-/** An {@link AttachedTarget} on the sampler's {@link PythonTarget}; owns the child process when it launched one. */
+/** An {@link AttachedTarget} on the sampler's {@link PythonTarget}. */
 final class SamplerTarget implements AttachedTarget {
     private final PythonTarget target;
-    private final LaunchedProgram launched;
+    private final Runnable release;
     private Sampler sampler;
 
-    /** @param launched the child we started, ended when this closes; null for a process we only attached to */
-    SamplerTarget(PythonTarget target, LaunchedProgram launched) {
+    /** @param release what closing also does: ends the child we started; nothing for a process we attached to */
+    SamplerTarget(PythonTarget target, Runnable release) {
         this.target = target;
-        this.launched = launched;
+        this.release = release;
     }
 
     @Override public int pid() { return target.pid(); }
@@ -57,6 +56,6 @@ final class SamplerTarget implements AttachedTarget {
     public synchronized void close() {
         if (sampler != null) sampler.stop();
         target.close();
-        if (launched != null) launched.close();
+        release.run();
     }
 }

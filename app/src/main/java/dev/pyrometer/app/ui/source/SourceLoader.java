@@ -28,13 +28,13 @@ public final class SourceLoader {
     /** Larger files are shown as missing rather than freezing the editor (generated code, minified bundles). */
     static final long MAX_BYTES = 8L << 20;
     static final int HOT_LINES = 15;
-    private static final String FORMAT = "%7s %6s %6s %5s %5s %5s";
+    private static final String FORMAT = "%6s %5s %5s %5s %5s %5s";
     static final String BLANK_GUTTER = String.format(Locale.ROOT, FORMAT, "", "", "", "", "", "");
 
     private SourceLoader() {}
 
     static String gutterHeader() {
-        return String.format(Locale.ROOT, FORMAT, "samples", "self", "total", "py", "nat", "sys");
+        return String.format(Locale.ROOT, FORMAT, "count", "self", "total", "py", "nat", "sys");
     }
 
     /**

@@ -31,7 +31,9 @@ public final class SourceView extends BorderPane {
     private final CodeArea code = new CodeArea();
     private final Label fileName = new Label("No file");
     private final Label filePath = new Label();
-    private final Label columns = new Label();
+    private final Label columnsNumber = new Label();
+    private final Label columnsStats = new Label(SourceDocument.GUTTER_HEADER);
+    private final HBox columns;
     private final Label missing = new Label();
     private final HBox banner;
     private final ListView<HotLine> hotLines = new ListView<>();
@@ -60,9 +62,16 @@ public final class SourceView extends BorderPane {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
 
+        // The titles are laid out like a gutter line (same fonts, same bar width), so they line up with its columns.
+        columnsNumber.getStyleClass().addAll("gutter-line-number");
+        columnsStats.getStyleClass().addAll("gutter-stats");
+        javafx.scene.layout.Region bar = new javafx.scene.layout.Region();
+        bar.setMinWidth(HeatBar.WIDTH);
+        columns = new HBox(columnsNumber, bar, columnsStats);
+        columns.setAlignment(Pos.CENTER_LEFT);
         columns.getStyleClass().add("gutter-header");
         columns.setId("source-columns");
-        columns.setTooltip(new Tooltip("samples: samples with the line on the stack; self: the line was executing; "
+        Tooltip.install(columns, new Tooltip("count: samples with the line on the stack; self: the line was executing; "
             + "total: the line was executing or calling; py / nat / sys: the line's total split into Python code, "
             + "native code and the kernel; percentages are of all samples shown. Bars are scaled to the busiest line."));
 
@@ -96,15 +105,15 @@ public final class SourceView extends BorderPane {
         hotTitle.getStyleClass().add("subpane-title");
         VBox side = new VBox(hotTitle, hotLines);
         side.getStyleClass().add("hot-lines");
-        side.setMinWidth(180);
-        side.setPrefWidth(300);
+        side.setMinWidth(160);
+        side.setPrefWidth(240);
         VBox.setVgrow(hotLines, Priority.ALWAYS);
 
         empty.getStyleClass().add("placeholder");
         empty.setWrapText(true);
         StackPane codeStack = new StackPane(new VirtualizedScrollPane<>(code), empty);
         SplitPane split = new SplitPane(codeStack, side);
-        split.setDividerPositions(0.74);
+        split.setDividerPositions(0.78);
         SplitPane.setResizableWithParent(side, false);
         setCenter(split);
 
@@ -133,7 +142,7 @@ public final class SourceView extends BorderPane {
         banner.setVisible(doc.missing());
         banner.setManaged(doc.missing());
         int digits = SourceGutter.digits(doc);
-        columns.setText(String.format(Locale.ROOT, "%" + digits + "s", "line") + " " + " ".repeat(7) + SourceDocument.GUTTER_HEADER);
+        columnsNumber.setText(String.format(Locale.ROOT, "%" + digits + "s", "line"));
 
         boolean sameText = before != null && before.text().equals(doc.text());
         if (!sameText) {
