@@ -145,7 +145,8 @@ public final class CallTreeView extends BorderPane {
             }
         });
         column.setComparator((a, b) -> a.name().compareToIgnoreCase(b.name()));
-        column.setPrefWidth(340);
+        column.setPrefWidth(260);
+        column.setMinWidth(120);
         return column;
     }
 

@@ -88,7 +88,8 @@ public final class HotFunctionsView extends BorderPane {
             }
         });
         column.setComparator((a, b) -> a.name().compareToIgnoreCase(b.name()));
-        column.setPrefWidth(320);
+        column.setPrefWidth(260);
+        column.setMinWidth(120);
         return column;
     }
 
