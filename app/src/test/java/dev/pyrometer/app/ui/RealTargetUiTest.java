@@ -99,6 +99,27 @@ class RealTargetUiTest {
         var recording = Fx.onFx(workspace::recording);
         Fx.runFx(recording::stop);
         Fx.await("the recording ended", () -> !workspace.liveProperty().get());
+        // Everything recorded streamed into the autosave file, which reads back whole.
+        Path autosave = Fx.onFx(workspace::autosaveFile);
+        var loaded = dev.pyrometer.model.interchange.ProfileFiles.read(autosave);
+        assertTrue(loaded.report().complete(), "the autosave was finished with an end marker");
+        assertEquals(Fx.onFx(() -> workspace.profile().samples().size()), loaded.profile().samples().size());
+    }
+
+    @Test
+    void aProcessThatIsNotPythonSaysSoInThePicker(FxRobot robot) throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            WorkbenchViewModel model = view.model();
+            Fx.runFx(() -> model.picker().attach(new ProcessRow((int) sleeper.pid(), "me", null, "sleep 60", "/bin/sleep", 0, null)));
+            Fx.await("an inline error", () -> !model.picker().errorProperty().get().isEmpty());
+            String error = robot.lookup("#picker-error").queryLabeled().getText();
+            assertTrue(error.contains(Long.toString(sleeper.pid())), error);
+            assertTrue(robot.lookup("#picker-error").queryLabeled().isVisible());
+            assertTrue(Fx.onFx(() -> model.workspaces().isEmpty()));
+        } finally {
+            sleeper.destroyForcibly().waitFor();
+        }
     }
 
     static int find(FlameScene scene, String function) {

@@ -139,6 +139,21 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void openingIsAForegroundJobThatCanBeCancelled() {
+        var queued = new dev.pyrometer.app.ui.common.QueuedTaskRunner();
+        WorkbenchViewModel slow = new WorkbenchViewModel(test.services(queued, dir.resolve("autosave")));
+        Path file = dir.resolve("big.pyro");
+        test.files.files.put(file, DemoProfiles.cpuDemo(100));
+        slow.open(List.of(file));
+        assertEquals("Opening big.pyro", slow.foregroundProperty().get().titleProperty().get());
+        slow.cancelForeground();
+        assertNull(slow.foregroundProperty().get());
+        queued.runAll();
+        assertTrue(slow.workspaces().isEmpty(), "a cancelled open adds nothing");
+        assertTrue(test.dialogs.errors.isEmpty());
+    }
+
+    @Test
     void themeAndMappingsAreRemembered() {
         model.darkProperty().set(true);
         model.mappings().add(new dev.pyrometer.app.ui.source.PathMapping("/srv", "/home/me/srv"));
