@@ -28,6 +28,12 @@ public interface Dialogs {
     /** Where to save a session; empty when cancelled. */
     Optional<Path> chooseSessionSaveTarget(Path startDirectory, String suggestedName);
 
+    /**
+     * Where to export a profile for other tools; the chosen name's extension picks the format (collapsed stacks,
+     * speedscope, pprof, an SVG flame graph). Empty when cancelled.
+     */
+    Optional<Path> chooseExportTarget(Path startDirectory, String suggestedName);
+
     /** A directory (for a source path mapping); empty when cancelled. */
     Optional<Path> chooseDirectory(String title, Path startDirectory);
 }

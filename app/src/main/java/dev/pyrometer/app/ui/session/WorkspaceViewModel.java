@@ -143,6 +143,22 @@ public final class WorkspaceViewModel {
         chosen.ifPresent(target -> saveTo(withExtension(target), then));
     }
 
+    /**
+     * Exports the profile for other tools (collapsed stacks, speedscope, pprof, SVG, by the name's extension). An
+     * export is not a save: the workspace keeps its file and stays unsaved if it was.
+     */
+    public void export() {
+        Path current = file.get();
+        Path start = current != null ? current.getParent() : Path.of(System.getProperty("user.home"));
+        String stem = suggestedName().substring(0, suggestedName().length() - SessionFiles.EXTENSION.length());
+        context.dialogs().chooseExportTarget(start, stem + ".txt").ifPresent(target -> {
+            context.runner().submit("Exporting " + target.getFileName(), (cancelled, progress) -> {
+                context.files().save(profile, target, progress, cancelled);
+                return target;
+            }, done -> { }, error -> context.dialogs().error("Could not export", message(error, "Exporting " + target + " failed")));
+        });
+    }
+
     /** Writes the profile to {@code target} in the background; {@code then} runs after a successful save. */
     public void saveTo(Path target, Runnable then) {
         long revision = profile.revision();
@@ -232,9 +248,10 @@ public final class WorkspaceViewModel {
         return (stem.isEmpty() ? "recording" : stem) + SessionFiles.EXTENSION;
     }
 
+    /** Save As always writes a session (other formats are Export…): the name gets the session extension. */
     private static Path withExtension(Path target) {
         String fileName = target.getFileName().toString();
-        return fileName.contains(".") ? target : target.resolveSibling(fileName + SessionFiles.EXTENSION);
+        return fileName.endsWith(SessionFiles.EXTENSION) ? target : target.resolveSibling(fileName + SessionFiles.EXTENSION);
     }
 
     /** "python3 app.py --fast" → "app.py": the script, or else the program. */

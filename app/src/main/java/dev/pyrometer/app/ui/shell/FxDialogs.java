@@ -63,6 +63,28 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> chooseExportTarget(Path startDirectory, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export profile");
+        chooser.getExtensionFilters().setAll(
+            new FileChooser.ExtensionFilter("Collapsed stacks, for flamegraph.pl and py-spy users (*.txt)", "*.txt", "*.folded", "*.collapsed"),
+            new FileChooser.ExtensionFilter("speedscope (*.speedscope.json)", "*.speedscope.json"),
+            new FileChooser.ExtensionFilter("pprof (*.pb.gz)", "*.pb.gz"),
+            new FileChooser.ExtensionFilter("Flame graph picture (*.svg)", "*.svg"));
+        chooser.setInitialFileName(suggestedName);
+        if (startDirectory != null && Files.isDirectory(startDirectory)) chooser.setInitialDirectory(startDirectory.toFile());
+        File file = chooser.showSaveDialog(owner.get());
+        if (file == null) return Optional.empty();
+        // The chooser does not add the extension of the filter picked: add it when the name has none.
+        Path path = file.toPath();
+        FileChooser.ExtensionFilter filter = chooser.getSelectedExtensionFilter();
+        if (!path.getFileName().toString().contains(".") && filter != null) {
+            path = path.resolveSibling(path.getFileName() + filter.getExtensions().getFirst().substring(1));
+        }
+        return Optional.of(path);
+    }
+
+    @Override
     public Optional<Path> chooseDirectory(String title, Path startDirectory) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);

@@ -48,12 +48,14 @@ public final class WorkbenchActions {
 
         MenuItem save = item("_Save", Shortcuts.SAVE, this::save);
         MenuItem saveAs = item("Save _As…", Shortcuts.SAVE_AS, this::saveAs);
+        MenuItem export = item("_Export…", null, () -> withWorkspace(WorkspaceViewModel::export));
+        export.setId("menu-export");
         MenuItem close = item("_Close Tab", Shortcuts.CLOSE_TAB, this::closeTab);
-        for (MenuItem m : List.of(save, saveAs, close)) m.disableProperty().bind(noWorkspace);
+        for (MenuItem m : List.of(save, saveAs, export, close)) m.disableProperty().bind(noWorkspace);
         save.setId("menu-save");
         saveAs.setId("menu-save-as");
         Menu file = new Menu("_File", null, id(item("_Open…", Shortcuts.OPEN, this::openDialog), "menu-open"), recent,
-            new SeparatorMenuItem(), save, saveAs, close, new SeparatorMenuItem(),
+            new SeparatorMenuItem(), save, saveAs, export, close, new SeparatorMenuItem(),
             id(item("_Quit", Shortcuts.QUIT, this::quit), "menu-quit"));
 
         MenuItem pause = item("_Pause / Resume", Shortcuts.PAUSE, () -> withRecording(RecordingViewModel::togglePause));

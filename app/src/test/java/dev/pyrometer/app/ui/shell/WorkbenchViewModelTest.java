@@ -154,6 +154,19 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void exportingIsNotSaving() {
+        Path file = dir.resolve("a.pyro");
+        test.files.files.put(file, DemoProfiles.cpuDemo(10));
+        model.open(List.of(file));
+        WorkspaceViewModel workspace = model.selected();
+        test.dialogs.exportTarget = dir.resolve("a.speedscope.json");
+        workspace.export();
+        assertSame(workspace.profile(), test.files.files.get(dir.resolve("a.speedscope.json")));
+        assertEquals(file, workspace.file(), "the workspace still belongs to its session file");
+        assertEquals(List.of(file.toAbsolutePath()), model.recent().files(), "exports are not recent sessions");
+    }
+
+    @Test
     void themeAndMappingsAreRemembered() {
         model.darkProperty().set(true);
         model.mappings().add(new dev.pyrometer.app.ui.source.PathMapping("/srv", "/home/me/srv"));

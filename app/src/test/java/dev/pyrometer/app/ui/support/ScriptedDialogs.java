@@ -14,6 +14,7 @@ public final class ScriptedDialogs implements Dialogs {
     public SaveChoice saveAnswer = SaveChoice.CANCEL;
     public List<Path> toOpen = List.of();
     public Path saveTarget;
+    public Path exportTarget;
     public Path directory;
 
     @Override
@@ -40,6 +41,11 @@ public final class ScriptedDialogs implements Dialogs {
     @Override
     public Optional<Path> chooseSessionSaveTarget(Path startDirectory, String suggestedName) {
         return Optional.ofNullable(saveTarget);
+    }
+
+    @Override
+    public Optional<Path> chooseExportTarget(Path startDirectory, String suggestedName) {
+        return Optional.ofNullable(exportTarget);
     }
 
     @Override
