@@ -39,7 +39,13 @@ public final class DesktopApp extends Application {
         Services services = RealServices.create(new FxTaskRunner(), new FxTicker(), new FxDialogs(() -> owner[0]), settings);
         WorkbenchViewModel model = new WorkbenchViewModel(services);
         WorkbenchView view = new WorkbenchView(model);
+        // The window's title names the profile on screen, as editors do: "cpu_demo.py (pid 4242) — Pyrometer".
         stage.setTitle("Pyrometer");
+        model.selectedProperty().addListener((o, before, workspace) -> {
+            stage.titleProperty().unbind();
+            if (workspace == null) stage.setTitle("Pyrometer");
+            else stage.titleProperty().bind(workspace.titleProperty().concat(" — Pyrometer"));
+        });
         for (int size : new int[] {16, 32, 48, 256}) { // the icon from assets/icons, in the sizes window managers pick
             stage.getIcons().add(new Image(DesktopApp.class.getResource("/dev/pyrometer/app/icons/pyrometer-" + size + ".png").toString()));
         }

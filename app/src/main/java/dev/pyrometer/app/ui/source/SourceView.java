@@ -70,6 +70,8 @@ public final class SourceView extends BorderPane {
         columns = new HBox(columnsNumber, bar, columnsStats);
         columns.setAlignment(Pos.CENTER_LEFT);
         columns.getStyleClass().add("gutter-header");
+        columns.visibleProperty().bind(model.documentProperty().isNotNull());
+        columns.managedProperty().bind(columns.visibleProperty());
         columns.setId("source-columns");
         Tooltip.install(columns, new Tooltip("count: samples with the line on the stack; self: the line was executing; "
             + "total: the line was executing or calling; py / nat / sys: the line's total split into Python code, "
