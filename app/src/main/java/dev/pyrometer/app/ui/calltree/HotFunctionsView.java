@@ -93,21 +93,6 @@ public final class HotFunctionsView extends BorderPane {
         return column;
     }
 
-    private static TableColumn<FrameRow, FrameRow> textColumn(String title, java.util.function.Function<FrameRow, String> text, double width) {
-        TableColumn<FrameRow, FrameRow> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(FrameRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : text.apply(row));
-            }
-        });
-        column.setComparator((a, b) -> text.apply(a).compareToIgnoreCase(text.apply(b)));
-        column.setPrefWidth(width);
-        return column;
-    }
-
     private static TableColumn<FrameRow, FrameRow> shareColumn(String title, ToDoubleFunction<FrameRow> share) {
         TableColumn<FrameRow, FrameRow> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

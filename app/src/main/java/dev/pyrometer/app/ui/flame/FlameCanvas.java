@@ -22,7 +22,6 @@ public final class FlameCanvas extends Region {
     private FlameRenderer renderer;
     private boolean dirty = true;
     private final Runnable pulse = this::paintIfDirty;
-    private long lastPaintNanos;
     private FlameScene paintedScene;
 
     public FlameCanvas(FlameGraphViewModel model, FlameStyle style) {
@@ -65,16 +64,9 @@ public final class FlameCanvas extends Region {
         return scene == null ? -1 : geometry().nodeAt(scene, e.getX(), e.getY());
     }
 
-    /** How long the last paint took on the UI thread, in nanoseconds (for the benchmark and the curious). */
-    public long lastPaintNanos() {
-        return lastPaintNanos;
-    }
-
     /** Paints now, whatever the dirty flag says; returns the rectangles drawn. */
     public int paint() {
-        long start = System.nanoTime();
         int drawn = renderer.draw(canvas.getGraphicsContext2D(), model.scene(), geometry(), model.hoveredProperty().get());
-        lastPaintNanos = System.nanoTime() - start;
         paintedScene = model.scene();
         dirty = false;
         return drawn;

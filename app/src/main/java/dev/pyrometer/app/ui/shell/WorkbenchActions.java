@@ -61,7 +61,10 @@ public final class WorkbenchActions {
         MenuItem pause = item("_Pause / Resume", Shortcuts.PAUSE, () -> withRecording(RecordingViewModel::togglePause));
         MenuItem stop = item("S_top", Shortcuts.STOP, () -> withRecording(RecordingViewModel::stop));
         Menu record = new Menu("_Record", null,
-            item("Show _Processes", Shortcuts.PROCESSES, () -> model.selectedProperty().set(null)),
+            item("Show _Processes", Shortcuts.PROCESSES, () -> {
+                model.selectedProperty().set(null);
+                view.startPage().focusFilter();
+            }),
             item("_Refresh Process List", Shortcuts.REFRESH, () -> model.picker().refresh()),
             id(item("_Launch…", Shortcuts.LAUNCH, this::launch), "menu-launch"),
             new SeparatorMenuItem(), pause, stop, new SeparatorMenuItem(),
