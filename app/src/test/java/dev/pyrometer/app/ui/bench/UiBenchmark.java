@@ -145,15 +145,24 @@ public final class UiBenchmark {
         long start = System.nanoTime();
         onFx(() -> model.open(List.of(file)));
         long[] painted = {0};
+        long[] phases = new long[3];
         while (painted[0] == 0) {
             onFx(() -> {
                 var workspace = model.selected();
                 var shown = view.selectedView();
-                if (workspace == null || shown == null || workspace.flame().scene() == null) return;
+                if (workspace == null || shown == null) return;
+                if (phases[0] == 0) phases[0] = System.nanoTime();
+                if (phases[1] == 0 && workspace.analysis().analysis() != null) phases[1] = System.nanoTime();
+                if (workspace.flame().scene() == null) return;
+                if (phases[2] == 0) phases[2] = System.nanoTime();
                 var canvas = shown.flame().canvas();
                 if (canvas.paintedScene() == workspace.flame().scene()) painted[0] = System.nanoTime();
             });
             if (painted[0] == 0) Thread.sleep(2);
+        }
+        if (Boolean.getBoolean("bench.phases")) {
+            System.out.printf(Locale.ROOT, "  read+workspace %.0f ms, analysis %.0f ms, layout %.0f ms, paint %.0f ms%n",
+                (phases[0] - start) / 1e6, (phases[1] - phases[0]) / 1e6, (phases[2] - phases[1]) / 1e6, (painted[0] - phases[2]) / 1e6);
         }
         return painted[0] - start;
     }
