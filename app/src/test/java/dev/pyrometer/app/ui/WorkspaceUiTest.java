@@ -78,6 +78,13 @@ class WorkspaceUiTest {
         assertTrue(Fx.onFx(() -> hot.getSelectionModel().getSelectedItem().toString()).contains("name=search"));
         // The zoom went into the frame: the breadcrumb ends with it.
         assertEquals(5, Fx.onFx(() -> workspace.model().flame().crumbsProperty().get().size()));
+        // The call tree, opened afterwards, shows the very node that was clicked, its path expanded.
+        robot.clickOn("Call tree");
+        var tree = workspace.callTree().table();
+        Fx.await("the call tree selected the clicked node", () -> tree.getSelectionModel().getSelectedItem() != null);
+        var item = Fx.onFx(() -> tree.getSelectionModel().getSelectedItem());
+        assertEquals("search", item.getValue().name());
+        assertEquals("one_round", Fx.onFx(() -> item.getParent().getValue().name()));
     }
 
     @Test

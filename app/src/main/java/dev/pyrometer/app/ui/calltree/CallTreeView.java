@@ -69,6 +69,7 @@ public final class CallTreeView extends BorderPane {
         table.getSelectionModel().selectedItemProperty().addListener((o, before, item) -> {
             if (!syncing && item != null) model.select(item.getValue().index());
         });
+        model.revealSelection();
     }
 
     public TreeTableView<FrameRow> table() {

@@ -86,6 +86,11 @@ public final class CallTreeViewModel {
         return -1;
     }
 
+    /** Reveals the shared selection again (a view made after it was picked). */
+    public void revealSelection() {
+        reveal(selection.get());
+    }
+
     /** Reveals the heaviest occurrence of a selection made elsewhere. */
     private void reveal(FrameSelection selected) {
         CallTree t = tree.get();

@@ -2,7 +2,6 @@ package dev.pyrometer.app.ui.calltree;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -11,7 +10,6 @@ import javafx.scene.layout.Region;
 final class FunctionCell extends HBox {
     private final Label name = new Label();
     private final Label location = new Label();
-    private final Tooltip tip = new Tooltip();
 
     FunctionCell() {
         super(8);
@@ -29,7 +27,5 @@ final class FunctionCell extends HBox {
     void set(FrameRow row) {
         name.setText(row.name());
         location.setText(row.location());
-        tip.setText(row.name() + (row.location().isEmpty() ? "" : "  (" + row.location() + ")"));
-        Tooltip.install(this, tip);
     }
 }

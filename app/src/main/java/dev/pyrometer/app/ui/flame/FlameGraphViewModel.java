@@ -43,7 +43,8 @@ public final class FlameGraphViewModel {
     private final ObjectProperty<FrameSelection> selection;
     private final TaskRunner runner;
 
-    private final DoubleProperty width = new SimpleDoubleProperty(this, "width", 1000);
+    /** The canvas width in pixels; 0 until the canvas has been laid out (nothing is built before: it would be redone). */
+    private final DoubleProperty width = new SimpleDoubleProperty(this, "width", 0);
     private final ObjectProperty<ColorMode> colorMode = new SimpleObjectProperty<>(this, "colorMode", ColorMode.MODULE);
     private final BooleanProperty icicle = new SimpleBooleanProperty(this, "icicle", false);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
@@ -160,7 +161,7 @@ public final class FlameGraphViewModel {
 
     private void rebuild() {
         Analysis current = analysis.analysis();
-        if (current == null) return;
+        if (current == null || width.get() <= 0) return;
         if (inFlight != null) inFlight.cancel();
         CallTree tree = current.tree();
         List<FrameRef> path = zoomPath.get();

@@ -26,7 +26,7 @@ public final class WorkspaceView extends BorderPane {
     private final WorkspaceViewModel model;
     private final FlameGraphView flame;
     private final SourceView source;
-    private final CallTreeView callTree;
+    private CallTreeView callTree;
     private final HotFunctionsView hotFunctions;
     private final SplitPane main;
     private final SplitPane bottom;
@@ -39,11 +39,14 @@ public final class WorkspaceView extends BorderPane {
         setId("workspace");
         flame = new FlameGraphView(model.flame(), dark);
         source = new SourceView(model.source(), askMapping);
-        callTree = new CallTreeView(model.callTree());
         hotFunctions = new HotFunctionsView(model.hotFunctions());
 
-        Tab treeTab = new Tab("Call tree", callTree);
+        // The call tree is made when its tab is first shown: a workspace opens faster without building a hidden table.
+        Tab treeTab = new Tab("Call tree");
         treeTab.setId("tab-call-tree");
+        treeTab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected && treeTab.getContent() == null) treeTab.setContent(callTree());
+        });
         Tab hotTab = new Tab("Hot functions", hotFunctions);
         hotTab.setId("tab-hot-functions");
         tables = new TabPane(hotTab, treeTab);
@@ -66,7 +69,11 @@ public final class WorkspaceView extends BorderPane {
 
     public FlameGraphView flame() { return flame; }
     public SourceView source() { return source; }
-    public CallTreeView callTree() { return callTree; }
+    /** The call tree view, made on first use. */
+    public CallTreeView callTree() {
+        if (callTree == null) callTree = new CallTreeView(model.callTree());
+        return callTree;
+    }
     public HotFunctionsView hotFunctions() { return hotFunctions; }
     public WorkspaceViewModel model() { return model; }
 
