@@ -23,15 +23,16 @@ if [[ -z "$java_home" ]]; then
 fi
 [[ -n "$java_home" ]] || { echo "bench/ui.sh: no JDK 25 found; set PYROMETER_JAVA_HOME" >&2; exit 2; }
 classpath="app/target/classes:app/target/test-classes:$(cat "$cp")"
-java=("$java_home/bin/java" -Xmx"${HEAP:-2g}" --enable-native-access=ALL-UNNAMED -cp "$classpath")
+# The launcher's JVM options for the desktop app (./pyrometer): serial GC.
+java=("$java_home/bin/java" -Xmx"${HEAP:-2g}" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$classpath")
 which=("$@"); [[ ${#which[@]} -gt 0 ]] || which=(redraw open pulses)
 
-headless=()
-for w in "${which[@]}"; do [[ "$w" == pulses ]] || headless+=("$w"); done
-if [[ ${#headless[@]} -gt 0 ]]; then
+# Each benchmark in a JVM of its own, so one's heap and JIT state do not weigh on the next.
+for w in "${which[@]}"; do
+  [[ "$w" == pulses ]] && continue
   "${java[@]}" -Dglass.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
-    dev.pyrometer.app.ui.bench.UiBenchmark "${headless[@]}" 2>&1 | grep -v -e '^WARNING' -e 'PlatformImpl startup'
-fi
+    dev.pyrometer.app.ui.bench.UiBenchmark "$w" 2>&1 | grep -v -e '^WARNING' -e 'PlatformImpl startup'
+done
 if [[ " ${which[*]} " == *" pulses "* ]]; then
   if [[ -z "${DISPLAY:-}" ]]; then
     command -v Xvfb >/dev/null || { echo "pulses: no DISPLAY and no Xvfb (apt-get install xvfb)" >&2; exit 2; }
