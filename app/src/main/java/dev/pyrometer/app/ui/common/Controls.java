@@ -28,8 +28,10 @@ public final class Controls {
         return gap;
     }
 
+    /** A menu item whose text is shown as it is: function names have underscores, which are not mnemonics. */
     public static MenuItem item(String text, Runnable action) {
         MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(false);
         item.setOnAction(e -> action.run());
         return item;
     }

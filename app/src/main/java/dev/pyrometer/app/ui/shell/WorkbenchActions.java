@@ -40,7 +40,11 @@ public final class WorkbenchActions {
         recent.setId("menu-recent");
         Runnable fillRecent = () -> {
             recent.getItems().clear();
-            for (Path path : model.recent().files()) recent.getItems().add(item(path.toString(), null, () -> model.open(List.of(path))));
+            for (Path path : model.recent().files()) {
+                MenuItem entry = item(path.toString(), null, () -> model.open(List.of(path)));
+                entry.setMnemonicParsing(false); // paths have underscores
+                recent.getItems().add(entry);
+            }
             recent.setDisable(recent.getItems().isEmpty());
         };
         model.recent().files().addListener((ListChangeListener<Path>) c -> fillRecent.run());
