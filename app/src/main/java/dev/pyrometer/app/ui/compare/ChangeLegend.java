@@ -25,7 +25,8 @@ final class ChangeLegend extends HBox {
     private final Label title = new Label();
     private final Label lessEnd = new Label();
     private final Label moreEnd = new Label();
-    private final Rectangle[] swatches = new Rectangle[2 * ChangePalette.LEVELS + 1];
+    private final Rectangle[] swatches = new Rectangle[2 * ChangePalette.LEVELS];
+    private final Rectangle neutral = new Rectangle(16, 12);
     private final Canvas hatch = new Canvas(22, 12);
     private final MenuButton vanished = new MenuButton();
     private boolean dark;
@@ -47,13 +48,14 @@ final class ChangeLegend extends HBox {
         HBox ramp = new HBox(1);
         ramp.setAlignment(Pos.CENTER);
         for (int i = 0; i < swatches.length; i++) {
-            int level = i - ChangePalette.LEVELS;
-            swatches[i] = new Rectangle(level == 0 ? 26 : 16, 12);
+            swatches[i] = new Rectangle(16, 12);
             swatches[i].getStyleClass().add("legend-swatch");
             ramp.getChildren().add(swatches[i]);
         }
-        Label noise = new Label("within noise");
+        neutral.getStyleClass().add("legend-swatch");
+        Label noise = new Label("within noise", neutral);
         noise.getStyleClass().add("muted");
+        noise.setTooltip(new Tooltip("Grey: sampling alone could explain the change (under 3 standard errors)"));
         Label marked = new Label("only in one run", hatch);
         marked.getStyleClass().add("muted");
         marked.setTooltip(new Tooltip("Hatched frames are call paths only this run has: new in the new run, or in the "
@@ -70,7 +72,7 @@ final class ChangeLegend extends HBox {
         vanished.setTooltip(new Tooltip("Call paths of the base run that the new run does not have: pick one to see it in the base run's graph"));
         model.vanished().addListener((ListChangeListener<VanishedPath>) c -> fillVanished());
 
-        getChildren().addAll(title, Controls.gap(4), lessEnd, ramp, moreEnd, Controls.gap(6), noise, Controls.gap(10), marked,
+        getChildren().addAll(title, Controls.gap(4), lessEnd, ramp, moreEnd, Controls.gap(12), noise, Controls.gap(10), marked,
             Controls.spacer(), vanished, Controls.gap(6), palette);
         for (var input : new javafx.beans.Observable[] {model.levelsProperty(), model.paletteProperty(), model.measureProperty(),
             model.normalizationProperty()}) {
@@ -91,17 +93,19 @@ final class ChangeLegend extends HBox {
         boolean self = model.measureProperty().get() == ChangeMeasure.SELF;
         title.setText("Change in " + (self ? "self" : "total") + (n == Normalization.SHARE ? " share" : " time per second"));
         ChangeLevels levels = model.levelsProperty().get();
+        neutral.setFill(colours.neutral(dark));
         for (int i = 0; i < swatches.length; i++) {
-            int level = i - ChangePalette.LEVELS;
+            // Less time on the left, strongest first; more time on the right, strongest last.
+            int level = i < ChangePalette.LEVELS ? i - ChangePalette.LEVELS : i - ChangePalette.LEVELS + 1;
             swatches[i].setFill(colours.color(level, dark));
-            String tip = level == 0 ? "Within noise: sampling alone could explain the change"
-                : levels == null || levels.scale() == 0 ? "" : (level > 0 ? "More time, up to " : "Less time, up to ")
-                + ChangeText.delta(Math.signum(level) * levels.upperBound(level), n);
-            Tooltip.install(swatches[i], new Tooltip(tip));
+            if (levels != null && levels.scale() > 0) {
+                Tooltip.install(swatches[i], new Tooltip((level > 0 ? "More time, up to " : "Less time, up to ")
+                    + ChangeText.delta(Math.signum(level) * levels.upperBound(level), n)));
+            }
         }
         if (levels == null || levels.scale() == 0) {
             lessEnd.setText("less");
-            moreEnd.setText(levels == null ? "more" : "more   (no change beyond noise)");
+            moreEnd.setText(levels == null ? "more" : "more    no change beyond noise");
         } else {
             lessEnd.setText("less  " + ChangeText.delta(-levels.scale(), n));
             moreEnd.setText(ChangeText.delta(levels.scale(), n) + "  more");

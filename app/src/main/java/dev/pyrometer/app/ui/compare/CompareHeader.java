@@ -28,11 +28,9 @@ final class CompareHeader extends HBox {
     private final GridPane grid = new GridPane();
     private final Label differs = new Label();
     private final HBox changes = new HBox(10);
-    private boolean dark;
 
-    CompareHeader(CompareViewModel model, boolean dark) {
+    CompareHeader(CompareViewModel model) {
         this.model = model;
-        this.dark = dark;
         getStyleClass().add("compare-header");
         setId("compare-header");
         grid.getStyleClass().add("compare-runs");
@@ -51,13 +49,7 @@ final class CompareHeader extends HBox {
         model.newFactsProperty().addListener(o -> fill());
         model.table().allRows().addListener((javafx.collections.ListChangeListener<DeltaRow>) c -> fillChanges());
         model.normalizationProperty().addListener(o -> fillChanges());
-        model.paletteProperty().addListener(o -> fillChanges());
         fill();
-        fillChanges();
-    }
-
-    void setDark(boolean dark) {
-        this.dark = dark;
         fillChanges();
     }
 
@@ -85,9 +77,9 @@ final class CompareHeader extends HBox {
         name.getStyleClass().add("compare-run-name");
         name.setId(row == 1 ? "compare-base-name" : "compare-new-name");
         grid.add(name, 1, row);
-        Label command = cell(Objects.requireNonNullElse(facts.command(), "–"), different.contains("command"));
+        Label command = cell(facts.command() == null ? "–" : RunFacts.shortCommand(facts.command()), different.contains("command"));
         command.setMaxWidth(420);
-        command.setTooltip(new Tooltip(command.getText()));
+        if (facts.command() != null) command.setTooltip(new Tooltip(facts.command()));
         grid.add(command, 2, row);
         grid.add(cell(Objects.requireNonNullElse(facts.python(), "–"), different.contains("Python")), 3, row);
         grid.add(cell(Objects.requireNonNullElse(facts.started(), "–"), false), 4, row);
@@ -146,8 +138,6 @@ final class CompareHeader extends HBox {
         for (DeltaRow row : top) {
             Hyperlink link = new Hyperlink(text.apply(row));
             link.getStyleClass().addAll("top-change", row.delta() > 0 ? "delta-more" : "delta-less");
-            link.setStyle("-fx-text-fill: " + DeltaTableView.web(model.paletteProperty().get()
-                .color(row.delta() > 0 ? ChangePalette.LEVELS : -ChangePalette.LEVELS, dark)) + ";");
             link.setOnAction(e -> model.table().select(row));
             link.setTooltip(new Tooltip(row.name() + " (" + row.location() + ")"));
             changes.getChildren().add(link);

@@ -67,7 +67,9 @@ public final class CompareView extends BorderPane {
         showMode();
 
         legend = new ChangeLegend(model, dark);
-        header = new CompareHeader(model, dark);
+        header = new CompareHeader(model);
+        model.paletteProperty().addListener(o -> applyChangeColours());
+        applyChangeColours();
         BorderPane graphs = new BorderPane(upper);
         graphs.setTop(legend);
 
@@ -77,10 +79,9 @@ public final class CompareView extends BorderPane {
         for (Observable input : new Observable[] {model.source().deltasProperty(), model.paletteProperty(), model.normalizationProperty()}) {
             input.addListener(o -> useDeltaGutter());
         }
-        for (Observable input : new Observable[] {model.measureProperty(), model.normalizationProperty(), model.paletteProperty()}) {
-            input.addListener(o -> table.setTitles(model.measureProperty().get(), model.normalizationProperty().get()));
-        }
-        table.setTitles(model.measureProperty().get(), model.normalizationProperty().get());
+        model.normalizationProperty().addListener(o -> table.setTitles(model.normalizationProperty().get()));
+        model.paletteProperty().addListener(o -> table.setDark(this.dark));
+        table.setTitles(model.normalizationProperty().get());
 
         SplitPane bottom = new SplitPane(table, source);
         bottom.setOrientation(Orientation.HORIZONTAL);
@@ -114,9 +115,24 @@ public final class CompareView extends BorderPane {
         base.setDark(dark);
         news.setDark(dark);
         legend.setDark(dark);
-        header.setDark(dark);
+        applyChangeColours();
         table.setDark(dark);
         useDeltaGutter();
+    }
+
+    /**
+     * The palette's strongest colours as looked-up colours ({@code -pyro-more}, {@code -pyro-less}) for everything
+     * inside, so text of changes follows the palette and the theme, and CSS can still override it (selected rows).
+     */
+    private void applyChangeColours() {
+        ChangePalette palette = model.paletteProperty().get();
+        setStyle("-pyro-more: " + web(palette.color(ChangePalette.LEVELS, dark)) + "; -pyro-less: "
+            + web(palette.color(-ChangePalette.LEVELS, dark)) + ";");
+    }
+
+    static String web(javafx.scene.paint.Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
+            (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
     }
 
     private void showMode() {

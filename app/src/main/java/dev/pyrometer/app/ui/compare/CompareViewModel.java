@@ -266,7 +266,10 @@ public final class CompareViewModel {
         Side other = side == Side.BASE ? Side.NEW : Side.BASE;
         syncing = true;
         try {
-            (other == Side.BASE ? baseSelection : newSelection).set(c == null ? selected : Matching.selection(c.treeOf(other), selected));
+            FrameSelection there = c == null ? selected : Matching.selection(c.treeOf(other), selected);
+            // A frame the new run does not have: the source pane (the new run's) opens where the base run spent its time.
+            if (c != null && other == Side.NEW && there == selected) there = Matching.atHottestLine(c.base(), selected);
+            (other == Side.BASE ? baseSelection : newSelection).set(there);
         } finally {
             syncing = false;
         }

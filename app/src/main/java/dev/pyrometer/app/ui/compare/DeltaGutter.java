@@ -58,10 +58,7 @@ final class DeltaGutter implements IntFunction<Node> {
         if (deltas != null && deltas.hasData(line)) {
             int level = deltas.level(line);
             bar.set(deltas.relative(line), level == 0 ? palette.neutral(dark).darker() : palette.color(level, dark));
-            if (level != 0) {
-                stats.getStyleClass().add(level > 0 ? "delta-more" : "delta-less");
-                stats.setTextFill(palette.color(level > 0 ? ChangePalette.LEVELS : -ChangePalette.LEVELS, dark));
-            }
+            if (level != 0) stats.getStyleClass().add(level > 0 ? "delta-more" : "delta-less");
             box.getStyleClass().add("gutter-hot");
         } else {
             bar.set(0, palette.neutral(dark));

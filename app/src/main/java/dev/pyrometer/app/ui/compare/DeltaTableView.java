@@ -89,11 +89,10 @@ final class DeltaTableView extends BorderPane {
         table.refresh();
     }
 
-    /** Column titles say what the values are: total or self, share or time per second. */
-    void setTitles(ChangeMeasure measure, Normalization n) {
-        String what = (measure == ChangeMeasure.SELF ? "self" : "total") + (n == Normalization.SHARE ? " %" : " s/s");
-        baseColumn.setText("Base " + what);
-        newColumn.setText("New " + what);
+    /** Column titles say what the values are: shares, or time per second (the legend says total or self). */
+    void setTitles(Normalization n) {
+        baseColumn.setText(n == Normalization.SHARE ? "Base" : "Base s/s");
+        newColumn.setText(n == Normalization.SHARE ? "New" : "New s/s");
         table.refresh();
     }
 
@@ -165,9 +164,9 @@ final class DeltaTableView extends BorderPane {
         });
         column.getStyleClass().add("numeric");
         column.setComparator((a, b) -> Double.compare(value.applyAsDouble(a), value.applyAsDouble(b)));
-        column.setPrefWidth(84);
-        column.setMinWidth(70);
-        column.setMaxWidth(130);
+        column.setPrefWidth(76);
+        column.setMinWidth(64);
+        column.setMaxWidth(120);
         return column;
     }
 
@@ -200,8 +199,6 @@ final class DeltaTableView extends BorderPane {
                 text.setText(ChangeText.delta(row.delta(), normalization.get()));
                 text.getStyleClass().removeAll("delta-more", "delta-less", "delta-noise");
                 text.getStyleClass().add(row.level() > 0 ? "delta-more" : row.level() < 0 ? "delta-less" : "delta-noise");
-                text.setStyle(row.level() == 0 ? null
-                    : "-fx-text-fill: " + web(colours.color(row.level() > 0 ? ChangePalette.LEVELS : -ChangePalette.LEVELS, dark)) + ";");
                 setGraphic(box);
             }
         });
@@ -233,9 +230,9 @@ final class DeltaTableView extends BorderPane {
         });
         column.getStyleClass().add("numeric");
         column.setComparator((a, b) -> Double.compare(a.sigmas(), b.sigmas()));
-        column.setPrefWidth(100);
-        column.setMinWidth(90);
-        column.setMaxWidth(130);
+        column.setPrefWidth(112);
+        column.setMinWidth(108);
+        column.setMaxWidth(140);
         return column;
     }
 
@@ -243,10 +240,5 @@ final class DeltaTableView extends BorderPane {
         TableColumn<DeltaRow, DeltaRow> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         return column;
-    }
-
-    static String web(javafx.scene.paint.Color c) {
-        return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
-            (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
     }
 }

@@ -1,6 +1,12 @@
 package dev.pyrometer.app.ui.compare;
 
+import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
+import dev.pyrometer.model.Cancel;
+import dev.pyrometer.model.FrameTable;
+import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.aggregate.LineHeat;
+import dev.pyrometer.model.aggregate.Snapshot;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FrameRef;
 import dev.pyrometer.model.aggregate.KeyBy;
@@ -71,6 +77,26 @@ final class Matching {
 
     private static FrameRef anyFirstLine(FrameRef ref) {
         return ref.level() == KeyBy.FUNCTION && ref.line() >= 0 ? FrameRef.function(ref.file(), ref.function()) : ref;
+    }
+
+    /**
+     * A selection with its line: for a function, the line where {@code run} spent most of its time in it (the source
+     * pane shows the new run, which may not have the function at all, so it cannot find that line itself).
+     */
+    static FrameSelection atHottestLine(Analysis run, FrameSelection selected) {
+        if (selected == null || selected.line() > 0 || selected.function() == null || selected.file() == null) return selected;
+        Snapshot snapshot = run.snapshot();
+        Profile profile = snapshot.profile();
+        FrameTable frames = profile.frames();
+        LineHeat heat = LineHeat.of(run.counts(), selected.file(), Cancel.NEVER);
+        int best = -1;
+        for (int f = 0; f < snapshot.frames(); f++) {
+            if (!selected.function().equals(profile.functionName(f)) || !selected.file().equals(profile.fileName(f))) continue;
+            int line = frames.line(f);
+            if (best < 0 || heat.total(line) > heat.total(best)) best = line;
+        }
+        if (best <= 0) return selected;
+        return new FrameSelection(selected.ref(), selected.file(), selected.function(), selected.firstLine(), best, selected.path());
     }
 
     /** A selection made in the other run, as this tree names it; unchanged when this run has no such frame. */

@@ -75,6 +75,17 @@ public record RunFacts(String name, String command, String python, String starte
         return larger > 0 && Math.abs(a - b) / larger > 0.10;
     }
 
+    /** A command line with paths cut to their last part: {@code python3.11 app.py --fast}. */
+    public static String shortCommand(String command) {
+        StringBuilder out = new StringBuilder();
+        for (String word : command.strip().split("\\s+")) {
+            int slash = word.lastIndexOf('/');
+            if (!out.isEmpty()) out.append(' ');
+            out.append(slash >= 0 && slash < word.length() - 1 ? word.substring(slash + 1) : word);
+        }
+        return out.toString();
+    }
+
     public String durationText() {
         return seconds > 0 ? Formats.seconds(seconds) : "–";
     }
