@@ -200,6 +200,7 @@ public final class CompareViewModel {
             refresher.close();
             analysis.setSlowEvery(1);
             analysis.refreshIfGrown();
+            refreshFacts(comparison.get());
         });
     }
 
@@ -232,8 +233,12 @@ public final class CompareViewModel {
         annotate(c);
         table.show(c, measure.get());
         vanished.setAll(VanishedPath.of(c));
-        baseFacts.set(RunFacts.of(base, c.base()));
-        newFacts.set(RunFacts.of(news, c.news()));
+        refreshFacts(c);
+    }
+
+    private void refreshFacts(Comparison c) {
+        baseFacts.set(RunFacts.of(base, c == null ? null : c.base()));
+        newFacts.set(RunFacts.of(news, c == null ? null : c.news()));
     }
 
     private void annotate(Comparison c) {
