@@ -133,7 +133,8 @@ final class CompareHeader extends HBox {
         title.getStyleClass().add(top.isEmpty() ? "compare-no-change" : "compare-column-title");
         title.setId("compare-verdict");
         changes.getChildren().add(title);
-        Function<DeltaRow, String> text = row -> (row.delta() > 0 ? "▲ " : "▼ ") + row.name() + " "
+        Function<DeltaRow, String> text = row -> (row.delta() > 0 ? "▲ " : "▼ ") + row.name()
+            + (row.isLine() ? ":" + row.ref().line() : "") + " "
             + ChangeText.delta(row.delta(), model.normalizationProperty().get());
         for (DeltaRow row : top) {
             Hyperlink link = new Hyperlink(text.apply(row));

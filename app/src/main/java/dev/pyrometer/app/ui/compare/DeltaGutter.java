@@ -69,8 +69,9 @@ final class DeltaGutter implements IntFunction<Node> {
     private String text(int line) {
         if (deltas == null || !deltas.hasData(line)) return String.format(Locale.ROOT, FORMAT, "", "", "");
         Normalization n = deltas.normalization();
+        // Real changes are told apart by colour and weight (see the CSS), not by a symbol that would crowd the column.
         return String.format(Locale.ROOT, FORMAT, value(deltas.baseValue(line), n), value(deltas.newValue(line), n),
-            change(deltas.delta(line), n) + (deltas.beyondNoise(line) || deltas.delta(line) == 0 ? "" : "~"));
+            change(deltas.delta(line), n));
     }
 
     /** A compact value for the narrow column: {@code 42%}, {@code 4.2%}, {@code <.1%}, or {@code 0.42}. */

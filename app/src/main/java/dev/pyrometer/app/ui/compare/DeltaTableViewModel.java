@@ -3,6 +3,7 @@ package dev.pyrometer.app.ui.compare;
 import dev.pyrometer.app.ui.common.Formats;
 import dev.pyrometer.model.aggregate.FrameRef;
 import dev.pyrometer.model.diff.DiffTable;
+import dev.pyrometer.model.diff.Noise;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,7 +53,10 @@ public final class DeltaTableViewModel {
     /** "7 of 41 beyond noise": how much of the table is real change. */
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
 
-    /** The largest change in the table (either sign), which change bars are scaled to. */
+    /**
+     * What change bars are scaled to: the largest real change, or the noise threshold of the noisiest row when that
+     * is larger, so changes within noise never draw long bars just because nothing real changed.
+     */
     public double largestChange() { return largest; }
 
     /** Every row before filtering, biggest change first. */
@@ -87,8 +91,12 @@ public final class DeltaTableViewModel {
         for (int r = 0; r < table.size(); r++) {
             DeltaRow row = DeltaRow.of(table, r, measure, levels);
             rows.add(row);
-            if (row.beyondNoise()) real++;
-            max = Math.max(max, Math.abs(row.delta()));
+            if (row.beyondNoise()) {
+                real++;
+                max = Math.max(max, Math.abs(row.delta()));
+            } else if (Double.isFinite(row.noise())) {
+                max = Math.max(max, Noise.THRESHOLD * row.noise());
+            }
         }
         largest = max;
         // Biggest change of the measure shown first; the model orders by total change.

@@ -22,7 +22,7 @@ public final class LineDeltas {
     private final long newDenominator;
     private final byte[] level;
     private final double scale;
-    /** What bars are scaled to: the largest real change, or the largest change at all when none is real. */
+    /** What bars are scaled to: the largest real change, or the noise threshold of the noisiest line when larger. */
     private final double largest;
 
     private LineDeltas(String file, Normalization normalization, ChangeMeasure measure, LineHeat base, LineHeat news,
@@ -35,13 +35,13 @@ public final class LineDeltas {
         this.baseDenominator = baseDenominator;
         this.newDenominator = newDenominator;
         int last = lastLine();
-        double max = 0, any = 0;
+        double max = 0, band = 0;
         for (int l = 1; l <= last; l++) {
-            any = Math.max(any, Math.abs(delta(l)));
             if (beyondNoise(l)) max = Math.max(max, Math.abs(delta(l)));
+            else if (hasData(l)) band = Math.max(band, Noise.THRESHOLD * noise(l));
         }
         this.scale = max;
-        this.largest = max > 0 ? max : any;
+        this.largest = Math.max(max, Double.isFinite(band) ? band : 0);
         this.level = new byte[last + 1];
         for (int l = 1; l <= last && max > 0; l++) {
             if (!beyondNoise(l)) continue;
@@ -99,12 +99,17 @@ public final class LineDeltas {
         return Noise.beyondNoise(baseSamples(line), baseDenominator, newSamples(line), newDenominator, normalization);
     }
 
+    /** The standard error of the line's change. */
+    public double noise(int line) {
+        return Noise.standardError(baseSamples(line), baseDenominator, newSamples(line), newDenominator, normalization);
+    }
+
     /** The colour level: 0 within noise, else ±1 to ±{@link ChangePalette#LEVELS}. */
     public int level(int line) {
         return line > 0 && line < level.length ? level[line] : 0;
     }
 
-    /** The line's change as a fraction of the file's largest real change, -1 to 1 (beyond 1 for noise larger than it). */
+    /** The line's change as a fraction of what bars are scaled to: the largest real change or the noise threshold. */
     public double relative(int line) {
         return largest > 0 ? delta(line) / largest : 0;
     }

@@ -141,11 +141,14 @@ public final class WorkbenchView {
         LaunchDialog.show(window()).ifPresent(model::launch);
     }
 
-    /** File ▸ Compare…: the new run defaults to the tab shown, the base to the most recent other run. */
+    /**
+     * File ▸ Compare…: the new run defaults to the tab shown (else the first open tab or the most recent session),
+     * the base to the next run in the list.
+     */
     void showCompareDialog() {
         List<RunChoice> choices = model.runChoices();
-        RunChoice news = model.selected() == null ? null
-            : choices.stream().filter(c -> c instanceof RunChoice.Open open && open.workspace() == model.selected()).findFirst().orElse(null);
+        RunChoice news = choices.stream().filter(c -> c instanceof RunChoice.Open open && open.workspace() == model.selected())
+            .findFirst().orElse(choices.isEmpty() ? null : choices.getFirst());
         RunChoice base = choices.stream().filter(c -> c != news).findFirst().orElse(null);
         Path start = model.recent().files().isEmpty() ? null : model.recent().files().getFirst().getParent();
         CompareDialog.show(window(), choices, base, news,
@@ -178,7 +181,17 @@ public final class WorkbenchView {
         tab.setId("tab-compare");
         javafx.scene.control.Label icon = new javafx.scene.control.Label("⇄");
         icon.getStyleClass().add("compare-tab-icon");
-        tab.setGraphic(icon);
+        javafx.scene.layout.HBox graphic = new javafx.scene.layout.HBox(4, icon);
+        graphic.setAlignment(Pos.CENTER);
+        for (var live : new javafx.beans.value.ObservableBooleanValue[] {comparison.base().live(), comparison.news().live()}) {
+            if (live == null) continue;
+            Circle dot = new Circle(4);
+            dot.getStyleClass().add("live-dot");
+            dot.visibleProperty().bind(live);
+            dot.managedProperty().bind(live);
+            graphic.getChildren().add(dot);
+        }
+        tab.setGraphic(graphic);
         tab.setOnCloseRequest(e -> {
             e.consume();
             model.closeComparison(comparison);
