@@ -210,7 +210,7 @@ class CompareUiTest {
             && Math.abs(b - (int) Math.round(colour.getBlue() * 255)) <= 1;
     }
 
-    private static List<String> gutterClasses(CompareView compare, int line) {
+    static List<String> gutterClasses(CompareView compare, int line) {
         return Fx.onFx(() -> List.copyOf(gutterStats(compare, line).getStyleClass()));
     }
 

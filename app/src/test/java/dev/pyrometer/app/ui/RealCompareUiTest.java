@@ -126,6 +126,8 @@ class RealCompareUiTest {
         LineDeltas lines = Fx.onFx(() -> vm.source().deltas());
         assertTrue(lines.delta(program.hotBLine) > 0.2 && lines.beyondNoise(program.hotBLine) && lines.level(program.hotBLine) > 0);
         assertTrue(lines.delta(program.hotALine) < -0.2 && lines.beyondNoise(program.hotALine) && lines.level(program.hotALine) < 0);
+        assertTrue(CompareUiTest.gutterClasses(compare, program.hotBLine).contains("delta-more"), "the gutter shows hot_b's line rose");
+        assertTrue(CompareUiTest.gutterClasses(compare, program.hotALine).contains("delta-less"), "and hot_a's line fell");
 
         RunFacts before = Fx.onFx(() -> vm.baseFactsProperty().get()), after = Fx.onFx(() -> vm.newFactsProperty().get());
         assertEquals(older.version().toString(), before.python());

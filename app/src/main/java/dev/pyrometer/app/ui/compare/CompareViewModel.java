@@ -80,6 +80,8 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<RunFacts> newFacts = new ReadOnlyObjectWrapper<>(this, "newFacts");
     private final ObservableList<VanishedPath> vanished = FXCollections.observableArrayList();
     private final List<Ticker.Subscription> refreshers = new ArrayList<>();
+    /** Undoes what following a recording registered on its (longer-lived) workspace. */
+    private final List<Runnable> unfollow = new ArrayList<>();
     private Job inFlight;
     private boolean syncing;
     private boolean disposed;
@@ -183,6 +185,8 @@ public final class CompareViewModel {
         disposed = true;
         refreshers.forEach(Ticker.Subscription::close);
         refreshers.clear();
+        unfollow.forEach(Runnable::run);
+        unfollow.clear();
         if (inFlight != null) inFlight.cancel();
     }
 
@@ -195,13 +199,15 @@ public final class CompareViewModel {
         analysis.setSlowEvery((int) (Duration.ofSeconds(1).toMillis() / LIVE_REFRESH.toMillis()));
         Ticker.Subscription refresher = ticker.every(LIVE_REFRESH, analysis::refreshIfGrown);
         refreshers.add(refresher);
-        run.live().addListener((o, was, live) -> {
+        javafx.beans.value.ChangeListener<Boolean> ended = (o, was, live) -> {
             if (live) return;
             refresher.close();
             analysis.setSlowEvery(1);
             analysis.refreshIfGrown();
             refreshFacts(comparison.get());
-        });
+        };
+        run.live().addListener(ended);
+        unfollow.add(() -> run.live().removeListener(ended));
     }
 
     private void recompare() {

@@ -105,17 +105,18 @@ public final class FlameRenderer {
         return drawn;
     }
 
-    /** Diagonal stripes over a rectangle: a mark that reads without colour (and to colour-blind eyes). */
+    /**
+     * Diagonal stripes over a rectangle: a mark that reads without colour (and to colour-blind eyes). Each stripe is
+     * cut to the rectangle by arithmetic rather than a clip, which would cost a full-canvas mask per frame.
+     */
     private void hatch(GraphicsContext g, double x, double y, double w, double h) {
-        g.save();
-        g.beginPath();
-        g.rect(x, y, w, h);
-        g.closePath();
-        g.clip();
         g.setStroke(style.hatch);
         g.setLineWidth(1.5);
-        for (double sx = x - h; sx < x + w; sx += 6) g.strokeLine(sx, y + h, sx + h, y);
-        g.restore();
+        for (double start = x - h; start < x + w; start += 6) {
+            // The stripe runs from (start, y + h) up and right to (start + h, y); keep the part over [x, x + w].
+            double from = Math.max(0, x - start), to = Math.min(h, x + w - start);
+            if (from < to) g.strokeLine(start + from, y + h - from, start + to, y + h - to);
+        }
     }
 
     /** Outlines every visible occurrence of the selected frame. */

@@ -4,7 +4,7 @@ import dev.pyrometer.app.DesktopRequest;
 import dev.pyrometer.app.ui.common.Job;
 import dev.pyrometer.app.ui.compare.CompareViewModel;
 import dev.pyrometer.app.ui.compare.RunChoice;
-import dev.pyrometer.app.ui.compare.RunSource;
+import dev.pyrometer.app.ui.compare.RunResolver;
 import dev.pyrometer.app.ui.picker.PickerViewModel;
 import dev.pyrometer.app.ui.recording.AttachedTarget;
 import dev.pyrometer.app.ui.recording.LaunchSpec;
@@ -54,6 +54,7 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<WorkspaceViewModel> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<CompareViewModel> comparisons = FXCollections.observableArrayList();
     private final ObjectProperty<CompareViewModel> selectedComparison = new SimpleObjectProperty<>(this, "selectedComparison");
+    private final RunResolver runs;
     private final ReadOnlyObjectWrapper<Job> foreground = new ReadOnlyObjectWrapper<>(this, "foreground");
     private final BooleanProperty dark;
 
@@ -72,6 +73,7 @@ public final class WorkbenchViewModel {
             pid -> attach(pid, picker()::attachFinished));
         this.dark = new SimpleBooleanProperty(this, "dark", "dark".equals(services.settings().get("theme", "light")));
         dark.addListener((o, b, on) -> services.settings().put("theme", on ? "dark" : "light"));
+        this.runs = new RunResolver(services.runner(), services.files(), services.dialogs(), recent, workspaces, foreground::set);
         picker.activeProperty().bind(selected.isNull().and(selectedComparison.isNull()));
         // One tab is selected: a workspace, a comparison, or neither (the start page).
         selected.addListener((o, before, workspace) -> {
@@ -183,7 +185,7 @@ public final class WorkbenchViewModel {
      * (a file already open in a tab is not read again); a recording keeps growing and the comparison follows it.
      */
     public void compare(RunChoice base, RunChoice news) {
-        resolve(base, baseRun -> resolve(news, newRun -> {
+        runs.resolve(base, baseRun -> runs.resolve(news, newRun -> {
             CompareViewModel comparison = new CompareViewModel(baseRun, newRun, services.runner(), services.ticker(), mappings);
             comparisons.add(comparison);
             selectedComparison.set(comparison);
@@ -192,13 +194,7 @@ public final class WorkbenchViewModel {
 
     /** The open tabs and recent files, as choices for a comparison. */
     public List<RunChoice> runChoices() {
-        List<RunChoice> choices = new java.util.ArrayList<>();
-        for (WorkspaceViewModel w : workspaces) choices.add(new RunChoice.Open(w));
-        for (Path file : recent.files()) {
-            boolean open = workspaces.stream().anyMatch(w -> file.equals(w.file() == null ? null : w.file().toAbsolutePath().normalize()));
-            if (!open) choices.add(new RunChoice.File(file));
-        }
-        return choices;
+        return runs.choices();
     }
 
     /** Compares the selected tab's profile (a recording goes on growing) with a saved session the user picks. */
@@ -221,40 +217,6 @@ public final class WorkbenchViewModel {
             if (!comparisons.isEmpty()) selectedComparison.set(comparisons.get(Math.max(0, Math.min(index, comparisons.size() - 1))));
             else if (!workspaces.isEmpty()) selected.set(workspaces.getLast());
         }
-    }
-
-    private void resolve(RunChoice choice, Consumer<RunSource> then) {
-        switch (choice) {
-            case RunChoice.Open open -> then.accept(runOf(open.workspace()));
-            case RunChoice.File chosen -> {
-                Path file = chosen.path().toAbsolutePath().normalize();
-                for (WorkspaceViewModel open : workspaces) {
-                    if (open.file() != null && file.equals(open.file().toAbsolutePath().normalize())) {
-                        then.accept(runOf(open));
-                        return;
-                    }
-                }
-                Job job = services.runner().submit("Opening " + file.getFileName(),
-                    (cancelled, progress) -> services.files().open(file, progress, cancelled),
-                    opened -> {
-                        foreground.set(null);
-                        recent.touch(file);
-                        if (opened.warning() != null) services.dialogs().warning("Part of the session could be read", opened.warning());
-                        then.accept(RunSource.saved(opened.profile(), file));
-                    },
-                    error -> {
-                        foreground.set(null);
-                        if (!Files.exists(file)) recent.forget(file);
-                        services.dialogs().error("Could not compare with " + file.getFileName(), message(error, "Opening " + file + " failed"));
-                    });
-                if (!job.isDone()) foreground.set(job);
-            }
-        }
-    }
-
-    private static RunSource runOf(WorkspaceViewModel workspace) {
-        return new RunSource(workspace.profile(), workspace.titleProperty().get(), workspace.file(), workspace.liveProperty(),
-            workspace.target() == null ? 0 : workspace.target().pid());
     }
 
     /** Cancels the open or attach in progress. */
