@@ -13,10 +13,13 @@ import java.util.function.BooleanSupplier;
  * <p>The rule: the sampler reads resident memory once per tick, just before it reads the stacks of that tick. The
  * change between two consecutive readings, {@code rss[i] − rss[i−1]}, happened while the program ran towards tick
  * {@code i}, so it goes to the threads that were <em>running</em> at tick {@code i} (the samples taken from reading
- * {@code i} up to the next reading), split evenly between them (integer bytes; the remainder goes to the first). A
- * thread that was waiting cannot have allocated, so idle samples never get any. A change at a tick where no thread
- * was running (or no stack could be read) stays unattributed and is counted as such. The first reading is the
- * baseline: memory the process held before the recording is nobody's growth.
+ * {@code i} up to the next reading): to those of them that held the GIL, since Python objects are allocated and freed
+ * under it, or to all of them when none did (native code that released it, a free-threaded build). The bytes are
+ * split evenly between those threads (the remainder of the division goes to the first). A thread that was waiting
+ * cannot have allocated, so idle samples never get any. A change at a tick where no thread was running (or no stack
+ * could be read) stays unattributed and is counted as such. The first reading is the baseline: memory the process
+ * held before the recording is nobody's growth. Like every sampled measure, it is exact only on average: memory
+ * freed in a burst shorter than a tick is seen at the next tick, by whatever runs then.
  *
  * <p>The attribution is made over all threads; the selection then keeps the shares of its threads, time range and
  * states, so a range or thread filter shows exactly the memory its samples were given. Needs samples in time order
@@ -84,8 +87,16 @@ public final class MemoryCounts {
             long delta = memory.residentBytes(i) - previous;
             previous = memory.residentBytes(i);
             while (s < n && samples.timeMicros(s) < start) s++;
-            int e = s, running = 0;
-            for (; e < n && samples.timeMicros(e) < end; e++) if (shares[samples.state(e)]) running++;
+            int e = s, running = 0, holding = 0;
+            for (; e < n && samples.timeMicros(e) < end; e++) {
+                int state = samples.state(e);
+                if (!shares[state]) continue;
+                running++;
+                if (SampleState.holdsGil(state)) holding++;
+            }
+            // The GIL holders get it when there are any; else every running thread.
+            boolean gilFirst = holding > 0;
+            if (gilFirst) running = holding;
             if (delta != 0 && running == 0) {
                 if (delta > 0) lostGrowth += delta;
                 else lostRelease -= delta;
@@ -96,7 +107,7 @@ public final class MemoryCounts {
                 int sign = delta > 0 ? 1 : -1;
                 for (int j = s; j < e; j++) {
                     int state = samples.state(j);
-                    if (!shares[state]) continue;
+                    if (!shares[state] || (gilFirst && !SampleState.holdsGil(state))) continue;
                     long amount = each + remainder;
                     remainder = 0;
                     if (kept[state] && threadSelected[samples.thread(j)]) into[samples.stack(j) + 1] += sign * amount;

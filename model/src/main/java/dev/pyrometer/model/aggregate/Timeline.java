@@ -32,6 +32,7 @@ public final class Timeline {
     private final long[] memoryLow;
     private final long[] memoryHigh;
     private final long endMicros;
+    private final int ticks;
 
     private Timeline(Snapshot snapshot, long fromMicros, long toMicros, int buckets, int threads, int[] lanes,
                      long[] userMicros, long[] systemMicros, long[] memoryLow, long[] memoryHigh, long endMicros) {
@@ -46,6 +47,13 @@ public final class Timeline {
         this.memoryLow = memoryLow;
         this.memoryHigh = memoryHigh;
         this.endMicros = endMicros;
+        int most = 0;
+        for (int t = 0; t < threads; t++) {
+            int sum = 0;
+            for (int b = 0; b < buckets; b++) sum += samples(t, b);
+            most = Math.max(most, sum);
+        }
+        this.ticks = most;
     }
 
     /**
@@ -141,6 +149,9 @@ public final class Timeline {
     public int threads() { return threads; }
     /** The recording's length when this was computed (see {@link #endMicros(Snapshot)}). */
     public long endMicros() { return endMicros; }
+
+    /** The sampler's ticks in the window: the sample count of its most sampled thread. */
+    public int ticks() { return ticks; }
 
     /** The first time of a bucket. */
     public long bucketStart(int bucket) {

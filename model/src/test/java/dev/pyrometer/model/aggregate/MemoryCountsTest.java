@@ -85,6 +85,19 @@ class MemoryCountsTest {
     }
 
     @Test
+    void theGilHolderGetsItWhenOneRunningThreadHoldsTheGil() {
+        int waitingForGil = dev.pyrometer.model.SampleState.RUNNING;
+        Ticks t = new Ticks();
+        t.tick(1000, on(1, RUN, GROW), on(2, waitingForGil, WORK));
+        t.tick(2000, on(1, RUN, GROW), on(2, waitingForGil, WORK));
+        t.tick(2600, on(1, waitingForGil, GROW), on(2, waitingForGil | dev.pyrometer.model.SampleState.NATIVE, WORK));
+        Profile p = t.profile();
+        MemoryCounts m = memory(p, Selection.NOT_IDLE);
+        assertEquals(1000 + 300, m.growth(stackOf(p, 0, 1)), "all of the first change, half of the second");
+        assertEquals(300, m.growth(stackOf(p, 1, 1)), "nobody held the GIL at the last tick: an even split");
+    }
+
+    @Test
     void aProfileWithoutMemoryReadingsCountsNothing() {
         Profile p = TestProfiles.create().add(5, GROW).profile();
         MemoryCounts m = memory(p, Selection.ALL);
