@@ -67,35 +67,80 @@ public final class Timeline {
         int threads = snapshot.threads();
         int[] lanes = new int[threads * buckets * SLOTS];
         long[] user = new long[buckets], system = new long[buckets];
-        double perMicro = buckets / (double) (toMicros - fromMicros);
-        boolean ordered = samples.isTimeOrdered();
-        int first = ordered ? samples.firstAtOrAfter(fromMicros, n) : 0;
-        int last = ordered ? samples.firstAtOrAfter(toMicros, n) : n;
-        for (int i = first; i < last; i++) {
-            if ((i & (Cancel.POLL_INTERVAL - 1)) == 0) Cancel.check(cancelled);
-            long time = samples.timeMicros(i);
-            if (time < fromMicros || time >= toMicros) continue;
-            int thread = samples.thread(i);
-            if (thread >= threads) continue;
-            int bucket = Math.min(buckets - 1, (int) ((time - fromMicros) * perMicro));
-            int state = samples.state(i);
-            int at = (thread * buckets + bucket) * SLOTS;
-            lanes[at + SampleState.category(state)]++;
-            if (SampleState.holdsGil(state)) lanes[at + CATEGORIES]++;
-            user[bucket] += samples.userMicros(i);
-            system[bucket] += samples.systemMicros(i);
+        byte[] categoryOf = new byte[256];
+        for (int s = 0; s < 256; s++) categoryOf[s] = (byte) SampleState.category(s);
+        if (samples.isTimeOrdered()) {
+            // Samples in time order: each bucket's first sample is found by binary search, and the pass over the
+            // samples reads no times at all.
+            int first = samples.firstAtOrAfter(fromMicros, n);
+            for (int b = 0; b < buckets; b++) {
+                Cancel.check(cancelled);
+                long end = b + 1 < buckets ? bucketTime(fromMicros, toMicros, buckets, b + 1) : toMicros;
+                int last = samples.firstAtOrAfter(end, n);
+                count(samples, first, last, b, buckets, threads, categoryOf, lanes, user, system, cancelled);
+                first = last;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                if ((i & (Cancel.POLL_INTERVAL - 1)) == 0) Cancel.check(cancelled);
+                long time = samples.timeMicros(i);
+                if (time < fromMicros || time >= toMicros) continue;
+                int bucket = bucketAt(fromMicros, toMicros, buckets, time);
+                count(samples, i, i + 1, bucket, buckets, threads, categoryOf, lanes, user, system, cancelled);
+            }
         }
         long[] low = new long[buckets], high = new long[buckets];
-        memory(snapshot, fromMicros, toMicros, perMicro, low, high, cancelled);
+        memory(snapshot, fromMicros, toMicros, low, high, cancelled);
         return new Timeline(snapshot, fromMicros, toMicros, buckets, threads, lanes, user, system, low, high, endMicros(snapshot));
+    }
+
+    /** Counts samples {@code [from, to)} into one bucket, a chunk of the columns at a time. */
+    private static void count(SampleTable samples, int from, int to, int bucket, int buckets, int threads, byte[] categoryOf,
+                              int[] lanes, long[] user, long[] system, BooleanSupplier cancelled) {
+        long userUnits = 0, systemUnits = 0;
+        for (int start = from; start < to; ) {
+            int chunk = start >>> SampleTable.CHUNK_BITS;
+            int base = chunk << SampleTable.CHUNK_BITS;
+            int end = Math.min(to, Math.min(base + SampleTable.CHUNK_SIZE, start + Cancel.POLL_INTERVAL));
+            char[] threadOf = samples.threadChunk(chunk);
+            byte[] stateOf = samples.stateChunk(chunk);
+            char[] userOf = samples.userCpuChunk(chunk);
+            char[] systemOf = samples.systemCpuChunk(chunk);
+            for (int at = start - base, stop = end - base; at < stop; at++) {
+                int thread = threadOf[at];
+                if (thread >= threads) continue;
+                int state = stateOf[at] & 0xFF;
+                int slot = (thread * buckets + bucket) * SLOTS;
+                lanes[slot + categoryOf[state]]++;
+                if ((state & SampleState.GIL) != 0) lanes[slot + CATEGORIES]++;
+                userUnits += userOf[at];
+                systemUnits += systemOf[at];
+            }
+            start = end;
+            if (start < to) Cancel.check(cancelled);
+        }
+        user[bucket] += userUnits * SampleTable.CPU_UNIT_MICROS;
+        system[bucket] += systemUnits * SampleTable.CPU_UNIT_MICROS;
+    }
+
+    /** The first time of bucket {@code b} of a window: the same rounding wherever it is computed. */
+    private static long bucketTime(long from, long to, int buckets, int b) {
+        return from + (long) Math.floor((double) b * (to - from) / buckets);
+    }
+
+    /** The bucket holding a time of the window, consistent with {@link #bucketTime} at the edges. */
+    private static int bucketAt(long from, long to, int buckets, long micros) {
+        int b = Math.clamp((long) ((double) (micros - from) * buckets / (to - from)), 0, buckets - 1);
+        while (b + 1 < buckets && bucketTime(from, to, buckets, b + 1) <= micros) b++;
+        while (b > 0 && bucketTime(from, to, buckets, b) > micros) b--;
+        return b;
     }
 
     /**
      * Each bucket's lowest and highest reading; a bucket without one holds the reading before it (memory stays what
      * it was until the next reading), and -1 before the first reading.
      */
-    private static void memory(Snapshot snapshot, long from, long to, double perMicro, long[] low, long[] high,
-                               BooleanSupplier cancelled) {
+    private static void memory(Snapshot snapshot, long from, long to, long[] low, long[] high, BooleanSupplier cancelled) {
         Arrays.fill(low, -1);
         Arrays.fill(high, -1);
         MemoryTrack memory = snapshot.profile().memory();
@@ -107,7 +152,7 @@ public final class Timeline {
             if ((i & (Cancel.POLL_INTERVAL - 1)) == 0) Cancel.check(cancelled);
             long time = memory.timeMicros(i);
             if (time >= to) break;
-            int bucket = Math.min(low.length - 1, (int) ((time - from) * perMicro));
+            int bucket = bucketAt(from, to, low.length, time);
             for (; filled < bucket; filled++) low[filled] = high[filled] = carried;
             long bytes = memory.residentBytes(i);
             if (filled == bucket) {
@@ -122,7 +167,7 @@ public final class Timeline {
         // Past the last reading only up to the end of the recording: nothing is known after it.
         int known = low.length;
         long end = endMicros(snapshot);
-        if (end < to) known = Math.min(low.length, (int) Math.ceil((end - from) * perMicro));
+        if (end < to) known = end < from ? 0 : bucketAt(from, to, low.length, end) + 1;
         for (; filled < known; filled++) low[filled] = high[filled] = carried;
     }
 
@@ -155,7 +200,7 @@ public final class Timeline {
 
     /** The first time of a bucket. */
     public long bucketStart(int bucket) {
-        return fromMicros + (long) Math.floor((double) bucket * (toMicros - fromMicros) / buckets);
+        return bucketTime(fromMicros, toMicros, buckets, bucket);
     }
 
     public double bucketMicros() {
@@ -165,7 +210,7 @@ public final class Timeline {
     /** The bucket of a time in the window, or -1 outside it. */
     public int bucketOf(long micros) {
         if (micros < fromMicros || micros >= toMicros) return -1;
-        return Math.min(buckets - 1, (int) ((micros - fromMicros) * (buckets / (double) (toMicros - fromMicros))));
+        return bucketAt(fromMicros, toMicros, buckets, micros);
     }
 
     /** A thread's samples in a bucket, all states. */

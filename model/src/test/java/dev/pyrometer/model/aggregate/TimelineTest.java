@@ -70,6 +70,16 @@ class TimelineTest {
     }
 
     @Test
+    void samplesOutOfTimeOrderLandInTheirBucketsToo() {
+        Profile p = dev.pyrometer.model.TestProfiles.create().at(50_000).add(10, "a.py:f:1").at(0).add(10, "a.py:g:2").profile();
+        Timeline tl = Timeline.of(Snapshot.of(p), 0, 60_000, 6, Cancel.NEVER);
+        assertEquals(10, tl.samples(0, 0));
+        assertEquals(0, tl.samples(0, 2));
+        assertEquals(10, tl.samples(0, 5));
+        assertEquals(59_000, tl.endMicros());
+    }
+
+    @Test
     void itCanBeCancelled() {
         Profile big = new Profile();
         int thread = big.thread(1, "main");
