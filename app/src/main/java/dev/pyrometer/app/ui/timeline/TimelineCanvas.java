@@ -171,6 +171,7 @@ public final class TimelineCanvas extends Region {
     }
 
     private void key(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown()) return; // the menus' accelerators (Ctrl+0, Ctrl+-) stay theirs
         switch (e.getCode()) {
             case PLUS, EQUALS, ADD -> model.zoom(1.5);
             case MINUS, SUBTRACT -> model.zoom(1 / 1.5);

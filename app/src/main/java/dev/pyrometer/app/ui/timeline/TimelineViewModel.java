@@ -85,7 +85,10 @@ public final class TimelineViewModel {
     /** The recording's length as last seen (grows while recording). */
     public long endMicros() {
         Analysis current = analysis.analysis();
-        if (current != null) endMicros = Math.max(endMicros, Timeline.endMicros(current.snapshot()));
+        // Cheap for samples in time order (the last one's time); other profiles wait for the background's answer.
+        if (current != null && current.snapshot().profile().samples().isTimeOrdered()) {
+            endMicros = Math.max(endMicros, Timeline.endMicros(current.snapshot()));
+        }
         return endMicros;
     }
 
