@@ -23,6 +23,9 @@ public final class TimelineRenderer {
     private static final double MIN_TICK_PIXELS = 90;
 
     private final TimelineStyle style;
+    /** The tracks' scales, set while drawing them and shown under their names in the label column. */
+    private String cpuScale = "";
+    private String memoryScale = "";
 
     public TimelineRenderer(TimelineStyle style) {
         this.style = style;
@@ -41,6 +44,8 @@ public final class TimelineRenderer {
         g.setFill(style.background);
         g.fillRect(0, 0, geo.width(), geo.height());
         if (geo.plotWidth() <= 0) return 0;
+        cpuScale = "";
+        memoryScale = "";
         int drawn = axis(g, geo, window);
         if (data != null) {
             double[] edges = edges(data, geo, window);
@@ -109,12 +114,7 @@ public final class TimelineRenderer {
                 drawn++;
             }
         }
-        g.setFill(style.muted);
-        g.setFont(style.small);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(Formats.count((long) scale) + (scale == 1 ? " core" : " cores"), geo.width() - 4, top);
-        g.setTextAlign(TextAlignment.LEFT);
+        cpuScale = "0–" + Formats.count((long) scale) + (scale == 1 ? " core" : " cores");
         return drawn;
     }
 
@@ -150,14 +150,7 @@ public final class TimelineRenderer {
             g.fillRect(left, y, w, 1.5);
             drawn += 2;
         }
-        g.setFill(style.muted);
-        g.setFont(style.small);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(Formats.bytes(high), geo.width() - 4, top);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(Formats.bytes(low), geo.width() - 4, bottom);
-        g.setTextAlign(TextAlignment.LEFT);
+        memoryScale = Formats.bytes(low) + " – " + Formats.bytes(high);
         return drawn;
     }
 
@@ -239,8 +232,13 @@ public final class TimelineRenderer {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(style.text);
-        g.fillText("CPU", 8, geo.cpuTop() + TimelineGeometry.CPU_HEIGHT / 2);
-        g.fillText("Memory", 8, geo.memoryTop() + TimelineGeometry.MEMORY_HEIGHT / 2);
+        g.fillText("CPU", 8, geo.cpuTop() + 8);
+        g.fillText("Memory", 8, geo.memoryTop() + 10);
+        g.setFill(style.muted);
+        g.setFont(style.small);
+        g.fillText(cpuScale, 8, geo.cpuTop() + 21);
+        g.fillText(memoryScale, 8, geo.memoryTop() + 25);
+        g.setFont(style.font);
         if (data == null) return;
         ThreadTable threads = data.snapshot().profile().threads();
         for (int t = 0; t < data.threads(); t++) {
