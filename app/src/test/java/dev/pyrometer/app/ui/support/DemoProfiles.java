@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 /**
  * Realistic profiles for tests and demos, shaped like a recording of {@code assets/demo/cpu_demo.py}: the same
  * files, functions and lines, a 3 : 1 split between its two hot lines, calls into the standard library, an idle
- * helper thread, and resident memory that build_matrix grows and flattening releases now and then (a sawtooth).
+ * helper thread, and (when asked) resident memory that build_matrix grows and flattening releases now and then (a
+ * sawtooth).
  * Seeded, so every run builds the same profile.
  */
 public final class DemoProfiles {
@@ -28,13 +29,23 @@ public final class DemoProfiles {
 
     /** {@code samples} ticks of the main thread, plus an idle helper thread sampled every tenth tick. */
     public static Profile cpuDemo(int samples) {
+        return cpuDemo(samples, false);
+    }
+
+    /** The same, with a resident memory reading at every tick when {@code memory} is true. */
+    public static Profile cpuDemo(int samples, boolean memory) {
         Profile profile = new Profile();
-        feed(profile, samples, 0);
+        feed(profile, samples, 0, memory);
         return profile;
     }
 
     /** Appends ticks to a profile as a sampler would; {@code startTick} continues an earlier feed. */
     public static void feed(Profile p, int samples, long startTick) {
+        feed(p, samples, startTick, false);
+    }
+
+    /** The same, with a resident memory reading at every tick when {@code memory} is true. */
+    public static void feed(Profile p, int samples, long startTick, boolean memory) {
         String demo = demoFile().toString();
         String argparse = "/usr/lib/python3.11/argparse.py";
         int module = p.frame(demo, "<module>", 52, 1);
@@ -91,7 +102,7 @@ public final class DemoProfiles {
                 stack[0] = searchCount; stack[1] = oneRoundSearch; stack[2] = main; stack[3] = module; depth = 4;
             }
             resident += grows;
-            p.memory(time, resident);
+            if (memory) p.memory(time, resident);
             p.sample(time, mainThread, stack, depth, state, 1000, 0);
             if (tick % 10 == 0) {
                 int[] idle = {wait, run, bootstrap};

@@ -25,7 +25,7 @@ class TimelineViewModelTest {
     /** The demo profile: 10,000 ticks at 1 kHz, so 0 to 9.999 s. */
     @BeforeEach
     void setUp() {
-        profile = DemoProfiles.cpuDemo(10_000);
+        profile = DemoProfiles.cpuDemo(10_000, true);
         analysis = new AnalysisViewModel(profile, runner);
         analysis.rebuild();
         timeline = new TimelineViewModel(analysis, runner);
@@ -103,7 +103,7 @@ class TimelineViewModelTest {
         Timeline before = timeline.data();
         analysis.refreshIfGrown();
         assertSame(before, timeline.data(), "nothing new, nothing recomputed");
-        DemoProfiles.feed(profile, 5_000, 10_000);
+        DemoProfiles.feed(profile, 5_000, 10_000, true);
         analysis.refreshIfGrown();
         assertNotSame(before, timeline.data());
         assertEquals(14_999_000, timeline.data().toMicros());
