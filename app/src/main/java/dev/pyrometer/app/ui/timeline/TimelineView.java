@@ -78,7 +78,6 @@ public final class TimelineView extends BorderPane {
     private static Button button(String text, String id, String tip) {
         Button button = new Button(text);
         button.setId(id);
-        button.getStyleClass().add("small-button");
         button.setTooltip(new Tooltip(tip));
         return button;
     }
