@@ -33,6 +33,7 @@ public final class SourceView extends BorderPane {
     private final Label filePath = new Label();
     private final Label columnsNumber = new Label();
     private final Label columnsStats = new Label(SourceDocument.GUTTER_HEADER);
+    private final Label columnsMemory = new Label(SourceDocument.memoryHeader());
     private final HBox columns;
     private final Label missing = new Label();
     private final HBox banner;
@@ -67,7 +68,11 @@ public final class SourceView extends BorderPane {
         columnsStats.getStyleClass().addAll("gutter-stats");
         javafx.scene.layout.Region bar = new javafx.scene.layout.Region();
         bar.setMinWidth(HeatBar.WIDTH);
-        columns = new HBox(columnsNumber, bar, columnsStats);
+        columnsMemory.getStyleClass().addAll("gutter-stats", "gutter-memory");
+        columnsMemory.setId("source-memory-columns");
+        columnsMemory.setVisible(false);
+        columnsMemory.setManaged(false);
+        columns = new HBox(columnsNumber, bar, columnsStats, columnsMemory);
         columns.setAlignment(Pos.CENTER_LEFT);
         columns.getStyleClass().add("gutter-header");
         columns.visibleProperty().bind(model.documentProperty().isNotNull());
@@ -75,7 +80,9 @@ public final class SourceView extends BorderPane {
         columns.setId("source-columns");
         Tooltip.install(columns, new Tooltip("count: samples with the line on the stack; self: the line was executing; "
             + "total: the line was executing or calling; py / nat / sys: the line's total split into Python code, "
-            + "native code and the kernel; percentages are of all samples shown. Bars are scaled to the busiest line."));
+            + "native code and the kernel; percentages are of all samples shown. Bars are scaled to the busiest line. "
+            + "+mem / −mem: resident memory grown and released while the line was this file's innermost line on a "
+            + "running thread's stack (calls into libraries and C count for the calling line)."));
 
         missing.setWrapText(true);
         missing.setId("source-missing");
@@ -145,6 +152,8 @@ public final class SourceView extends BorderPane {
         banner.setManaged(doc.missing());
         int digits = SourceGutter.digits(doc);
         columnsNumber.setText(String.format(Locale.ROOT, "%" + digits + "s", "line"));
+        columnsMemory.setVisible(doc.hasMemory());
+        columnsMemory.setManaged(doc.hasMemory());
 
         boolean sameText = before != null && before.text().equals(doc.text());
         if (!sameText) {
