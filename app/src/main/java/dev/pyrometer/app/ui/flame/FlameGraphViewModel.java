@@ -50,6 +50,8 @@ public final class FlameGraphViewModel {
     private final DoubleProperty width = new SimpleDoubleProperty(this, "width", 0);
     private final ObjectProperty<ColorMode> colorMode = new SimpleObjectProperty<>(this, "colorMode", ColorMode.MODULE);
     private final BooleanProperty icicle = new SimpleBooleanProperty(this, "icicle", false);
+    /** The view mode: the merged flame graph (false) or the time-order flame chart (true). */
+    private final BooleanProperty timeOrder = new SimpleBooleanProperty(this, "timeOrder", false);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyObjectWrapper<List<FrameRef>> zoomPath = new ReadOnlyObjectWrapper<>(this, "zoomPath", List.of());
     private final ReadOnlyObjectWrapper<FlameScene> scene = new ReadOnlyObjectWrapper<>(this, "scene");
@@ -96,6 +98,8 @@ public final class FlameGraphViewModel {
     public DoubleProperty widthProperty() { return width; }
     public ObjectProperty<ColorMode> colorModeProperty() { return colorMode; }
     public BooleanProperty icicleProperty() { return icicle; }
+    /** True while the pane shows the time-order flame chart instead of the flame graph. */
+    public BooleanProperty timeOrderProperty() { return timeOrder; }
     public StringProperty searchProperty() { return search; }
     public ReadOnlyObjectProperty<List<FrameRef>> zoomPathProperty() { return zoomPath.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<FlameScene> sceneProperty() { return scene.getReadOnlyProperty(); }

@@ -223,7 +223,9 @@ public final class WorkbenchActions {
             grid.addRow(row++, keys, new Label(s.action()));
         }
         grid.addRow(row++, keyLabel("Esc"), new Label("Zoom out (flame graph) · clear the search"));
-        grid.addRow(row, keyLabel("Enter"), new Label("Attach to the selected process · next match in the call tree"));
+        grid.addRow(row++, keyLabel("Enter"), new Label("Attach to the selected process · next match in the call tree"));
+        grid.addRow(row, keyLabel("Timeline"), new Label("Drag: select a range · Esc: clear it · Enter: zoom to it · "
+            + "wheel, + / −: zoom · Shift+wheel, ← / →: pan · 0: show all"));
         Alert alert = styledAlert("Keyboard shortcuts");
         alert.getDialogPane().setContent(grid);
         alert.show();

@@ -33,8 +33,11 @@ public final class SourceView extends BorderPane {
     private final Label filePath = new Label();
     private final Label columnsNumber = new Label();
     private final Label columnsStats = new Label(SourceDocument.GUTTER_HEADER);
+    private final Label columnsMemory = new Label(SourceDocument.memoryHeader());
     private final javafx.scene.layout.Region columnsBar = new javafx.scene.layout.Region();
     private GutterFactory gutter = SourceGutter::new;
+    /** Whether the gutter has the memory columns: the default one does, one set with {@link #setGutter} does not. */
+    private boolean memoryColumns = true;
     private final HBox columns;
     private final Label missing = new Label();
     private final HBox banner;
@@ -68,7 +71,11 @@ public final class SourceView extends BorderPane {
         columnsNumber.getStyleClass().addAll("gutter-line-number");
         columnsStats.getStyleClass().addAll("gutter-stats");
         columnsBar.setMinWidth(HeatBar.WIDTH);
-        columns = new HBox(columnsNumber, columnsBar, columnsStats);
+        columnsMemory.getStyleClass().addAll("gutter-stats", "gutter-memory");
+        columnsMemory.setId("source-memory-columns");
+        columnsMemory.setVisible(false);
+        columnsMemory.setManaged(false);
+        columns = new HBox(columnsNumber, columnsBar, columnsStats, columnsMemory);
         columns.setAlignment(Pos.CENTER_LEFT);
         columns.getStyleClass().add("gutter-header");
         columns.visibleProperty().bind(model.documentProperty().isNotNull());
@@ -76,7 +83,9 @@ public final class SourceView extends BorderPane {
         columns.setId("source-columns");
         Tooltip.install(columns, new Tooltip("count: samples with the line on the stack; self: the line was executing; "
             + "total: the line was executing or calling; py / nat / sys: the line's total split into Python code, "
-            + "native code and the kernel; percentages are of all samples shown. Bars are scaled to the busiest line."));
+            + "native code and the kernel; percentages are of all samples shown. Bars are scaled to the busiest line. "
+            + "+mem / −mem: resident memory grown and released while the line was this file's innermost line on a "
+            + "running thread's stack (calls into libraries and C count for the calling line)."));
 
         missing.setWrapText(true);
         missing.setId("source-missing");
@@ -140,6 +149,9 @@ public final class SourceView extends BorderPane {
     public void setGutter(String header, double barWidth, GutterFactory factory) {
         columnsStats.setText(header);
         columnsBar.setMinWidth(barWidth);
+        columnsMemory.setVisible(false);
+        columnsMemory.setManaged(false);
+        memoryColumns = false;
         gutter = factory;
         refreshGutter();
     }
@@ -175,6 +187,8 @@ public final class SourceView extends BorderPane {
         banner.setManaged(doc.missing());
         int digits = lineNumberDigits(doc);
         columnsNumber.setText(String.format(Locale.ROOT, "%" + digits + "s", "line"));
+        columnsMemory.setVisible(memoryColumns && doc.hasMemory());
+        columnsMemory.setManaged(memoryColumns && doc.hasMemory());
 
         boolean sameText = before != null && before.text().equals(doc.text());
         if (!sameText) {

@@ -97,7 +97,7 @@ public final class SourceViewModel {
         List<PathMapping> rules = List.copyOf(mappings);
         Job[] job = new Job[1];
         job[0] = runner.submit("Reading " + file,
-            (cancelled, progress) -> SourceLoader.load(file, pid, rules, current.counts(), selected, previous, cancelled),
+            (cancelled, progress) -> SourceLoader.load(file, pid, rules, current.counts(), current.memory(), selected, previous, cancelled),
             loaded -> {
                 if (job[0] != null && job[0] != inFlight) return;
                 inFlight = null;
