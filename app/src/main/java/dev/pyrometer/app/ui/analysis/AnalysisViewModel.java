@@ -102,6 +102,11 @@ public final class AnalysisViewModel {
         transforms.set(Transforms.NONE);
     }
 
+    /** Replaces the whole stack (another analysis's, to keep two in step); nothing happens when it is the same. */
+    public void setTransforms(Transforms stack) {
+        if (!stack.equals(transforms.get())) transforms.set(stack);
+    }
+
     /**
      * While recording, the slow analysis follows only every {@code n}-th refresh caused by the profile growing (5 at
      * five refreshes a second: the tables and heat update once a second while the flame graph stays live); 1 when

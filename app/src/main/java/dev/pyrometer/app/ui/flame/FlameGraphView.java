@@ -36,6 +36,7 @@ public final class FlameGraphView extends BorderPane {
     private final FlameCanvas canvas;
     private final FlameTooltip tooltip;
     private final TextField search = new TextField();
+    private final Label title = new Label("Flame graph");
     private final BreadCrumbBar<Crumb> breadcrumb = new BreadCrumbBar<>();
     private final Pane overlay;
     private final StackPane graph;
@@ -112,9 +113,14 @@ public final class FlameGraphView extends BorderPane {
         for (int c = 0; c < swatches.length; c++) swatches[c].setFill(FlamePalette.categoryColor(c, dark));
     }
 
+    /** Names the graph in its header ("Flame graph" unless told otherwise). */
+    public void setTitle(String text) {
+        title.setText(text);
+    }
+
     private HBox header() {
-        Label title = new Label("Flame graph");
         title.getStyleClass().add("pane-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
 
         search.setId("flame-search");
         search.setPromptText("Search frames");
@@ -135,7 +141,7 @@ public final class FlameGraphView extends BorderPane {
 
         ChoiceBox<ColorMode> colors = new ChoiceBox<>();
         colors.setId("flame-colors");
-        colors.getItems().setAll(ColorMode.values());
+        colors.getItems().setAll(model.colorModes());
         colors.valueProperty().bindBidirectional(model.colorModeProperty());
 
         ToggleButton flame = new ToggleButton("Flame");
