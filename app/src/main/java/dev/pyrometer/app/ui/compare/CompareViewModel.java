@@ -3,7 +3,7 @@ package dev.pyrometer.app.ui.compare;
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.AnalysisViewModel;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
-import dev.pyrometer.app.ui.common.Job;
+import dev.pyrometer.app.ui.common.LatestJob;
 import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.app.ui.common.Ticker;
 import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
@@ -57,7 +57,7 @@ public final class CompareViewModel {
 
     private final RunSource base;
     private final RunSource news;
-    private final TaskRunner runner;
+    private final LatestJob comparing;
     private final AnalysisViewModel baseAnalysis;
     private final AnalysisViewModel newAnalysis;
     private final ObjectProperty<FrameSelection> baseSelection = new SimpleObjectProperty<>(this, "baseSelection");
@@ -82,14 +82,13 @@ public final class CompareViewModel {
     private final List<Ticker.Subscription> refreshers = new ArrayList<>();
     /** Undoes what following a recording registered on its (longer-lived) workspace. */
     private final List<Runnable> unfollow = new ArrayList<>();
-    private Job inFlight;
     private boolean syncing;
     private boolean disposed;
 
     public CompareViewModel(RunSource base, RunSource news, TaskRunner runner, Ticker ticker, ObservableList<PathMapping> mappings) {
         this.base = base;
         this.news = news;
-        this.runner = runner;
+        this.comparing = new LatestJob(runner);
         this.baseAnalysis = new AnalysisViewModel(base.profile(), runner);
         this.newAnalysis = new AnalysisViewModel(news.profile(), runner);
         // One choice of grouping and samples for both runs: a comparison only means something like for like.
@@ -187,7 +186,7 @@ public final class CompareViewModel {
         refreshers.clear();
         unfollow.forEach(Runnable::run);
         unfollow.clear();
-        if (inFlight != null) inFlight.cancel();
+        comparing.cancel();
     }
 
     private List<FlameGraphViewModel> flames() {
@@ -216,22 +215,14 @@ public final class CompareViewModel {
         Analysis n = newAnalysis.slowAnalysisProperty().get();
         // While the grouping changes the two analyses land one after the other: wait for the pair.
         if (!Comparison.comparable(b, n)) return;
-        if (inFlight != null) inFlight.cancel();
         Normalization by = normalization.get();
-        Job[] job = new Job[1];
-        job[0] = runner.submit("Comparing runs", (cancelled, progress) -> Comparison.compute(b, n, by, cancelled),
+        comparing.start("Comparing runs", (cancelled, progress) -> Comparison.compute(b, n, by, cancelled),
             done -> {
-                if (job[0] != null && job[0] != inFlight) return;
-                inFlight = null;
                 failure.set(null);
                 comparison.set(done);
                 show(done);
             },
-            error -> {
-                inFlight = null;
-                failure.set(error);
-            });
-        inFlight = job[0].isDone() ? null : job[0];
+            failure::set);
     }
 
     private void show(Comparison c) {
