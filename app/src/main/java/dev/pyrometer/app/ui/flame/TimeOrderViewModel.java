@@ -8,7 +8,6 @@ import dev.pyrometer.app.ui.analysis.ThreadChoice;
 import dev.pyrometer.app.ui.common.Formats;
 import dev.pyrometer.app.ui.common.LatestJob;
 import dev.pyrometer.app.ui.common.TaskRunner;
-import dev.pyrometer.model.ThreadTable;
 import dev.pyrometer.model.aggregate.Keys;
 import dev.pyrometer.model.aggregate.Snapshot;
 import dev.pyrometer.model.aggregate.TimeOrder;
@@ -66,7 +65,7 @@ public final class TimeOrderViewModel {
         });
         selection.addListener(o -> reselect());
         analysis.analysisProperty().addListener((o, before, now) -> {
-            if (now != null) updateThreads(now.snapshot());
+            if (now != null) ThreadChoice.follow(threads, 1, now.snapshot());
         });
     }
 
@@ -162,18 +161,6 @@ public final class TimeOrderViewModel {
         if (key != s.selectedKey()) {
             scene.set(s.withSelectedKey(key));
             bumpRedraw();
-        }
-    }
-
-    private void updateThreads(Snapshot snapshot) {
-        ThreadTable table = snapshot.profile().threads();
-        for (int t = 0; t < snapshot.threads(); t++) {
-            ThreadChoice choice = new ThreadChoice(t, table.label(t));
-            if (t + 1 < threads.size()) {
-                if (!threads.get(t + 1).equals(choice)) threads.set(t + 1, choice);
-            } else {
-                threads.add(choice);
-            }
         }
     }
 
