@@ -1,7 +1,6 @@
 package dev.pyrometer.app.ui.calltree;
 
 import dev.pyrometer.app.ui.common.Formats;
-import dev.pyrometer.model.aggregate.KeyBy;
 import dev.pyrometer.model.aggregate.Keys;
 
 /**
@@ -42,9 +41,5 @@ public record FrameRow(int index, int key, String name, String location, int sel
     static FrameRow of(Keys keys, int index, int key, int self, int total, int all, long growth, long release) {
         String[] text = describe(keys, key);
         return new FrameRow(index, key, text[0], text[1], self, total, all, growth, release);
-    }
-
-    static boolean isLineLevel(Keys keys) {
-        return keys.by() == KeyBy.LINE;
     }
 }

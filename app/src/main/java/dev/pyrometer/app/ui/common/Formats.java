@@ -27,14 +27,6 @@ public final class Formats {
         return percent(whole == 0 ? 0 : (double) part / whole);
     }
 
-    /** A compact percentage for narrow columns: {@code 42%}, {@code 4.2%}, {@code 0.4%}, blank for zero. */
-    public static String shortPercent(long part, long whole) {
-        if (part == 0 || whole == 0) return "";
-        double p = 100.0 * part / whole;
-        if (p >= 9.95) return String.format(Locale.ROOT, "%.0f%%", p);
-        if (p >= 0.05) return String.format(Locale.ROOT, "%.1f%%", p);
-        return "<.1%";
-    }
 
     /** Elapsed time: {@code 0:07}, {@code 12:34}, {@code 1:02:03}. */
     public static String elapsed(Duration duration) {

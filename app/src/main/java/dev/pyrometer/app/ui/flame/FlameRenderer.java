@@ -30,10 +30,6 @@ public final class FlameRenderer {
         }
     }
 
-    public FlameStyle style() {
-        return style;
-    }
-
     /**
      * @param hovered the layout node under the mouse, or -1
      * @return the number of rectangles drawn (for benchmarks)

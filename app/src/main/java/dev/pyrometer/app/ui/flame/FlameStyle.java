@@ -45,10 +45,6 @@ public final class FlameStyle {
         return new FlameStyle(true);
     }
 
-    public boolean isDark() {
-        return dark;
-    }
-
     Color[] palette(ColorMode mode) {
         return FlamePalette.colors(mode, dark);
     }
