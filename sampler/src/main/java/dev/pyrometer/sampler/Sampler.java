@@ -4,6 +4,7 @@ import dev.pyrometer.model.SampleSink;
 import dev.pyrometer.model.SampleState;
 import dev.pyrometer.sampler.memory.KeptOpenFile;
 import dev.pyrometer.sampler.memory.Libc;
+import dev.pyrometer.sampler.memory.PreciseSleep;
 import dev.pyrometer.sampler.proc.ProcFiles;
 import dev.pyrometer.sampler.walk.CodeInfo;
 import dev.pyrometer.sampler.walk.StackWalk;
@@ -12,6 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -20,13 +22,23 @@ import java.util.concurrent.locks.LockSupport;
  * Samples a {@link PythonTarget} on its own thread and streams every thread's stack into a {@link SampleSink}.
  *
  * <p>Each tick reads the scheduler state of every known thread first (so "running" describes the moment before
- * our reads), then the resident memory, then the interpreter's thread list and each thread's stack. A stack that
- * cannot be read consistently is dropped and counted, never guessed. The target is never paused.
+ * our reads), then the resident memory (at most every 10 ms), then, in one system call, everything of the target
+ * the previous tick read, and from it the interpreter's thread list and each thread's stack (what changed since is
+ * read on demand). A stack that cannot be read consistently is dropped and counted, never guessed. The target is
+ * never paused. Between ticks the thread sleeps with {@code clock_nanosleep} on an absolute deadline.
  * Control it from any thread: {@link #start}, {@link #pause}, {@link #resume}, {@link #stop}, {@link #stats}.
  */
 public final class Sampler {
     /** How a recording ended. */
     public enum Outcome { RUNNING, STOPPED, DURATION_ELAPSED, TARGET_EXITED, FAILED }
+
+    /** Waits longer than this park the thread (so stop and pause wake it); shorter ones sleep precisely. */
+    private static final long PARK_ABOVE_NANOS = 20_000_000;
+    /** The resident memory is read at most this often: it feeds a memory track, not the stacks. */
+    private static final long MEMORY_EVERY_NANOS = 10_000_000;
+    /** Python thread names are read again this often (renames), and soon after a new thread appears. */
+    private static final long NAMES_EVERY_NANOS = 1_000_000_000;
+    private static final long NAMES_AT_MOST_EVERY_NANOS = 100_000_000;
 
     private final PythonTarget target;
     private final SamplerOptions options;
@@ -49,6 +61,10 @@ public final class Sampler {
     private volatile long endNanos;
     private volatile long loopCpuNanos;
     private volatile long targetCpuMicros;
+    private long nextMemoryRead;
+    private Map<Long, String> names = Map.of();
+    private int namesGeneration;
+    private long namesReadAt = -NAMES_EVERY_NANOS;
 
     Sampler(PythonTarget target, SamplerOptions options, SampleSink sink) {
         this.target = target;
@@ -124,7 +140,8 @@ public final class Sampler {
         int pid = target.pid();
         try (TargetReader reader = target.newReader();
              ThreadSlots slots = new ThreadSlots(pid, Libc.clockTicksPerSecond());
-             KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256)) {
+             KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256);
+             PreciseSleep sleep = new PreciseSleep()) {
             writeStartMetadata();
             long start = System.nanoTime();
             startNanos = start;
@@ -138,7 +155,7 @@ public final class Sampler {
                     schedule.restart(System.nanoTime());
                     continue;
                 }
-                long now = sleepUntil(Math.min(schedule.due(), deadline));
+                long now = sleepUntil(Math.min(schedule.due(), deadline), sleep);
                 if (stopRequested || paused) continue;
                 if (now >= deadline) {
                     outcome = Outcome.DURATION_ELAPSED;
@@ -164,11 +181,12 @@ public final class Sampler {
         }
     }
 
-    /** Parks until {@code due}; returns the time it woke. */
-    private long sleepUntil(long due) {
+    /** Waits until {@code due} (or a stop or pause); returns the time it woke. */
+    private long sleepUntil(long due, PreciseSleep sleep) {
         long now = System.nanoTime();
         while (now < due && !stopRequested && !paused) {
-            LockSupport.parkNanos(this, due - now);
+            if (due - now > PARK_ABOVE_NANOS) LockSupport.parkNanos(this, due - now - PARK_ABOVE_NANOS / 2);
+            else sleep.until(due);
             now = System.nanoTime();
         }
         return now;
@@ -179,11 +197,17 @@ public final class Sampler {
                          long pageSize) {
         long tick = ++ticks;
         slots.readAll();
-        if (statm != null) {
+        if (statm != null && time >= nextMemoryRead) {
+            nextMemoryRead = time + MEMORY_EVERY_NANOS;
             int n = statm.reread();
             if (n < 0 && statm.lastError() == Libc.ESRCH) return false;
             if (n > 0) sink.memory(time, residentPages(statm, n) * pageSize);
         }
+        if (time - namesReadAt >= NAMES_EVERY_NANOS
+            || (slots.takeAdded() && time - namesReadAt >= NAMES_AT_MOST_EVERY_NANOS)) {
+            readNames(reader, time);
+        }
+        reader.beginTick();
         if (!reader.refresh()) {
             if (gone(reader)) return false;
             errors++;
@@ -198,6 +222,7 @@ public final class Sampler {
                 break; // the list itself is torn: try again next tick
             }
             int slot = slots.slot(reader.osThreadId(), tick);
+            if (slots.nameGeneration(slot) != namesGeneration) name(slots, slot, reader.pythonThreadId());
             if (!reader.walk(walk)) {
                 if (gone(reader)) return false;
                 errors++;
@@ -213,10 +238,31 @@ public final class Sampler {
         return true;
     }
 
+    /**
+     * Reads the threads' Python names (a few dicts: now and then, not per sample). Between two reads a thread's
+     * name is looked up once, so a tick allocates nothing for it.
+     */
+    private void readNames(TargetReader reader, long time) {
+        namesReadAt = time;
+        Map<Long, String> read = reader.threadNames();
+        if (read == null) return; // unreadable this time, or a version whose layout cannot tell: keep the last
+        names = read;
+        namesGeneration++;
+    }
+
+    /** Looks the slot's thread up in the current names; tells the sink when a known thread's name changed. */
+    private void name(ThreadSlots slots, int slot, long ident) {
+        String name = names.get(ident);
+        if (name != null && !name.equals(slots.name(slot)) && slots.sinkIndex(slot) >= 0) {
+            sink.thread(slots.tid(slot), name);
+        }
+        slots.name(slot, name != null ? name : slots.name(slot), namesGeneration);
+    }
+
     private void emit(TargetReader reader, ThreadSlots slots, int slot, StackWalk walk, long time) {
         int index = slots.sinkIndex(slot);
         if (index < 0) {
-            index = sink.thread(reader.osThreadId(), null);
+            index = sink.thread(reader.osThreadId(), slots.name(slot));
             slots.sinkIndex(slot, index);
         }
         for (int i = 0; i < walk.depth; i++) {

@@ -20,6 +20,8 @@ public final class Libc {
     static final int SC_CLK_TCK = 2;
     static final int SC_PAGESIZE = 30;
     static final int PR_SET_TIMERSLACK = 29;
+    static final int CLOCK_MONOTONIC = 1;
+    static final int TIMER_ABSTIME = 1;
 
     static {
         Native.register(Libc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
@@ -27,7 +29,8 @@ public final class Libc {
 
     private Libc() {}
 
-    public static native long process_vm_readv(int pid, Pointer localIov, long localCount, Pointer remoteIov,
+    /** The iovec arrays are passed as native addresses: no {@code Pointer} is made per call. */
+    public static native long process_vm_readv(int pid, long localIov, long localCount, long remoteIov,
                                                long remoteCount, long flags);
 
     public static native long pread(int fd, Pointer buffer, long count, long offset);
@@ -39,6 +42,9 @@ public final class Libc {
     static native long sysconf(int name);
 
     static native int prctl(int option, long arg2, long arg3, long arg4, long arg5);
+
+    /** Returns 0 or an error number (not -1 and errno). */
+    static native int clock_nanosleep(int clock, int flags, long request, long remain);
 
     public static native int kill(int pid, int signal);
 

@@ -26,7 +26,8 @@ public final class InterpreterLocator {
     /** PY_VERSION as a NUL-terminated string; the linker may merge it into the tail of a longer one (a path). */
     private static final Pattern VERSION_STRING =
         Pattern.compile("(?<![\\d.])(3\\.(\\d{1,2})\\.(\\d{1,2}))(?:(?:a|b|rc)\\d+)?\\+?\0");
-    private static final Set<String> SYMBOLS = Set.of("_PyRuntime", "Py_Version", "PyCode_Type");
+    private static final Set<String> SYMBOLS =
+        Set.of("_PyRuntime", "Py_Version", "PyCode_Type", "PyDict_Type", "PyLong_Type", "PyUnicode_Type");
 
     private InterpreterLocator() {}
 
@@ -83,10 +84,16 @@ public final class InterpreterLocator {
             long bias = loadBias(elf, maps, path);
             if (bias == Long.MIN_VALUE) continue;
             PythonVersion version = version(elf, symbols, path);
-            Long codeType = symbols.get("PyCode_Type");
-            return new PythonBinary(path, version, bias, runtime + bias, codeType == null ? 0 : codeType + bias);
+            var types = new PythonBinary.Types(address(symbols, "PyDict_Type", bias),
+                address(symbols, "PyLong_Type", bias), address(symbols, "PyUnicode_Type", bias));
+            return new PythonBinary(path, version, bias, runtime + bias, address(symbols, "PyCode_Type", bias), types);
         }
         return null;
+    }
+
+    private static long address(Map<String, Long> symbols, String name, long bias) {
+        Long linked = symbols.get(name);
+        return linked == null ? 0 : linked + bias;
     }
 
     /** Run-time address minus linked address: from a mapping of the file at the offset of one of its segments. */
