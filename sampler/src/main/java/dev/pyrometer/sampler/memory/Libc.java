@@ -2,7 +2,6 @@ package dev.pyrometer.sampler.memory;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
 /**
@@ -24,7 +23,8 @@ public final class Libc {
     static final int TIMER_ABSTIME = 1;
 
     static {
-        Native.register(Libc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+        // The process's own symbols (dlopen(NULL)): libc is already loaded by the JVM, so nothing is searched for.
+        Native.register(Libc.class, NativeLibrary.getProcess());
     }
 
     private Libc() {}
