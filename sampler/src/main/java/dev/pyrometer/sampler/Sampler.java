@@ -9,8 +9,6 @@ import dev.pyrometer.sampler.proc.ProcFiles;
 import dev.pyrometer.sampler.walk.CodeInfo;
 import dev.pyrometer.sampler.walk.StackWalk;
 import dev.pyrometer.sampler.walk.TargetReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -134,14 +132,14 @@ public final class Sampler {
     }
 
     private void run() {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long cpuStart = mx.getCurrentThreadCpuTime();
-        Libc.preciseTimers();
         int pid = target.pid();
-        try (TargetReader reader = target.newReader();
+        PreciseSleep sleep = new PreciseSleep();
+        long cpuStart = sleep.threadCpuNanos();
+        Libc.preciseTimers();
+        try (sleep;
+             TargetReader reader = target.newReader();
              ThreadSlots slots = new ThreadSlots(pid, Libc.clockTicksPerSecond());
-             KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256);
-             PreciseSleep sleep = new PreciseSleep()) {
+             KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256)) {
             writeStartMetadata();
             long start = System.nanoTime();
             startNanos = start;
@@ -167,15 +165,15 @@ public final class Sampler {
                     break;
                 }
                 schedule.advance(now);
-                if ((ticks & 63) == 0) loopCpuNanos = mx.getCurrentThreadCpuTime() - cpuStart;
+                if ((ticks & 63) == 0) loopCpuNanos = sleep.threadCpuNanos() - cpuStart;
             }
             if (outcome == Outcome.RUNNING) outcome = Outcome.STOPPED;
+            loopCpuNanos = sleep.threadCpuNanos() - cpuStart;
         } catch (RuntimeException | Error e) {
             failure = e;
             outcome = Outcome.FAILED;
         } finally {
             endNanos = System.nanoTime();
-            loopCpuNanos = mx.getCurrentThreadCpuTime() - cpuStart;
             writeEndMetadata();
             ended.countDown();
         }

@@ -20,6 +20,7 @@ public final class Libc {
     static final int SC_PAGESIZE = 30;
     static final int PR_SET_TIMERSLACK = 29;
     static final int CLOCK_MONOTONIC = 1;
+    static final int CLOCK_THREAD_CPUTIME_ID = 3;
     static final int TIMER_ABSTIME = 1;
 
     static {
@@ -45,6 +46,8 @@ public final class Libc {
 
     /** Returns 0 or an error number (not -1 and errno). */
     static native int clock_nanosleep(int clock, int flags, long request, long remain);
+
+    static native int clock_gettime(int clock, long timespec);
 
     public static native int kill(int pid, int signal);
 
