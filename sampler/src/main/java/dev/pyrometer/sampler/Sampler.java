@@ -5,6 +5,7 @@ import dev.pyrometer.model.SampleState;
 import dev.pyrometer.sampler.memory.KeptOpenFile;
 import dev.pyrometer.sampler.memory.Libc;
 import dev.pyrometer.sampler.memory.PreciseSleep;
+import dev.pyrometer.sampler.pause.ThreadPauser;
 import dev.pyrometer.sampler.proc.ProcFiles;
 import dev.pyrometer.sampler.walk.CodeInfo;
 import dev.pyrometer.sampler.walk.StackWalk;
@@ -23,7 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  * our reads), then the resident memory (at most every 10 ms), then, in one system call, everything of the target
  * the previous tick read, and from it the interpreter's thread list and each thread's stack (what changed since is
  * read on demand). A stack that cannot be read consistently is dropped and counted, never guessed. The target is
- * never paused. Between ticks the thread sleeps with {@code clock_nanosleep} on an absolute deadline.
+ * never paused unless {@link SamplerOptions#blocking()} asks for it: then every thread is held still with ptrace from
+ * just after the scheduler states are read until the tick's reads are done ({@link ThreadPauser}). Between ticks
+ * the thread sleeps with {@code clock_nanosleep} on an absolute deadline.
  * Control it from any thread: {@link #start}, {@link #pause}, {@link #resume}, {@link #stop}, {@link #stats}.
  */
 public final class Sampler {
@@ -139,7 +142,8 @@ public final class Sampler {
         try (sleep;
              TargetReader reader = target.newReader();
              ThreadSlots slots = new ThreadSlots(pid, Libc.clockTicksPerSecond());
-             KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256)) {
+             KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256);
+             ThreadPauser pauser = options.blocking() ? ThreadPauser.seize(pid) : null) {
             writeStartMetadata();
             long start = System.nanoTime();
             startNanos = start;
@@ -160,7 +164,7 @@ public final class Sampler {
                     break;
                 }
                 if (schedule.late(now)) lateTicks++;
-                if (!tick(reader, slots, statm, walk, now - start, pageSize)) {
+                if (!tick(reader, slots, statm, pauser, walk, now - start, pageSize)) {
                     outcome = Outcome.TARGET_EXITED;
                     break;
                 }
@@ -191,8 +195,8 @@ public final class Sampler {
     }
 
     /** One tick; false when the target has exited. */
-    private boolean tick(TargetReader reader, ThreadSlots slots, KeptOpenFile statm, StackWalk walk, long time,
-                         long pageSize) {
+    private boolean tick(TargetReader reader, ThreadSlots slots, KeptOpenFile statm, ThreadPauser pauser,
+                         StackWalk walk, long time, long pageSize) {
         long tick = ++ticks;
         slots.readAll();
         if (statm != null && time >= nextMemoryRead) {
@@ -201,6 +205,16 @@ public final class Sampler {
             if (n < 0 && statm.lastError() == Libc.ESRCH) return false;
             if (n > 0) sink.memory(time, residentPages(statm, n) * pageSize);
         }
+        if (pauser != null) pauser.pause();
+        try {
+            return readThreads(reader, slots, walk, tick, time);
+        } finally {
+            if (pauser != null) pauser.resume();
+        }
+    }
+
+    /** Reads and emits every thread's stack; false when the target has exited. */
+    private boolean readThreads(TargetReader reader, ThreadSlots slots, StackWalk walk, long tick, long time) {
         if (time - namesReadAt >= NAMES_EVERY_NANOS
             || (slots.takeAdded() && time - namesReadAt >= NAMES_AT_MOST_EVERY_NANOS)) {
             readNames(reader, time);

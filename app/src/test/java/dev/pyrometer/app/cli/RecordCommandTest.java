@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.app.JvmRun;
 import dev.pyrometer.sampler.Pythons;
+import dev.pyrometer.sampler.TargetProcess;
 import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.Loaded;
 import dev.pyrometer.model.Profile;
@@ -97,6 +98,23 @@ class RecordCommandTest {
         Loaded loaded = ProfileFiles.read(out);
         assertFalse(loaded.report().complete(), "a killed recording has no end marker");
         assertTrue(loaded.profile().samples().size() >= 20, "samples: " + loaded.profile().samples().size());
+    }
+
+    @Test
+    void blockingRecordsARunningProgramAndLetsItGo() throws Exception {
+        Pythons.Python python = Pythons.all().getLast();
+        try (TargetProcess target = TargetProcess.startDetached(python.executable(), "busy_threads.py")) {
+            target.awaitFile("ready.txt");
+            Path out = dir.resolve("blocking.txt");
+            JvmRun run = JvmRun.of(Map.of(), "record", "--blocking", "-r", "200", "-d", "0.5", "-o", out.toString(),
+                "--pid", Integer.toString(target.pid()));
+            assertEquals(0, run.exitCode(), run.stderr());
+            assertTrue(run.stderr().matches("(?s)pyrometer: \\d+ samples, 0 errors, .*"), run.stderr());
+            String collapsed = Files.readString(out);
+            assertTrue(collapsed.contains(";spin (") && collapsed.contains(";hash_forever ("), collapsed);
+            assertTrue(Files.readString(Path.of("/proc", Integer.toString(target.pid()), "status"))
+                .contains("TracerPid:\t0"), "detached after the recording");
+        }
     }
 
     private static int samplesOnDisk(Path session) {

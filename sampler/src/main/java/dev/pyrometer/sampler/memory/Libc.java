@@ -13,7 +13,9 @@ public final class Libc {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
     public static final int ESRCH = 3;
+    public static final int ECHILD = 10;
     public static final int EFAULT = 14;
+    public static final int EINVAL = 22;
     public static final int O_RDONLY = 0;
     public static final int O_CLOEXEC = 0x80000;
     static final int SC_CLK_TCK = 2;
@@ -50,6 +52,12 @@ public final class Libc {
     static native int clock_gettime(int clock, long timespec);
 
     public static native int kill(int pid, int signal);
+
+    /** ptrace(2); glibc declares it variadic, which on x86-64 and arm64 passes these four the same way. */
+    public static native long ptrace(long request, int pid, long address, long data);
+
+    /** waitid(2) into a {@code siginfo_t} at {@code info}. */
+    public static native int waitid(int idType, int id, long info, int options);
 
     public static native int geteuid();
 
