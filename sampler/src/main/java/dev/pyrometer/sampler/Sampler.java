@@ -235,9 +235,9 @@ public final class Sampler {
             }
             int slot = slots.slot(reader.osThreadId(), tick);
             if (slots.nameGeneration(slot) != namesGeneration) name(slots, slot, reader.pythonThreadId());
-            if (!reader.walk(walk)) {
+            if (!reader.walk(walk) && (gone(reader) || !reader.rewalk(walk))) {
                 if (gone(reader)) return false;
-                errors++;
+                errors++; // torn twice: dropped, never guessed
                 continue;
             }
             if (walk.depth == 0) continue;

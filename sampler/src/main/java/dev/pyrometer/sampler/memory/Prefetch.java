@@ -49,6 +49,7 @@ public final class Prefetch {
     private int ranges;
     private long systemCalls;
     private boolean gone;
+    private boolean bypassed;
 
     /** Uses {@code memory}'s buffer from {@code regionAt} for {@code regionSize} bytes. */
     public Prefetch(RemoteMemory memory, int regionAt, int regionSize) {
@@ -101,8 +102,14 @@ public final class Prefetch {
         return gone;
     }
 
+    /** While bypassed, {@link #find} finds nothing: every read is made afresh (to retry a torn one). */
+    public void bypass(boolean bypass) {
+        bypassed = bypass;
+    }
+
     /** The buffer offset of {@code [address, address + length)} if the last read holds all of it, else -1. */
     public int find(long address, int length) {
+        if (bypassed) return -1;
         int lo = 0;
         int hi = ranges - 1;
         while (lo <= hi) { // the last range starting at or before address

@@ -204,6 +204,22 @@ public final class TargetReader implements AutoCloseable {
     }
 
     /**
+     * Reads the thread read last and its stack again, all of it afresh rather than from the tick's read-ahead: for
+     * a walk that found memory changing under it (a frame pushed or popped meanwhile). False if it fails again.
+     */
+    public boolean rewalk(StackWalk out) {
+        prefetch.bypass(true);
+        try {
+            long next = this.next;
+            boolean ok = readThread(tstate) && walk(out);
+            this.next = next; // keep walking the list as it was read
+            return ok;
+        } finally {
+            prefetch.bypass(false);
+        }
+    }
+
+    /**
      * The Python name of every thread {@code threading} knows, by {@link #pythonThreadId()}: empty when the
      * program never imported threading, null when this version's layout cannot tell. Reads a few dicts: call it
      * now and then, not per sample.
