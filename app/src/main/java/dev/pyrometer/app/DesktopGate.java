@@ -8,12 +8,13 @@ import java.lang.reflect.InvocationTargetException;
  * clear sentence instead of a native crash, and it reaches the UI reflectively, so headless commands never load a
  * JavaFX class.
  */
-final class DesktopGate {
+public final class DesktopGate {
     private static final String APP_CLASS = "dev.pyrometer.app.ui.DesktopApp";
 
     private DesktopGate() {}
 
-    static int open(DesktopRequest request) {
+    /** Opens the desktop app showing what the request asks for; returns when its window closes. */
+    public static int open(DesktopRequest request) {
         if (!hasDisplay()) {
             throw new PyrometerException(
                 "no display to open the desktop app on (DISPLAY and WAYLAND_DISPLAY are unset). "

@@ -3,6 +3,7 @@ package dev.pyrometer.app;
 import dev.pyrometer.app.cli.ConvertCommand;
 import dev.pyrometer.app.cli.DiffCommand;
 import dev.pyrometer.app.cli.DumpCommand;
+import dev.pyrometer.app.cli.OpenCommand;
 import dev.pyrometer.app.cli.PsCommand;
 import dev.pyrometer.app.cli.RecordCommand;
 import dev.pyrometer.model.PyrometerException;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Parameters;
         "Profile running Python programs from the outside.",
         "With no command, opens the desktop workbench; `pyrometer -- python3 app.py` opens it already recording."
     },
-    subcommands = {RecordCommand.class, DumpCommand.class, PsCommand.class, ConvertCommand.class, DiffCommand.class})
+    subcommands = {RecordCommand.class, DumpCommand.class, PsCommand.class, ConvertCommand.class, DiffCommand.class,
+        OpenCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--pid", paramLabel = "PID", description = "Open the workbench recording this running Python process.")

@@ -49,7 +49,9 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--gil", description = "Keep only samples of threads holding the GIL.")
     boolean gilOnly;
 
-    @Option(names = {"-t", "--threads"}, description = "For collapsed: start each stack with its thread, as py-spy --threads does.")
+    @Option(names = "--threads", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "For collapsed: start each stack with its thread, as py-spy --threads does (default; --no-threads"
+            + " merges threads).")
     boolean threads;
 
     @Option(names = "--by", paramLabel = "KEY", defaultValue = "function",

@@ -1,6 +1,14 @@
 package dev.pyrometer.app.ui;
 
 import dev.pyrometer.app.DesktopRequest;
+import dev.pyrometer.app.ui.common.FxTaskRunner;
+import dev.pyrometer.app.ui.common.FxTicker;
+import dev.pyrometer.app.ui.common.UiSettings;
+import dev.pyrometer.app.ui.shell.FxDialogs;
+import dev.pyrometer.app.ui.shell.Services;
+import dev.pyrometer.app.ui.shell.WindowLayout;
+import dev.pyrometer.app.ui.shell.WorkbenchView;
+import dev.pyrometer.app.ui.shell.WorkbenchViewModel;
 import dev.pyrometer.model.PyrometerException;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -26,13 +34,30 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow(request);
+        UiSettings settings = UiSettings.forUser();
+        Stage[] owner = {stage};
+        Services services = RealServices.create(new FxTaskRunner(), new FxTicker(), new FxDialogs(() -> owner[0]), settings);
+        WorkbenchViewModel model = new WorkbenchViewModel(services);
+        WorkbenchView view = new WorkbenchView(model);
+        // The window's title names the profile on screen, as editors do: "cpu_demo.py (pid 4242) — Pyrometer".
         stage.setTitle("Pyrometer");
+        model.selectedProperty().addListener((o, before, workspace) -> {
+            stage.titleProperty().unbind();
+            if (workspace == null) stage.setTitle("Pyrometer");
+            else stage.titleProperty().bind(workspace.titleProperty().concat(" — Pyrometer"));
+        });
         for (int size : new int[] {16, 32, 48, 256}) { // the icon from assets/icons, in the sizes window managers pick
             stage.getIcons().add(new Image(DesktopApp.class.getResource("/dev/pyrometer/app/icons/pyrometer-" + size + ".png").toString()));
         }
-        stage.setScene(new Scene(window.root(), 1280, 800));
+        stage.setScene(new Scene(view.root()));
+        WindowLayout.restore(stage, settings);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            WindowLayout.remember(stage, settings);
+            model.requestQuit(Platform::exit);
+        });
         stage.show();
+        model.handle(request);
     }
 
     @Override

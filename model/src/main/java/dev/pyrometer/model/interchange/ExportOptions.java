@@ -6,10 +6,11 @@ import dev.pyrometer.model.aggregate.Selection;
 /**
  * What an export keeps: the samples of a selection (py-spy's default leaves idle threads out), for pictures the key
  * the frames are grouped by, and for collapsed stacks whether each stack starts with its thread (py-spy's
- * {@code --threads}). A session export always keeps the whole recording.
+ * {@code --threads}; kept by default so an export read back has the same threads). A session export always keeps the
+ * whole recording.
  */
 public record ExportOptions(Selection selection, KeyBy keyBy, boolean threads) {
-    public static final ExportOptions DEFAULT = new ExportOptions(Selection.NOT_IDLE, KeyBy.FUNCTION, false);
+    public static final ExportOptions DEFAULT = new ExportOptions(Selection.NOT_IDLE, KeyBy.FUNCTION, true);
 
     public ExportOptions withSelection(Selection s) {
         return new ExportOptions(s, keyBy, threads);

@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,8 +42,18 @@ public final class LaunchedProgram implements AutoCloseable {
 
     /** Starts {@code command}; stdin is inherited in pass-through mode. */
     public static LaunchedProgram start(List<String> command, Output output) {
+        return start(command, output, null, Map.of());
+    }
+
+    /**
+     * Starts {@code command} in a working directory (null: ours) with variables added to our environment (the
+     * desktop app's "Launch…" dialog); stdin is inherited in pass-through mode.
+     */
+    public static LaunchedProgram start(List<String> command, Output output, File directory, Map<String, String> environment) {
         if (command.isEmpty()) throw SamplerErrors.launchFailed("", "no command was given");
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (directory != null) builder.directory(directory);
+        builder.environment().putAll(environment);
         switch (output) {
             case PassThrough p -> builder.inheritIO();
             case Capture c -> builder.redirectOutput(c.stdout()).redirectError(c.stderr());

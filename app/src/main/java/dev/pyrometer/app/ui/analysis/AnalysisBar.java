@@ -1,0 +1,100 @@
+package dev.pyrometer.app.ui.analysis;
+
+import dev.pyrometer.app.ui.common.Controls;
+import dev.pyrometer.model.aggregate.KeyBy;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.SegmentedButton;
+
+/**
+ * The controls that change what every view of a workspace shows: group frames by function, line, file or module;
+ * which threads; whether idle samples count; GIL holders only.
+ */
+public final class AnalysisBar extends HBox {
+    private final CheckComboBox<ThreadChoice> threads = new CheckComboBox<>();
+    private boolean syncing;
+
+    public AnalysisBar(AnalysisViewModel analysis, ThreadFilterViewModel threadFilter) {
+        getStyleClass().add("analysis-bar");
+        setId("analysis-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(10);
+
+        Label groupLabel = new Label("Frames");
+        SegmentedButton groups = new SegmentedButton();
+        for (KeyBy by : KeyBy.values()) {
+            ToggleButton button = new ToggleButton(switch (by) {
+                case FUNCTION -> "Function";
+                case LINE -> "Line";
+                case FILE -> "File";
+                case MODULE -> "Module";
+            });
+            button.setId("key-" + by.name().toLowerCase());
+            button.setUserData(by);
+            button.setSelected(analysis.keyByProperty().get() == by);
+            groups.getButtons().add(button);
+        }
+        List<KeyBy> order = List.of(KeyBy.FUNCTION, KeyBy.LINE, KeyBy.FILE, KeyBy.MODULE);
+        groups.getButtons().sort((a, b) -> Integer.compare(order.indexOf((KeyBy) a.getUserData()), order.indexOf((KeyBy) b.getUserData())));
+        groups.getToggleGroup().selectedToggleProperty().addListener((o, before, after) -> {
+            if (after == null) before.setSelected(true);
+            else analysis.keyByProperty().set((KeyBy) after.getUserData());
+        });
+        analysis.keyByProperty().addListener((o, before, by) -> groups.getButtons().stream()
+            .filter(b -> b.getUserData() == by).findFirst().ifPresent(b -> b.setSelected(true)));
+
+        threads.setId("thread-filter");
+        threads.setTitle("Threads");
+        threads.setShowCheckedCount(true);
+        threads.setTooltip(new Tooltip("Show the samples of these threads"));
+        threads.setPrefWidth(170);
+        syncChoices(analysis, threadFilter);
+        threadFilter.choices().addListener((ListChangeListener<ThreadChoice>) c -> syncChoices(analysis, threadFilter));
+        threads.getCheckModel().getCheckedItems().addListener((ListChangeListener<ThreadChoice>) c -> {
+            if (!syncing) threadFilter.show(threads.getCheckModel().getCheckedItems().stream().map(ThreadChoice::index).toList());
+        });
+
+        CheckBox idle = new CheckBox("Include idle");
+        idle.setId("include-idle");
+        idle.setTooltip(new Tooltip("Count samples of threads that were waiting (I/O, locks, sleep), not only running ones"));
+        idle.selectedProperty().bindBidirectional(analysis.includeIdleProperty());
+        CheckBox gil = new CheckBox("GIL only");
+        gil.setId("gil-only");
+        gil.setTooltip(new Tooltip("Only samples of threads that held the GIL"));
+        gil.selectedProperty().bindBidirectional(analysis.gilOnlyProperty());
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("analysis-busy");
+        busy.setPrefSize(16, 16);
+        busy.setMaxSize(16, 16);
+        // Only worth showing when a rebuild is slow enough to notice; a live profile rebuilds several times a second.
+        busy.visibleProperty().bind(analysis.busyProperty().and(analysis.analysisProperty().isNull()));
+
+        getChildren().addAll(groupLabel, groups, Controls.gap(6), threads, idle, gil, Controls.spacer(), busy);
+    }
+
+    private void syncChoices(AnalysisViewModel analysis, ThreadFilterViewModel threadFilter) {
+        syncing = true;
+        try {
+            List<ThreadChoice> choices = threadFilter.choices();
+            if (!threads.getItems().equals(choices)) threads.getItems().setAll(choices);
+            for (int i = 0; i < choices.size(); i++) {
+                boolean shown = threadFilter.isShown(choices.get(i).index());
+                if (shown != threads.getCheckModel().isChecked(i)) {
+                    if (shown) threads.getCheckModel().check(i);
+                    else threads.getCheckModel().clearCheck(i);
+                }
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.pyrometer.app.ui.calltree;
+
+import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.Keys;
+
+/**
+ * One row of the call tree or the hot functions table: what it is, where it is, and its self and total samples.
+ *
+ * @param index the call tree node, or the hot functions row
+ * @param key   the key in the tree's {@link Keys}, -1 for the root
+ */
+public record FrameRow(int index, int key, String name, String location, int self, int total, int all) {
+
+    public double selfShare() {
+        return all == 0 ? 0 : (double) self / all;
+    }
+
+    public double totalShare() {
+        return all == 0 ? 0 : (double) total / all;
+    }
+
+    /** The name and location of a key as the tables show them: {@code work} and {@code main.py:18}. */
+    static String[] describe(Keys keys, int key) {
+        if (key < 0) return new String[] {"all samples", ""};
+        return switch (keys.by()) {
+            case MODULE -> new String[] {keys.module(key), "module"};
+            case FILE -> new String[] {baseName(keys.file(key)), keys.file(key)};
+            case FUNCTION, LINE -> new String[] {keys.function(key),
+                baseName(keys.file(key)) + (keys.line(key) > 0 ? ":" + keys.line(key) : "")};
+        };
+    }
+
+    static FrameRow of(Keys keys, int index, int key, int self, int total, int all) {
+        String[] text = describe(keys, key);
+        return new FrameRow(index, key, text[0], text[1], self, total, all);
+    }
+
+    static boolean isLineLevel(Keys keys) {
+        return keys.by() == KeyBy.LINE;
+    }
+
+    private static String baseName(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
+    }
+}

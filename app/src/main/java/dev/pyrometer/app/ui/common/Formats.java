@@ -1,0 +1,66 @@
+package dev.pyrometer.app.ui.common;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** How numbers read in the UI: one place, so every table, tooltip and status bar agrees. */
+public final class Formats {
+    private Formats() {}
+
+    /** {@code 12,345} */
+    public static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    /** A share as a percentage with sensible precision: {@code 42.1%}, {@code 0.42%}, {@code <0.01%}, {@code 0%}. */
+    public static String percent(double share) {
+        double p = share * 100;
+        if (p == 0) return "0%";
+        if (p < 0.01) return "<0.01%";
+        if (p < 1) return String.format(Locale.ROOT, "%.2f%%", p);
+        if (p < 99.95) return String.format(Locale.ROOT, "%.1f%%", p);
+        return "100%";
+    }
+
+    /** {@code part / whole} as a percentage; 0% when whole is 0. */
+    public static String percent(long part, long whole) {
+        return percent(whole == 0 ? 0 : (double) part / whole);
+    }
+
+    /** A compact percentage for narrow columns: {@code 42%}, {@code 4.2%}, {@code 0.4%}, blank for zero. */
+    public static String shortPercent(long part, long whole) {
+        if (part == 0 || whole == 0) return "";
+        double p = 100.0 * part / whole;
+        if (p >= 9.95) return String.format(Locale.ROOT, "%.0f%%", p);
+        if (p >= 0.05) return String.format(Locale.ROOT, "%.1f%%", p);
+        return "<.1%";
+    }
+
+    /** Elapsed time: {@code 0:07}, {@code 12:34}, {@code 1:02:03}. */
+    public static String elapsed(Duration duration) {
+        long s = Math.max(0, duration.toSeconds());
+        return s >= 3600
+            ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+            : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** A rate: {@code 998 Hz}, {@code 1.2 kHz}. */
+    public static String rate(double hz) {
+        return hz >= 10_000 ? String.format(Locale.ROOT, "%.1f kHz", hz / 1000) : String.format(Locale.ROOT, "%.0f Hz", hz);
+    }
+
+    /** Samples as time at a known rate, when the rate is known: {@code 1.25 s}, {@code 830 ms}. */
+    public static String seconds(double seconds) {
+        if (seconds >= 100) return String.format(Locale.ROOT, "%.0f s", seconds);
+        if (seconds >= 1) return String.format(Locale.ROOT, "%.2f s", seconds);
+        return String.format(Locale.ROOT, "%.0f ms", seconds * 1000);
+    }
+
+    /** A file size: {@code 812 B}, {@code 4.2 MB}. */
+    public static String bytes(long bytes) {
+        if (bytes < 1024) return bytes + " B";
+        if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        if (bytes < 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+        return String.format(Locale.ROOT, "%.2f GB", bytes / 1073741824.0);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.pyrometer.app.ui.flame;
+
+import dev.pyrometer.app.ui.common.Controls;
+import dev.pyrometer.model.aggregate.FrameRef;
+import dev.pyrometer.model.aggregate.Transforms;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.BreadCrumbBar;
+import org.controlsfx.control.SegmentedButton;
+
+/**
+ * The flame graph pane: a header with search, colour mode and orientation, the zoom breadcrumb, the canvas with its
+ * hover card, and a context menu with the transforms. Binds to {@link FlameGraphViewModel}; holds no state of its own
+ * beyond the mouse position.
+ */
+public final class FlameGraphView extends BorderPane {
+    private final FlameGraphViewModel model;
+    private final FlameCanvas canvas;
+    private final FlameTooltip tooltip;
+    private final TextField search = new TextField();
+    private final BreadCrumbBar<Crumb> breadcrumb = new BreadCrumbBar<>();
+    private final Pane overlay;
+    private final javafx.scene.shape.Rectangle[] swatches = new javafx.scene.shape.Rectangle[dev.pyrometer.model.SampleState.CATEGORY_COUNT];
+    private boolean dark;
+    private double mouseX;
+    private double mouseY;
+
+    public FlameGraphView(FlameGraphViewModel model, boolean dark) {
+        this.model = model;
+        this.dark = dark;
+        this.canvas = new FlameCanvas(model, dark ? FlameStyle.dark() : FlameStyle.light());
+        this.tooltip = new FlameTooltip(dark);
+        getStyleClass().add("flame-view");
+        setId("flame-view");
+
+        setTop(new VBox(header(), breadcrumbRow()));
+        overlay = new Pane(tooltip);
+        overlay.setMouseTransparent(true);
+        StackPane center = new StackPane(canvas, overlay);
+        center.getStyleClass().add("flame-surface");
+        setCenter(center);
+
+        canvas.canvas().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
+            mouseX = e.getX();
+            mouseY = e.getY();
+            placeTooltip();
+        });
+        model.hoverInfoProperty().addListener((o, before, info) -> {
+            tooltip.show(info);
+            placeTooltip();
+        });
+        installContextMenu();
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && model.zoomOut()) e.consume();
+        });
+    }
+
+    /** Moves keyboard focus to the search field (Ctrl+F). */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    public FlameCanvas canvas() {
+        return canvas;
+    }
+
+    public void setDark(boolean dark) {
+        this.dark = dark;
+        canvas.setStyle(dark ? FlameStyle.dark() : FlameStyle.light());
+        tooltip.setColors(dark);
+        for (int c = 0; c < swatches.length; c++) swatches[c].setFill(FlamePalette.categoryColor(c, dark));
+    }
+
+    private HBox header() {
+        Label title = new Label("Flame graph");
+        title.getStyleClass().add("pane-title");
+
+        search.setId("flame-search");
+        search.setPromptText("Search frames");
+        search.setPrefColumnCount(18);
+        search.textProperty().bindBidirectional(model.searchProperty());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+                canvas.requestFocus();
+                e.consume();
+            }
+        });
+        Label summary = new Label();
+        summary.setId("flame-search-summary");
+        summary.getStyleClass().add("muted");
+        summary.textProperty().bind(model.searchSummaryProperty());
+        summary.setMinWidth(Region.USE_PREF_SIZE);
+
+        ChoiceBox<ColorMode> colors = new ChoiceBox<>();
+        colors.setId("flame-colors");
+        colors.getItems().setAll(ColorMode.values());
+        colors.valueProperty().bindBidirectional(model.colorModeProperty());
+
+        ToggleButton flame = new ToggleButton("Flame");
+        ToggleButton icicle = new ToggleButton("Icicle");
+        flame.setId("flame-orientation-flame");
+        icicle.setId("flame-orientation-icicle");
+        SegmentedButton orientation = new SegmentedButton(flame, icicle);
+        Controls.bindToggle(orientation, icicle, flame, model.icicleProperty());
+
+        HBox legend = legend();
+        legend.visibleProperty().bind(model.colorModeProperty().isEqualTo(ColorMode.CATEGORY));
+        legend.managedProperty().bind(legend.visibleProperty());
+
+        HBox header = new HBox(8, title, Controls.gap(8), legend, Controls.spacer(), search, summary, Controls.gap(6), colors, orientation);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("pane-header");
+        return header;
+    }
+
+    /** What the category colours mean. */
+    private HBox legend() {
+        HBox legend = new HBox(10);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.getStyleClass().add("flame-legend");
+        for (int c = 0; c < dev.pyrometer.model.SampleState.CATEGORY_COUNT; c++) {
+            javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(10, 10, FlamePalette.categoryColor(c, dark));
+            swatch.getStyleClass().add("legend-swatch");
+            swatches[c] = swatch;
+            Label name = new Label(dev.pyrometer.model.SampleState.categoryName(c), swatch);
+            name.getStyleClass().add("muted");
+            legend.getChildren().add(name);
+        }
+        return legend;
+    }
+
+    private HBox breadcrumbRow() {
+        breadcrumb.setId("flame-breadcrumb");
+        breadcrumb.setAutoNavigationEnabled(false);
+        breadcrumb.setOnCrumbAction(e -> model.zoomOutTo(e.getSelectedCrumb().getValue().level()));
+        model.crumbsProperty().addListener((o, before, crumbs) -> showCrumbs(crumbs));
+        showCrumbs(model.crumbsProperty().get());
+
+        Label transforms = new Label();
+        transforms.setId("flame-transforms");
+        transforms.getStyleClass().add("transforms-label");
+        model.analysis().transformsProperty().addListener((o, before, list) -> transforms.setText(describe(list)));
+        transforms.setMinWidth(0);
+        HBox row = new HBox(8, breadcrumb, Controls.spacer(), transforms);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("breadcrumb-row");
+        HBox.setHgrow(breadcrumb, Priority.SOMETIMES);
+        return row;
+    }
+
+    private void showCrumbs(List<Crumb> crumbs) {
+        TreeItem<Crumb> last = BreadCrumbBar.buildTreeModel(crumbs.toArray(new Crumb[0]));
+        breadcrumb.setSelectedCrumb(last);
+    }
+
+    private static String describe(Transforms list) {
+        if (list.isEmpty()) return "";
+        StringBuilder text = new StringBuilder();
+        list.list().forEach(t -> text.append(text.isEmpty() ? "" : "  ›  ").append(t.describe()));
+        return text + "   (Ctrl+Z undoes)";
+    }
+
+    private void installContextMenu() {
+        ContextMenu menu = new ContextMenu();
+        canvas.canvas().setOnContextMenuRequested(e -> {
+            model.hover(-1);
+            int node = canvas.geometry().nodeAt(model.scene() == null ? null : model.scene(), e.getX(), e.getY());
+            menu.getItems().setAll(menuItems(node));
+            menu.show(canvas.canvas(), e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    private List<MenuItem> menuItems(int node) {
+        FrameRef ref = model.refAt(node);
+        String name = ref == null ? null : shortName(ref);
+        MenuItem focus = Controls.item("Focus on " + (name == null ? "frame" : name), () -> model.focusOn(node));
+        MenuItem merge = Controls.item("Merge " + (name == null ? "frame" : name) + " into callers", () -> model.mergeIntoCallers(node));
+        MenuItem collapse = Controls.item("Collapse recursion of " + (name == null ? "frame" : name), () -> model.collapseRecursion(node));
+        focus.setId("menu-focus");
+        merge.setId("menu-merge");
+        collapse.setId("menu-collapse-recursion");
+        for (MenuItem item : List.of(focus, merge, collapse)) item.setDisable(ref == null);
+        Transforms transforms = model.analysis().transformsProperty().get();
+        MenuItem undo = Controls.item(transforms.isEmpty() ? "Undo transform" : "Undo: " + transforms.list().getLast().describe(),
+            () -> model.analysis().undo());
+        undo.setDisable(transforms.isEmpty());
+        MenuItem clear = Controls.item("Clear all transforms", () -> model.analysis().clearTransforms());
+        clear.setDisable(transforms.isEmpty());
+        MenuItem zoomOut = Controls.item("Zoom out", model::zoomOut);
+        MenuItem reset = Controls.item("Reset zoom", model::resetZoom);
+        zoomOut.setDisable(model.zoomPathProperty().get().isEmpty());
+        reset.setDisable(model.zoomPathProperty().get().isEmpty());
+        MenuItem copy = Controls.item("Copy name", () -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(ref.label());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        copy.setDisable(ref == null);
+        return List.of(focus, merge, collapse, new SeparatorMenuItem(), undo, clear, new SeparatorMenuItem(),
+            zoomOut, reset, new SeparatorMenuItem(), copy);
+    }
+
+    private static String shortName(FrameRef ref) {
+        String name = switch (ref.level()) {
+            case MODULE -> ref.module();
+            case FILE -> FlameSceneBuilder.baseName(ref.file());
+            case FUNCTION, LINE -> ref.function();
+        };
+        return name.length() > 48 ? name.substring(0, 47) + "…" : name;
+    }
+
+    private void placeTooltip() {
+        if (!tooltip.isVisible()) return;
+        tooltip.applyCss();
+        tooltip.autosize();
+        double w = tooltip.getWidth(), h = tooltip.getHeight();
+        double x = mouseX + 16, y = mouseY + 18;
+        if (x + w > overlay.getWidth() - 4) x = Math.max(4, mouseX - w - 12);
+        if (y + h > overlay.getHeight() - 4) y = Math.max(4, mouseY - h - 12);
+        tooltip.relocate(x, y);
+    }
+}

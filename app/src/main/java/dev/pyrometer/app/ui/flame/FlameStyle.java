@@ -1,0 +1,67 @@
+package dev.pyrometer.app.ui.flame;
+
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/**
+ * Colours, font and sizes of the flame graph for one theme. The average character width is measured once so that
+ * labels can be cut to fit without measuring every string while drawing.
+ */
+public final class FlameStyle {
+    public static final double ROW_HEIGHT = 20;
+
+    final boolean dark;
+    final Color background;
+    final Color text;
+    final Color dimText;
+    final Color highlight;
+    final Color outline;
+    final Color hoverOutline;
+    final Font font;
+    final double charWidth;
+
+    private FlameStyle(boolean dark) {
+        this.dark = dark;
+        this.background = dark ? Color.web("#1e2127") : Color.web("#ffffff");
+        this.text = dark ? Color.web("#f2f3f5") : Color.web("#1c1e21");
+        this.dimText = dark ? Color.web("#9aa0a8") : Color.web("#5f6670");
+        this.highlight = dark ? Color.web("#c678dd") : Color.web("#d45de0");
+        this.outline = dark ? Color.web("#61afef") : Color.web("#1f6feb");
+        this.hoverOutline = dark ? Color.web("#f2f3f5") : Color.web("#1c1e21");
+        this.font = Font.font("System", 12);
+        this.charWidth = averageCharWidth(font);
+    }
+
+    public static FlameStyle light() {
+        return new FlameStyle(false);
+    }
+
+    public static FlameStyle dark() {
+        return new FlameStyle(true);
+    }
+
+    public boolean isDark() {
+        return dark;
+    }
+
+    Color[] palette(ColorMode mode) {
+        return FlamePalette.colors(mode, dark);
+    }
+
+    /** Frames that do not match a search fade toward the background. */
+    Color[] dimmed(ColorMode mode) {
+        Color[] source = palette(mode);
+        Color[] dimmed = new Color[source.length];
+        for (int i = 0; i < source.length; i++) dimmed[i] = source[i].interpolate(background, dark ? 0.65 : 0.7);
+        return dimmed;
+    }
+
+    private static double averageCharWidth(Font font) {
+        String sample = "abcdefghijklmnopqrstuvwxyz_().:0123456789ABCDEFGHIJ";
+        Text text = new Text(sample);
+        text.setFont(font);
+        // A little generous: cutting one character too many reads better than spilling into the next frame.
+        return text.getLayoutBounds().getWidth() / sample.length() * 1.1;
+    }
+}

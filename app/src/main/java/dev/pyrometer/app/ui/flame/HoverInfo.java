@@ -1,0 +1,67 @@
+package dev.pyrometer.app.ui.flame;
+
+import dev.pyrometer.app.ui.common.Formats;
+import dev.pyrometer.model.SampleState;
+import dev.pyrometer.model.aggregate.CallTree;
+import dev.pyrometer.model.aggregate.FlameLayout;
+import dev.pyrometer.model.aggregate.Keys;
+
+/**
+ * What the tooltip says about the frame under the mouse: the function, where it is, its samples, self and total
+ * shares, and how its time splits between Python, native code, the kernel and waiting.
+ *
+ * @param split python / native / system / idle, each as a share of the frame's total samples
+ */
+public record HoverInfo(String title, String location, int samples, int self, double totalShare, double selfShare,
+                        double[] split) {
+
+    public static HoverInfo of(FlameScene scene, int node) {
+        FlameLayout layout = scene.layout();
+        CallTree tree = layout.tree();
+        int all = Math.max(1, tree.total(0));
+        int total = layout.total(node);
+        int self = layout.self(node);
+        double[] split = new double[SampleState.CATEGORY_COUNT];
+        for (int c = 0; c < split.length; c++) split[c] = total == 0 ? 0 : (double) layout.totalIn(node, c) / total;
+        int treeNode = layout.treeNode(node);
+        String title;
+        String location;
+        if (treeNode == FlameLayout.OTHER) {
+            title = layout.otherCount(node) + " narrow frames";
+            location = "gathered here: each is narrower than a pixel at this zoom";
+        } else if (treeNode == 0) {
+            title = "All samples";
+            location = Formats.count(total) + " samples in the selection";
+        } else {
+            Keys keys = tree.keys();
+            int key = tree.key(treeNode);
+            title = switch (keys.by()) {
+                case MODULE -> keys.module(key);
+                case FILE -> FlameSceneBuilder.baseName(keys.file(key));
+                case FUNCTION, LINE -> keys.function(key);
+            };
+            location = switch (keys.by()) {
+                case MODULE -> "module or package";
+                case FILE -> keys.file(key);
+                case FUNCTION -> "defined at " + keys.file(key) + (keys.line(key) > 0 ? ":" + keys.line(key) : "");
+                case LINE -> keys.file(key) + ":" + keys.line(key);
+            };
+        }
+        return new HoverInfo(title, location, total, self, (double) total / all, (double) self / all, split);
+    }
+
+    /** One line of the split for the tooltip: {@code python 82% · native 12% · system 6% · idle 0%}. */
+    public String splitText() {
+        StringBuilder text = new StringBuilder();
+        for (int c = 0; c < split.length; c++) {
+            if (c > 0) text.append("  ·  ");
+            text.append(SampleState.categoryName(c)).append(' ').append(Formats.percent(split[c]));
+        }
+        return text.toString();
+    }
+
+    public String samplesText() {
+        return Formats.count(samples) + " samples  ·  total " + Formats.percent(totalShare)
+            + "  ·  self " + Formats.percent(selfShare) + " (" + Formats.count(self) + ")";
+    }
+}

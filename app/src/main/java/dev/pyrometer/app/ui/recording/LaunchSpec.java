@@ -1,0 +1,28 @@
+package dev.pyrometer.app.ui.recording;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A program to start under the profiler.
+ *
+ * @param workingDirectory where to start it, or null for Pyrometer's own
+ * @param environment      variables added to (or replacing) Pyrometer's own environment
+ */
+public record LaunchSpec(String program, List<String> arguments, Path workingDirectory, Map<String, String> environment) {
+
+    public LaunchSpec {
+        arguments = List.copyOf(arguments);
+        environment = Map.copyOf(environment);
+    }
+
+    /** The command line: program then arguments. */
+    public List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(program);
+        command.addAll(arguments);
+        return command;
+    }
+}

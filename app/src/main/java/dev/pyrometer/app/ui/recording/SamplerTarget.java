@@ -1,0 +1,61 @@
+package dev.pyrometer.app.ui.recording;
+
+import dev.pyrometer.app.ui.snapshot.ThreadDump;
+import dev.pyrometer.model.SampleSink;
+import dev.pyrometer.sampler.PythonTarget;
+import dev.pyrometer.sampler.Sampler;
+import dev.pyrometer.sampler.SamplerOptions;
+import dev.pyrometer.sampler.StackFrame;
+import dev.pyrometer.sampler.ThreadStack;
+import java.util.List;
+
+/** An {@link AttachedTarget} on the sampler's {@link PythonTarget}. */
+final class SamplerTarget implements AttachedTarget {
+    private final PythonTarget target;
+    private final Runnable release;
+    private Sampler sampler;
+
+    /** @param release what closing also does: ends the child we started; nothing for a process we attached to */
+    SamplerTarget(PythonTarget target, Runnable release) {
+        this.target = target;
+        this.release = release;
+    }
+
+    @Override public int pid() { return target.pid(); }
+    @Override public String commandLine() { return String.join(" ", target.commandLine()); }
+    @Override public String pythonVersion() { return target.version() == null ? null : target.version().toString(); }
+
+    @Override
+    public boolean isAlive() {
+        return ProcessHandle.of(target.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    @Override
+    public List<ThreadDump> snapshot() {
+        return target.snapshot().stream().map(SamplerTarget::dump).toList();
+    }
+
+    static ThreadDump dump(ThreadStack t) {
+        List<ThreadDump.Frame> frames = t.frames().stream().map(SamplerTarget::frame).toList();
+        return new ThreadDump(t.osThreadId(), t.name(), t.running(), t.ownsGil(), t.inCall(), frames);
+    }
+
+    private static ThreadDump.Frame frame(StackFrame f) {
+        return new ThreadDump.Frame(f.function(), f.file(), f.line());
+    }
+
+    @Override
+    public synchronized Recording record(RecordingSettings settings, SampleSink sink) {
+        if (sampler != null) throw new IllegalStateException("already recording");
+        sampler = target.sampler(new SamplerOptions(settings.rateHz(), settings.duration()), sink);
+        sampler.start();
+        return new SamplerRecording(sampler);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sampler != null) sampler.stop();
+        target.close();
+        release.run();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.pyrometer.app.ui.session;
+
+import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.Progress;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Reading and writing session files. Errors the user can act on (missing file, not a session, a newer format) are
+ * {@link dev.pyrometer.model.PyrometerException}s; a damaged file loads up to the damage and says so.
+ */
+public interface SessionFiles {
+
+    /** A loaded profile and, when the file was damaged or cut short, a sentence saying what was recovered. */
+    record Opened(Profile profile, String warning) {}
+
+    Opened open(Path file, Progress progress, BooleanSupplier cancelled);
+
+    /** Writes a whole profile (to a temporary file renamed into place: never half a file). */
+    void save(Profile profile, Path file, Progress progress, BooleanSupplier cancelled);
+
+    /** Streams a live profile to a file as it grows, so a crash loses at most the last moments. */
+    Autosave autosave(Profile profile, Path file);
+
+    /** A running autosave; closing it writes what is left and ends the file. */
+    interface Autosave extends AutoCloseable {
+        Path file();
+
+        @Override
+        void close();
+    }
+
+    /** The extension of session files, with the dot. */
+    String EXTENSION = ".pyro";
+}

@@ -1,0 +1,105 @@
+package dev.pyrometer.app.ui.session;
+
+import dev.pyrometer.app.ui.analysis.AnalysisBar;
+import dev.pyrometer.app.ui.calltree.CallTreeView;
+import dev.pyrometer.app.ui.calltree.HotFunctionsView;
+import dev.pyrometer.app.ui.common.Formats;
+import dev.pyrometer.app.ui.common.UiSettings;
+import dev.pyrometer.app.ui.flame.FlameGraphView;
+import dev.pyrometer.app.ui.recording.RecordingStatusBar;
+import dev.pyrometer.app.ui.source.PathMapping;
+import dev.pyrometer.app.ui.source.SourceView;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * A workspace on screen: the analysis bar on top; the flame graph above the call tree / hot functions tabs and the
+ * source pane; the recording's status bar (or the session's) at the bottom. Divider positions are remembered.
+ */
+public final class WorkspaceView extends BorderPane {
+    private final WorkspaceViewModel model;
+    private final FlameGraphView flame;
+    private final SourceView source;
+    private CallTreeView callTree;
+    private final HotFunctionsView hotFunctions;
+    private final SplitPane main;
+    private final SplitPane bottom;
+    private final TabPane tables;
+
+    public WorkspaceView(WorkspaceViewModel model, UiSettings settings, boolean dark,
+                         Function<String, Optional<PathMapping>> askMapping) {
+        this.model = model;
+        getStyleClass().add("workspace");
+        setId("workspace");
+        flame = new FlameGraphView(model.flame(), dark);
+        source = new SourceView(model.source(), askMapping);
+        hotFunctions = new HotFunctionsView(model.hotFunctions());
+
+        // The call tree is made when its tab is first shown: a workspace opens faster without building a hidden table.
+        Tab treeTab = new Tab("Call tree");
+        treeTab.setId("tab-call-tree");
+        treeTab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected && treeTab.getContent() == null) treeTab.setContent(callTree());
+        });
+        Tab hotTab = new Tab("Hot functions", hotFunctions);
+        hotTab.setId("tab-hot-functions");
+        tables = new TabPane(hotTab, treeTab);
+        tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tables.getStyleClass().add("tables");
+
+        bottom = new SplitPane(tables, source);
+        bottom.setOrientation(Orientation.HORIZONTAL);
+        main = new SplitPane(flame, bottom);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(settings.getDouble("divider.main", 0.5));
+        bottom.setDividerPositions(settings.getDouble("divider.bottom", 0.38));
+        main.getDividers().getFirst().positionProperty().addListener((o, b, p) -> settings.putDouble("divider.main", p.doubleValue()));
+        bottom.getDividers().getFirst().positionProperty().addListener((o, b, p) -> settings.putDouble("divider.bottom", p.doubleValue()));
+
+        setTop(new AnalysisBar(model.analysis(), model.threads()));
+        setCenter(main);
+        setBottom(model.recording() != null ? new RecordingStatusBar(model.recording()) : sessionStatus());
+    }
+
+    public FlameGraphView flame() { return flame; }
+    public SourceView source() { return source; }
+    /** The call tree view, made on first use. */
+    public CallTreeView callTree() {
+        if (callTree == null) callTree = new CallTreeView(model.callTree());
+        return callTree;
+    }
+    public HotFunctionsView hotFunctions() { return hotFunctions; }
+    public WorkspaceViewModel model() { return model; }
+
+    public void setDark(boolean dark) {
+        flame.setDark(dark);
+    }
+
+    /** Shows the call tree or the hot functions tab. */
+    public void showTable(boolean callTreeTab) {
+        tables.getSelectionModel().select(callTreeTab ? 1 : 0);
+    }
+
+    private StatusBar sessionStatus() {
+        StatusBar bar = new StatusBar();
+        bar.setId("session-status");
+        bar.getStyleClass().add("session-status");
+        model.analysis().analysisProperty().addListener((o, before, analysis) -> {
+            if (analysis == null) return;
+            var counts = analysis.counts();
+            double seconds = counts.lastMicros() > counts.firstMicros() ? (counts.lastMicros() - counts.firstMicros()) / 1e6 : 0;
+            String python = model.profile().metadata("python.version");
+            bar.setText(Formats.count(model.profile().samples().size()) + " samples  ·  "
+                + Formats.count(model.profile().threads().size()) + " threads  ·  " + Formats.seconds(seconds)
+                + (python == null ? "" : "  ·  Python " + python));
+        });
+        bar.textProperty().setValue("Loading…");
+        return bar;
+    }
+}

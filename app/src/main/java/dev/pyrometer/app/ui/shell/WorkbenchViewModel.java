@@ -1,0 +1,249 @@
+package dev.pyrometer.app.ui.shell;
+
+import dev.pyrometer.app.DesktopRequest;
+import dev.pyrometer.app.ui.common.Job;
+import dev.pyrometer.app.ui.picker.PickerViewModel;
+import dev.pyrometer.app.ui.recording.AttachedTarget;
+import dev.pyrometer.app.ui.recording.LaunchSpec;
+import dev.pyrometer.app.ui.recording.RecordingSettings;
+import dev.pyrometer.app.ui.recording.RecordingViewModel;
+import dev.pyrometer.app.ui.session.RecentFiles;
+import dev.pyrometer.app.ui.session.SessionFiles;
+import dev.pyrometer.app.ui.session.WorkspaceContext;
+import dev.pyrometer.app.ui.session.WorkspaceViewModel;
+import dev.pyrometer.app.ui.source.PathMapping;
+import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.PyrometerException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * The whole workbench: the start page's picker, the open workspaces (one per session or recording), the selected
+ * one (null: the start page), and the app-level commands — open, attach, launch, close, quit, theme. Long work
+ * (opening, attaching) is the "foreground job" the window shows with a progress bar and a Cancel button.
+ */
+public final class WorkbenchViewModel {
+    private final Services services;
+    private final RecentFiles recent;
+    private final ObservableList<PathMapping> mappings = FXCollections.observableArrayList();
+    private final WorkspaceContext context;
+    private final PickerViewModel picker;
+    private final ObservableList<WorkspaceViewModel> workspaces = FXCollections.observableArrayList();
+    private final ObjectProperty<WorkspaceViewModel> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<Job> foreground = new ReadOnlyObjectWrapper<>(this, "foreground");
+    private final BooleanProperty dark;
+
+    public WorkbenchViewModel(Services services) {
+        this.services = services;
+        this.recent = new RecentFiles(services.settings());
+        for (String rule : services.settings().getList("mapping")) {
+            PathMapping mapping = PathMapping.decode(rule);
+            if (mapping != null) mappings.add(mapping);
+        }
+        mappings.addListener((ListChangeListener<PathMapping>) c ->
+            services.settings().putList("mapping", mappings.stream().map(PathMapping::encode).toList()));
+        this.context = new WorkspaceContext(services.runner(), services.ticker(), services.files(), services.dialogs(),
+            recent, mappings);
+        this.picker = new PickerViewModel(services.processes(), services.runner(), services.ticker(), services.settings(),
+            pid -> attach(pid, picker()::attachFinished));
+        this.dark = new SimpleBooleanProperty(this, "dark", "dark".equals(services.settings().get("theme", "light")));
+        dark.addListener((o, b, on) -> services.settings().put("theme", on ? "dark" : "light"));
+        picker.activeProperty().bind(selected.isNull());
+    }
+
+    public PickerViewModel picker() { return picker; }
+    public ObservableList<WorkspaceViewModel> workspaces() { return workspaces; }
+    public ObjectProperty<WorkspaceViewModel> selectedProperty() { return selected; }
+    public ReadOnlyObjectProperty<Job> foregroundProperty() { return foreground.getReadOnlyProperty(); }
+    public BooleanProperty darkProperty() { return dark; }
+    public RecentFiles recent() { return recent; }
+    public ObservableList<PathMapping> mappings() { return mappings; }
+    public Services services() { return services; }
+    public WorkspaceViewModel selected() { return selected.get(); }
+
+    /** What the command line asked for: the picker, a recording of a pid or a command, or sessions to open. */
+    public void handle(DesktopRequest request) {
+        if (!request.sessions().isEmpty()) open(request.sessions());
+        if (request.pid() != null) attach(request.pid(), this::reportFailure);
+        if (!request.command().isEmpty()) {
+            List<String> command = request.command();
+            launch(new LaunchSpec(command.getFirst(), command.subList(1, command.size()), null, java.util.Map.of()));
+        }
+    }
+
+    /** Opens session files one after the other; each becomes a workspace, or an error dialog. */
+    public void open(List<Path> files) {
+        Deque<Path> queue = new ArrayDeque<>(files);
+        openNext(queue);
+    }
+
+    private void openNext(Deque<Path> queue) {
+        Path file = queue.poll();
+        if (file == null) return;
+        for (WorkspaceViewModel open : workspaces) {
+            if (file.toAbsolutePath().normalize().equals(open.file() == null ? null : open.file().toAbsolutePath().normalize())) {
+                selected.set(open);
+                openNext(queue);
+                return;
+            }
+        }
+        Job job = services.runner().submit("Opening " + file.getFileName(),
+            (cancelled, progress) -> services.files().open(file, progress, cancelled),
+            opened -> {
+                foreground.set(null);
+                WorkspaceViewModel workspace = WorkspaceViewModel.opened(context, opened.profile(), file);
+                add(workspace);
+                recent.touch(file);
+                if (opened.warning() != null) services.dialogs().warning("Part of the session could be read", opened.warning());
+                openNext(queue);
+            },
+            error -> {
+                foreground.set(null);
+                if (!Files.exists(file)) recent.forget(file);
+                services.dialogs().error("Could not open " + file.getFileName(), message(error, "Opening " + file + " failed"));
+                openNext(queue);
+            });
+        if (!job.isDone()) foreground.set(job);
+    }
+
+    /**
+     * Attaches to a running process and starts recording it in a new workspace; {@code finished} gets null on
+     * success or the sentence explaining the failure.
+     */
+    public void attach(int pid, Consumer<String> finished) {
+        Job job = services.runner().submit("Attaching to process " + pid,
+            (cancelled, progress) -> services.targets().attach(pid),
+            target -> {
+                foreground.set(null);
+                finished.accept(startRecording(target));
+            },
+            error -> {
+                foreground.set(null);
+                finished.accept(message(error, "Attaching to process " + pid + " failed"));
+            });
+        if (!job.isDone()) foreground.set(job);
+    }
+
+    /** Starts a program under the profiler and records it from the start. */
+    public void launch(LaunchSpec spec) {
+        Job job = services.runner().submit("Starting " + String.join(" ", spec.command()),
+            (cancelled, progress) -> services.targets().launch(spec),
+            target -> {
+                foreground.set(null);
+                String failure = startRecording(target);
+                if (failure != null) reportFailure(failure);
+            },
+            error -> {
+                foreground.set(null);
+                reportFailure(message(error, "Starting " + spec.program() + " failed"));
+            });
+        if (!job.isDone()) foreground.set(job);
+    }
+
+    /** Cancels the open or attach in progress. */
+    public void cancelForeground() {
+        Job job = foreground.get();
+        if (job != null) job.cancel();
+        foreground.set(null);
+        picker.attachFinished(null);
+    }
+
+    /** The recording settings the start page holds. */
+    public RecordingSettings recordingSettings() {
+        int seconds = picker.durationSecondsProperty().get();
+        return new RecordingSettings(picker.rateProperty().get(), seconds > 0 ? Duration.ofSeconds(seconds) : null);
+    }
+
+    /** Closes a workspace (asking about an unsaved recording); {@code then} runs once it is gone. */
+    public void close(WorkspaceViewModel workspace, Runnable then) {
+        workspace.requestClose(() -> {
+            int index = workspaces.indexOf(workspace);
+            workspaces.remove(workspace);
+            if (selected.get() == workspace) {
+                selected.set(workspaces.isEmpty() ? null : workspaces.get(Math.max(0, Math.min(index, workspaces.size() - 1))));
+            }
+            then.run();
+        });
+    }
+
+    /** Closes every workspace, one question at a time; runs {@code quit} only if none was cancelled. */
+    public void requestQuit(Runnable quit) {
+        if (workspaces.isEmpty()) {
+            services.settings().save();
+            quit.run();
+            return;
+        }
+        WorkspaceViewModel next = workspaces.getFirst();
+        selected.set(next);
+        close(next, () -> requestQuit(quit));
+    }
+
+    /** Ctrl+Z: undoes the last transform of the selected workspace. */
+    public boolean undo() {
+        WorkspaceViewModel workspace = selected.get();
+        return workspace != null && workspace.analysis().undo();
+    }
+
+    private String startRecording(AttachedTarget target) {
+        Profile profile = new Profile();
+        SessionFiles.Autosave autosave = null;
+        String autosaveProblem = null;
+        try {
+            Files.createDirectories(services.autosaveDirectory());
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            autosave = services.files().autosave(profile, services.autosaveDirectory()
+                .resolve("pid" + target.pid() + "-" + stamp + SessionFiles.EXTENSION));
+        } catch (IOException | PyrometerException e) {
+            // A full disk or a read-only home should not stop the recording; it only loses the crash safety.
+            autosaveProblem = "The recording is kept in memory only: the autosave file could not be created in "
+                + services.autosaveDirectory() + " (" + e.getMessage() + "). Save it before closing.";
+        }
+        RecordingSettings settings = recordingSettings();
+        WorkspaceViewModel workspace;
+        try {
+            workspace = WorkspaceViewModel.recording(context, profile, target, onEnded ->
+                new RecordingViewModel(target.record(settings, profile), settings, services.ticker(), services.runner(), onEnded),
+                autosave);
+        } catch (PyrometerException e) {
+            if (autosave != null) autosave.close();
+            target.close();
+            return e.getMessage();
+        }
+        add(workspace);
+        // Told after the sampler started: a question on screen must not delay the first samples.
+        if (autosaveProblem != null) services.dialogs().warning("Recording without autosave", autosaveProblem);
+        return null;
+    }
+
+    private void add(WorkspaceViewModel workspace) {
+        workspaces.add(workspace);
+        selected.set(workspace);
+    }
+
+    private void reportFailure(String failure) {
+        if (failure != null) services.dialogs().error("Could not record", failure);
+    }
+
+    static String message(Throwable error, String fallback) {
+        if (error instanceof PyrometerException user) return user.getMessage();
+        return fallback + ": " + Objects.requireNonNullElse(error.getMessage(), error.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.pyrometer.app.ui.source;
+
+import dev.pyrometer.model.aggregate.LineHeat;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import org.fxmisc.richtext.model.StyleSpans;
+
+/**
+ * A source file ready to show: its text (or a placeholder when it could not be found), its syntax colouring, the
+ * per-line heat, the gutter's text and bar lengths precomputed per line, the hottest lines and where to open it.
+ * Immutable; arrays are indexed by line number (1-based; index 0 is unused).
+ *
+ * @param recordedPath the path as the profile holds it
+ * @param foundAt      where the text was read from, or null when it was not found
+ * @param tried        the places looked at, in order
+ * @param text         the file's text; for a missing file, empty lines up to the last line with samples
+ * @param highlighting style spans for the text, or null for none
+ * @param gutter       per line, the samples / self / total / python / native / system columns (blank without data)
+ * @param totalBar     per line, the line's total samples relative to the file's busiest line, 0 to 1
+ * @param selfBar      per line, the line's self samples on the same scale
+ * @param targetLine   the line to open at (1-based), or 0 to stay at the top
+ */
+public record SourceDocument(String recordedPath, Path foundAt, List<String> tried, String text,
+                             StyleSpans<Collection<String>> highlighting, int lineCount, LineHeat heat,
+                             String[] gutter, double[] totalBar, double[] selfBar, List<HotLine> hotLines,
+                             int targetLine) {
+
+    /** The column titles matching {@link #gutter}. */
+    public static final String GUTTER_HEADER = SourceLoader.gutterHeader();
+
+    public boolean missing() {
+        return foundAt == null;
+    }
+
+    public String gutterText(int line) {
+        return line > 0 && line < gutter.length && gutter[line] != null ? gutter[line] : SourceLoader.BLANK_GUTTER;
+    }
+
+    public double totalBar(int line) {
+        return line > 0 && line < totalBar.length ? totalBar[line] : 0;
+    }
+
+    public double selfBar(int line) {
+        return line > 0 && line < selfBar.length ? selfBar[line] : 0;
+    }
+
+    /** A one-sentence explanation for a missing file. */
+    public String missingMessage() {
+        return "Source not found: " + recordedPath + ". Looked at " + String.join(", ", tried)
+            + ". Line numbers and heat are shown; add a path mapping to see the code.";
+    }
+}

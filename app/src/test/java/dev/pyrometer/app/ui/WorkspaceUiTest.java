@@ -1,0 +1,114 @@
+package dev.pyrometer.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pyrometer.app.ui.common.FxTaskRunner;
+import dev.pyrometer.app.ui.flame.FlameCanvas;
+import dev.pyrometer.app.ui.flame.FlameGeometry;
+import dev.pyrometer.app.ui.flame.FlameScene;
+import dev.pyrometer.app.ui.session.WorkspaceView;
+import dev.pyrometer.app.ui.shell.WorkbenchView;
+import dev.pyrometer.app.ui.shell.WorkbenchViewModel;
+import dev.pyrometer.app.ui.source.SourceDocument;
+import dev.pyrometer.app.ui.support.DemoProfiles;
+import dev.pyrometer.app.ui.support.Fx;
+import dev.pyrometer.app.ui.support.TestServices;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The workspace on screen, driven through its real controls: flame graph clicks open the source at the right line. */
+@ExtendWith(ApplicationExtension.class)
+class WorkspaceUiTest {
+    @TempDir
+    static Path dir;
+    private final TestServices test = new TestServices();
+    private WorkbenchView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new WorkbenchView(new WorkbenchViewModel(test.services(new FxTaskRunner(), dir)));
+        stage.setScene(new Scene(view.root(), 1400, 900));
+        stage.show();
+    }
+
+    private WorkspaceView openDemo(int samples) {
+        Path file = dir.resolve("demo.pyro");
+        test.files.files.put(file, DemoProfiles.cpuDemo(samples));
+        WorkbenchViewModel model = view.model();
+        Fx.runFx(() -> model.open(List.of(file)));
+        Fx.await("the flame graph has a scene", () -> model.selected() != null && model.selected().flame().scene() != null
+            && view.selectedView() != null);
+        return Fx.onFx(view::selectedView);
+    }
+
+    @Test
+    void clickingAFrameOpensItsFileAtItsHotLineWithHeat(FxRobot robot) {
+        WorkspaceView workspace = openDemo(5000);
+        FlameCanvas canvas = workspace.flame().canvas();
+        Point2D onScreen = Fx.onFx(() -> {
+            FlameScene scene = workspace.model().flame().scene();
+            int node = find(scene, "search");
+            var layout = scene.layout();
+            FlameGeometry geo = new FlameGeometry(canvas.canvas().getWidth(), canvas.canvas().getHeight(), 20, false, 0);
+            double x = (layout.x(node) + layout.width(node) / 2) * canvas.canvas().getWidth();
+            double y = geo.rowTop(layout.depth(node)) + 10;
+            return canvas.canvas().localToScreen(x, y);
+        });
+        robot.clickOn(onScreen);
+        Fx.await("the source pane shows the demo file", () -> workspace.source().codeArea().getText().contains("def search("));
+        SourceDocument doc = Fx.onFx(() -> workspace.model().source().document());
+        assertEquals(DemoProfiles.demoFile().toString(), doc.recordedPath());
+        assertEquals(DemoProfiles.SEARCH_HOT_LINE, Fx.onFx(() -> workspace.source().targetLine()));
+        assertTrue(doc.heat().self(DemoProfiles.SEARCH_HOT_LINE) > 0, "the line has heat");
+        assertEquals(DemoProfiles.SEARCH_HOT_LINE - 1, Fx.onFx(() -> workspace.source().codeArea().getCurrentParagraph()));
+        // The selection is linked: the hot functions table selected the same function.
+        TableView<?> hot = workspace.hotFunctions().table();
+        Fx.await("the hot table follows", () -> hot.getSelectionModel().getSelectedItem() != null);
+        assertTrue(Fx.onFx(() -> hot.getSelectionModel().getSelectedItem().toString()).contains("name=search"));
+        // The zoom went into the frame: the breadcrumb ends with it.
+        assertEquals(5, Fx.onFx(() -> workspace.model().flame().crumbsProperty().get().size()));
+        // The call tree, opened afterwards, shows the very node that was clicked, its path expanded.
+        robot.clickOn("Call tree");
+        var tree = workspace.callTree().table();
+        Fx.await("the call tree selected the clicked node", () -> tree.getSelectionModel().getSelectedItem() != null);
+        var item = Fx.onFx(() -> tree.getSelectionModel().getSelectedItem());
+        assertEquals("search", item.getValue().name());
+        assertEquals("one_round", Fx.onFx(() -> item.getParent().getValue().name()));
+    }
+
+    @Test
+    void searchingTheFlameGraphReportsTheShare(FxRobot robot) {
+        openDemo(2000);
+        robot.clickOn("#flame-search").write("search");
+        Fx.await("the search summary shows", () -> robot.lookup("#flame-search-summary").queryLabeled().getText().startsWith("1 frame"));
+    }
+
+    @Test
+    void hotLinesListJumpsToEachLine(FxRobot robot) {
+        WorkspaceView workspace = openDemo(3000);
+        Fx.runFx(() -> workspace.hotFunctions().table().getSelectionModel().select(0));
+        Fx.await("a file is open", () -> !workspace.source().hotLines().getItems().isEmpty());
+        var second = Fx.onFx(() -> workspace.source().hotLines().getItems().get(1));
+        Fx.runFx(() -> workspace.source().hotLines().getSelectionModel().select(1));
+        Fx.await("the code scrolled to the line", () -> workspace.source().targetLine() == second.line());
+    }
+
+    private static int find(FlameScene scene, String function) {
+        for (int i = 0; i < scene.size(); i++) {
+            int key = scene.keyOf(i);
+            if (key >= 0 && function.equals(scene.layout().tree().keys().function(key))) return i;
+        }
+        throw new AssertionError("no frame " + function);
+    }
+}
