@@ -35,6 +35,8 @@ public final class Sampler {
 
     /** Waits longer than this park the thread (so stop and pause wake it); shorter ones sleep precisely. */
     private static final long PARK_ABOVE_NANOS = 20_000_000;
+    /** With --blocking, a thread stopped by a signal between ticks is let go after at most this long. */
+    private static final long SIGNAL_HOLD_NANOS = 1_000_000;
     /** The resident memory is read at most this often: it feeds a memory track, not the stacks. */
     private static final long MEMORY_EVERY_NANOS = 10_000_000;
     /** Python thread names are read again this often (renames), and soon after a new thread appears. */
@@ -157,7 +159,7 @@ public final class Sampler {
                     schedule.restart(System.nanoTime());
                     continue;
                 }
-                long now = sleepUntil(Math.min(schedule.due(), deadline), sleep);
+                long now = sleepUntil(Math.min(schedule.due(), deadline), sleep, pauser);
                 if (stopRequested || paused) continue;
                 if (now >= deadline) {
                     outcome = Outcome.DURATION_ELAPSED;
@@ -183,12 +185,21 @@ public final class Sampler {
         }
     }
 
-    /** Waits until {@code due} (or a stop or pause); returns the time it woke. */
-    private long sleepUntil(long due, PreciseSleep sleep) {
+    /**
+     * Waits until {@code due} (or a stop or pause); returns the time it woke. With a pauser, wakes every millisecond
+     * to let go any thread that stopped for a signal meanwhile.
+     */
+    private long sleepUntil(long due, PreciseSleep sleep, ThreadPauser pauser) {
         long now = System.nanoTime();
         while (now < due && !stopRequested && !paused) {
-            if (due - now > PARK_ABOVE_NANOS) LockSupport.parkNanos(this, due - now - PARK_ABOVE_NANOS / 2);
-            else sleep.until(due);
+            if (pauser != null) {
+                sleep.until(Math.min(due, now + SIGNAL_HOLD_NANOS));
+                pauser.passSignals();
+            } else if (due - now > PARK_ABOVE_NANOS) {
+                LockSupport.parkNanos(this, due - now - PARK_ABOVE_NANOS / 2);
+            } else {
+                sleep.until(due);
+            }
             now = System.nanoTime();
         }
         return now;

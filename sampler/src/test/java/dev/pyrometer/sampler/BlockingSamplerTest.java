@@ -39,7 +39,8 @@ class BlockingSamplerTest {
                 SamplerStats stats = sampler.stats();
                 assertTrue(stats.samples() > 20, stats.toString());
                 assertEquals(0, stats.errors(), "a process held still is never read torn: " + stats);
-                assertTrue(during[0] > before[0] + 50, "timer signals were delivered meanwhile: " + before[0] + " -> " + during[0]);
+                // The program reports every 25 signals: two reports' worth arrived while it was being held and let go.
+                assertTrue(during[0] >= before[0] + 50, "timer signals were delivered meanwhile: " + before[0] + " -> " + during[0]);
                 assertTrue(during[1] > before[1] + 5, "threads were started meanwhile: " + before[1] + " -> " + during[1]);
                 assertTrue(profile.samples().size() > 20, "stacks recorded");
             }

@@ -21,9 +21,10 @@ import java.util.stream.Stream;
  * request for a tracee only from the thread that attached it: make, use and close an instance on one thread.
  *
  * <p>A thread may stop for something else than our interrupt (a signal to deliver, a thread it started): it is
- * held like the others and the signal passed on when it goes; the interrupt still pending then stops it once more
- * right away, so {@link #resume()} waits for that stop and lets it go again rather than leave the thread held
- * until the next tick. Waits block in {@code waitid} (no spinning). The main thread's exit is looked at
+ * held like the others and the signal passed on when it goes. Any stop satisfies a pending interrupt, except when
+ * the interrupt came while the thread was already stopped: then the thread stops once more right after it goes.
+ * Such stops, and those for signals or new threads between ticks, are let go by {@link #passSignals()}, which the
+ * sampler calls every millisecond between ticks. Waits for a tick's stops block in {@code waitid} (no spinning). The main thread's exit is looked at
  * ({@code WNOWAIT}) but left for its parent to collect; other threads' exits are collected here (a traced thread
  * stays a zombie until its tracer does so). Nothing here allocates per tick.
  */
@@ -51,6 +52,7 @@ public final class ThreadPauser implements AutoCloseable {
     /** siginfo_t on 64-bit Linux: si_signo, si_errno, si_code, then (8-aligned) the SIGCHLD fields from si_pid. */
     private static final int SI_SIGNO = 0;
     private static final int SI_CODE = 8;
+    private static final int SI_PID = 16;
 
 
     private final int pid;
@@ -63,8 +65,6 @@ public final class ThreadPauser implements AutoCloseable {
     private int count;
     private int[] tids = new int[16];
     private boolean[] stopped = new boolean[16];
-    /** We sent PTRACE_INTERRUPT and its stop has not been seen yet. */
-    private boolean[] interrupted = new boolean[16];
     /** The signal to pass on when the thread goes (it stopped to receive it), or 0. */
     private int[] signals = new int[16];
     /** Stopped by SIGSTOP & co. (a group stop): it goes on by PTRACE_LISTEN, staying stopped for the others. */
@@ -115,31 +115,30 @@ public final class ThreadPauser implements AutoCloseable {
 
     /** Stops every thread and waits until each has stopped (or ended). */
     public void pause() {
-        for (int i = 0; i < count; i++) {
-            if (stopped[i] || interrupted[i]) continue;
-            if (Libc.ptrace(PTRACE_INTERRUPT, tids[i], 0, 0) == 0) interrupted[i] = true;
-        }
+        // An interrupt already pending is one flag in the kernel: sending another costs nothing and is never lost.
+        for (int i = 0; i < count; i++) if (!stopped[i]) Libc.ptrace(PTRACE_INTERRUPT, tids[i], 0, 0);
         for (int i = 0; i < count; ) {
             if (stopped[i]) i++;
-            else if (!collect(i)) i++; // cannot wait for it (gone): leave it
-            // else: it stopped (stay on i: it may be another kind of stop, still stopped) or ended (i now holds
-            // the last thread)
+            else if (!collect(i, true)) i++; // cannot wait for it: leave it
+            // else: it stopped, or it ended and i now holds the last thread
         }
     }
 
-    /**
-     * Lets every stopped thread go, passing on the signals they stopped for. A thread that still owes a stop to our
-     * interrupt takes it at once: wait for it and let it go again.
-     */
+    /** Lets every stopped thread go, passing on the signals they stopped for. */
     public void resume() {
         for (int i = 0; i < count; i++) if (stopped[i]) go(i);
+    }
+
+    /**
+     * Between ticks: lets go at once any thread that stopped meanwhile (to receive a signal, or when it started a
+     * thread), so that it is held for no longer than the caller takes to call this again.
+     */
+    public void passSignals() {
         for (int i = 0; i < count; ) {
-            if (!interrupted[i]) {
+            if (stopped[i] || !collect(i, false)) {
                 i++;
-            } else if (collect(i)) {
-                if (i < count && stopped[i]) go(i);
-            } else {
-                i++;
+            } else if (i < count && stopped[i]) {
+                go(i);
             }
         }
     }
@@ -153,19 +152,22 @@ public final class ThreadPauser implements AutoCloseable {
     }
 
     /**
-     * Waits for the next event of thread {@code i} and takes it in: true if it stopped or ended (then it is
-     * removed), false if it cannot be waited for. The main thread's exit is seen but left for its parent to collect.
+     * Takes in the next event of thread {@code i}, waiting for it if {@code wait}: true if it stopped or ended (then
+     * it is removed), false if there was none (or it cannot be waited for). The main thread's exit is seen but left
+     * for its parent to collect.
      */
-    private boolean collect(int i) {
+    private boolean collect(int i, boolean wait) {
         int tid = tids[i];
         boolean leader = tid == pid;
-        int options = WSTOPPED | WEXITED | WALL | (leader ? WNOWAIT : 0);
+        info.putInt(SI_PID, 0); // stays 0 when WNOHANG finds nothing
+        int options = WSTOPPED | WEXITED | WALL | (leader ? WNOWAIT : 0) | (wait ? 0 : WNOHANG);
         while (Libc.waitid(P_PID, tid, siginfoAddress, options) != 0) {
             if (Libc.errno() != EINTR) {
                 remove(i); // not ours to wait for any more: gone
                 return true;
             }
         }
+        if (info.getInt(SI_PID) == 0) return false;
         int code = info.getInt(SI_CODE);
         if (code != CLD_TRAPPED && code != CLD_STOPPED) { // exited, killed or dumped
             remove(i);
@@ -182,7 +184,6 @@ public final class ThreadPauser implements AutoCloseable {
         int sicode = info.getInt(SI_CODE);
         int event = sicode > 0 && (sicode & 0xFF) == signal ? sicode >>> 8 : 0;
         if (event == PTRACE_EVENT_STOP) {
-            interrupted[i] = false;
             groupStop[i] = signal != SIGTRAP; // our interrupt traps with SIGTRAP; SIGSTOP & co. stop the group
         } else if (event == PTRACE_EVENT_CLONE) {
             if (Libc.ptrace(PTRACE_GETEVENTMSG, tid, 0, messageAddress) == 0) add((int) message.getLong(0));
@@ -204,13 +205,11 @@ public final class ThreadPauser implements AutoCloseable {
             int n = count * 2;
             tids = Arrays.copyOf(tids, n);
             stopped = Arrays.copyOf(stopped, n);
-            interrupted = Arrays.copyOf(interrupted, n);
             signals = Arrays.copyOf(signals, n);
             groupStop = Arrays.copyOf(groupStop, n);
         }
         tids[count] = tid;
         stopped[count] = false;
-        interrupted[count] = false; // a thread attached by TRACECLONE starts with a stop of the same kind
         signals[count] = 0;
         groupStop[count] = false;
         count++;
@@ -220,7 +219,6 @@ public final class ThreadPauser implements AutoCloseable {
         count--;
         tids[i] = tids[count];
         stopped[i] = stopped[count];
-        interrupted[i] = interrupted[count];
         signals[i] = signals[count];
         groupStop[i] = groupStop[count];
     }
