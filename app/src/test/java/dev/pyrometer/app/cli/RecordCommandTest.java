@@ -34,13 +34,15 @@ class RecordCommandTest {
     @TempDir
     Path dir;
 
+    // The programs work for 3 s: a fresh JVM (no AOT cache here) on a loaded machine may take more than a second
+    // to attach, and each test wants well over 50 samples of the work.
     @Test
     void launchedProgramIsRecordedAndItsExitCodeReturned() throws Exception {
         Pythons.Python python = Pythons.all().getLast();
         Path script = copy("exits_soon.py");
         Path out = dir.resolve("stacks.txt");
         JvmRun run = JvmRun.of(Map.of(), "record", "-r", "250", "-o", out.toString(), "--",
-            python.executable().toString(), script.toString(), "3", "1.0");
+            python.executable().toString(), script.toString(), "3", "3.0");
         assertEquals(3, run.exitCode(), run.stderr());
         assertTrue(run.stderr().matches("(?s)pyrometer: \\d+ samples, \\d+ errors, \\d+ late ticks in .* s \\(.* Hz achieved\\);"
             + " sampler CPU .* µs per sample; wrote \\d+ samples to .*stacks.txt \\(collapsed\\)\\s*"), run.stderr());
@@ -59,7 +61,7 @@ class RecordCommandTest {
         Path script = copy("exits_soon.py");
         Path out = dir.resolve("run.pyro");
         JvmRun run = JvmRun.of(Map.of(), "record", "-r", "200", "-o", out.toString(), "--",
-            python.executable().toString(), script.toString(), "0", "1.0");
+            python.executable().toString(), script.toString(), "0", "3.0");
         assertEquals(0, run.exitCode(), run.stderr());
         assertTrue(run.stderr().contains("samples to " + out + " (session)"), run.stderr());
         Loaded loaded = ProfileFiles.read(out);
