@@ -1,5 +1,6 @@
 package dev.pyrometer.app;
 
+import dev.pyrometer.app.cli.CompareCommand;
 import dev.pyrometer.app.cli.ConvertCommand;
 import dev.pyrometer.app.cli.DiffCommand;
 import dev.pyrometer.app.cli.DumpCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Parameters;
         "With no command, opens the desktop workbench; `pyrometer -- python3 app.py` opens it already recording."
     },
     subcommands = {RecordCommand.class, DumpCommand.class, PsCommand.class, ConvertCommand.class, DiffCommand.class,
-        OpenCommand.class})
+        OpenCommand.class, CompareCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--pid", paramLabel = "PID", description = "Open the workbench recording this running Python process.")

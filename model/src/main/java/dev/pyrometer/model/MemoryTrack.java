@@ -23,4 +23,15 @@ public final class MemoryTrack {
     public long timeMicros(int i) { return timeMicros[i]; }
     public long residentBytes(int i) { return residentBytes[i]; }
     public int size() { return size; }
+
+    /** The first point in {@code [0, size)} at or after {@code micros} (points are appended in time order). */
+    public int firstAtOrAfter(long micros, int size) {
+        int lo = 0, hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (timeMicros[mid] < micros) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
 }

@@ -4,13 +4,15 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A recording: interned strings, frames, stacks, threads and sample columns, plus metadata.
  *
  * <p>Append-only while recording. One writer (the sampler, through {@link SampleSink}, or a file reader) appends;
  * views read concurrently without locks: every table publishes its size after its data, and {@link #revision()}
- * changes whenever anything was added, so a view knows when to rebuild.
+ * changes whenever anything was added, so a view knows when to rebuild. Metadata alone may also be set from other
+ * threads (the workbench keeps its view state there while a recording streams in).
  */
 public final class Profile implements SampleSink {
     private final StringTable strings = new StringTable();
@@ -21,6 +23,8 @@ public final class Profile implements SampleSink {
     private final MemoryTrack memory = new MemoryTrack();
     private final Map<String, String> metadata = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile long revision;
+    /** Metadata changes, counted apart: they may come from any thread, and an atomic count loses none. */
+    private final AtomicLong metadataChanges = new AtomicLong();
     /** Writer only: each thread's previous stack, root first, with the stack id of every prefix. */
     private int[][] lastFrames = new int[16][];
     private int[][] lastStacks = new int[16][];
@@ -34,7 +38,7 @@ public final class Profile implements SampleSink {
     public MemoryTrack memory() { return memory; }
 
     /** Grows whenever the profile changes; equal revisions mean equal contents. */
-    public long revision() { return revision; }
+    public long revision() { return revision + metadataChanges.get(); }
 
     /** A copy of the metadata, in the order keys were first set. */
     public Map<String, String> metadata() {
@@ -120,7 +124,7 @@ public final class Profile implements SampleSink {
     @Override
     public void metadata(String key, String value) {
         metadata.put(key, value);
-        revision++;
+        metadataChanges.incrementAndGet();
     }
 
     /** A frame's function name. */

@@ -98,6 +98,9 @@ public final class SampleTable {
     public int[] stackChunk(int chunk) { return stack[chunk]; }
     public char[] threadChunk(int chunk) { return thread[chunk]; }
     public byte[] stateChunk(int chunk) { return state[chunk]; }
+    /** CPU columns of one chunk, in units of {@value #CPU_UNIT_MICROS} µs. */
+    public char[] userCpuChunk(int chunk) { return userCpu[chunk]; }
+    public char[] systemCpuChunk(int chunk) { return systemCpu[chunk]; }
 
     /** Bytes held by the sample columns, for the memory benchmark. */
     public long footprintBytes() {

@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * Samples a {@link PythonTarget} on its own thread and streams every thread's stack into a {@link SampleSink}.
  *
  * <p>Each tick reads the scheduler state of every known thread first (so "running" describes the moment before
- * our reads), then the resident memory (at most every 10 ms), then, in one system call, everything of the target
+ * our reads), then the resident memory, then, in one system call, everything of the target
  * the previous tick read, and from it the interpreter's thread list and each thread's stack (what changed since is
  * read on demand). A stack that cannot be read consistently is dropped and counted, never guessed. The target is
  * never paused unless {@link SamplerOptions#blocking()} asks for it: then every thread is held still with ptrace from
@@ -37,8 +37,6 @@ public final class Sampler {
     private static final long PARK_ABOVE_NANOS = 20_000_000;
     /** With --blocking, a thread stopped by a signal between ticks is let go after at most this long. */
     private static final long SIGNAL_HOLD_NANOS = 1_000_000;
-    /** The resident memory is read at most this often: it feeds a memory track, not the stacks. */
-    private static final long MEMORY_EVERY_NANOS = 10_000_000;
     /** Python thread names are read again this often (renames), and soon after a new thread appears. */
     private static final long NAMES_EVERY_NANOS = 1_000_000_000;
     private static final long NAMES_AT_MOST_EVERY_NANOS = 100_000_000;
@@ -64,7 +62,6 @@ public final class Sampler {
     private volatile long endNanos;
     private volatile long loopCpuNanos;
     private volatile long targetCpuMicros;
-    private long nextMemoryRead;
     private Map<Long, String> names = Map.of();
     private int namesGeneration;
     private long namesReadAt = -NAMES_EVERY_NANOS;
@@ -210,8 +207,8 @@ public final class Sampler {
                          StackWalk walk, long time, long pageSize) {
         long tick = ++ticks;
         slots.readAll();
-        if (statm != null && time >= nextMemoryRead) {
-            nextMemoryRead = time + MEMORY_EVERY_NANOS;
+        if (statm != null) {
+            // Every tick, just before the stacks: the model gives each change to the stacks of the tick after it.
             int n = statm.reread();
             if (n < 0 && statm.lastError() == Libc.ESRCH) return false;
             if (n > 0) sink.memory(time, residentPages(statm, n) * pageSize);

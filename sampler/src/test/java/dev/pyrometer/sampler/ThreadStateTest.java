@@ -87,7 +87,7 @@ class ThreadStateTest {
             assertTrue(hasher[2] > hasher[0] / 2, "the hasher's samples are mostly native: " + hasher[2] + "/" + hasher[0]);
             assertTrue(spinner[1] < spinner[0] / 2, "the spinner's samples are mostly running");
             assertTrue(spinner[3] > 0, "the spinner's samples carry its CPU time: " + spinner[3] + " µs");
-            assertTrue(profile.memory().size() > 20, "memory read as it samples (every 10 ms)");
+            assertTrue(profile.memory().size() > 20, "memory read every tick");
             assertEquals(Integer.toString(target.pid()), profile.metadata(MetadataKeys.PID));
             assertEquals(python.version().toString(), profile.metadata(MetadataKeys.PYTHON_VERSION));
             assertEquals(Long.toString(stats.samples()), profile.metadata(MetadataKeys.SAMPLES));

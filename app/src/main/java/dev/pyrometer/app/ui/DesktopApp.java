@@ -46,6 +46,11 @@ public final class DesktopApp extends Application {
             if (workspace == null) stage.setTitle("Pyrometer");
             else stage.titleProperty().bind(workspace.titleProperty().concat(" — Pyrometer"));
         });
+        model.selectedComparisonProperty().addListener((o, before, comparison) -> {
+            if (comparison == null) return;
+            stage.titleProperty().unbind();
+            stage.setTitle(comparison.title() + " — Pyrometer");
+        });
         for (int size : new int[] {16, 32, 48, 256}) { // the icon from assets/icons, in the sizes window managers pick
             stage.getIcons().add(new Image(DesktopApp.class.getResource("/dev/pyrometer/app/icons/pyrometer-" + size + ".png").toString()));
         }

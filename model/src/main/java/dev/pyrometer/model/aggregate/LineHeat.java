@@ -1,10 +1,7 @@
 package dev.pyrometer.model.aggregate;
 
 import dev.pyrometer.model.Cancel;
-import dev.pyrometer.model.FrameTable;
-import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.SampleState;
-import dev.pyrometer.model.StackTable;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -15,8 +12,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class LineHeat {
     private static final int CATEGORIES = SampleState.CATEGORY_COUNT;
-    /** Lines beyond this are not real source lines (a damaged import); they are left out rather than allocated. */
-    static final int MAX_LINE = 1 << 22;
 
     private final String file;
     private final int sampleCount;
@@ -43,26 +38,9 @@ public final class LineHeat {
 
     /** The heat of {@code file} (a path exactly as the profile holds it) over the counted samples. */
     public static LineHeat of(StackCounts counts, String file, BooleanSupplier cancelled) {
-        Snapshot snapshot = counts.snapshot();
-        Profile profile = snapshot.profile();
-        FrameTable frames = profile.frames();
-        StackTable stacks = profile.stacks();
-        boolean[] fileString = new boolean[snapshot.strings()];
-        for (int s = 0; s < fileString.length; s++) fileString[s] = file.equals(profile.strings().get(s));
-        int lastLine = 0;
-        boolean[] inFile = new boolean[snapshot.frames()];
-        for (int f = 0; f < inFile.length; f++) {
-            inFile[f] = fileString[frames.file(f)] && frames.line(f) >= 0 && frames.line(f) <= MAX_LINE;
-            if (inFile[f]) lastLine = Math.max(lastLine, frames.line(f));
-        }
-        int n = snapshot.stacks();
-        // nearest[s]: the closest stack on s's path (s itself included) whose frame is in the file, or -1. Walking
-        // these links visits only the file's frames of a stack.
-        int[] nearest = new int[n];
-        for (int s = 0; s < n; s++) {
-            int parent = stacks.parent(s);
-            nearest[s] = inFile[stacks.frame(s)] ? s : parent < 0 ? -1 : nearest[parent];
-        }
+        FileFrames inFile = FileFrames.of(counts.snapshot(), file);
+        int lastLine = inFile.lastLine;
+        int n = counts.snapshot().stacks();
         int[] selfCat = new int[(lastLine + 1) * CATEGORIES];
         int[] totalCat = new int[(lastLine + 1) * CATEGORIES];
         int[] stamp = new int[lastLine + 1];
@@ -70,9 +48,9 @@ public final class LineHeat {
         for (int s = 0; s < n; s++) {
             if ((s & (Cancel.POLL_INTERVAL - 1)) == 0) Cancel.check(cancelled);
             int at = (s + 1) * CATEGORIES;
-            if (nearest[s] < 0 || (raw[at] | raw[at + 1] | raw[at + 2] | raw[at + 3]) == 0) continue;
-            for (int t = nearest[s]; t >= 0; t = stacks.parent(t) < 0 ? -1 : nearest[stacks.parent(t)]) {
-                int line = frames.line(stacks.frame(t));
+            if (inFile.nearest[s] < 0 || (raw[at] | raw[at + 1] | raw[at + 2] | raw[at + 3]) == 0) continue;
+            for (int t = inFile.nearest[s]; t >= 0; t = inFile.next(t)) {
+                int line = inFile.line(t);
                 if (t == s) for (int c = 0; c < CATEGORIES; c++) selfCat[line * CATEGORIES + c] += raw[at + c];
                 if (stamp[line] == s + 1) continue;
                 stamp[line] = s + 1;

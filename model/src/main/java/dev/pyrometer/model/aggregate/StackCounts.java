@@ -20,15 +20,18 @@ public final class StackCounts {
     /** Index {@code (stack + 1) * CATEGORIES + category}; stack -1 ({@link StackTable#EMPTY}) comes first. */
     private final int[] counts;
     private final int[] byCategory;
+    private final int[] inRange;
     private final int total;
     private final int ticks;
     private final long firstMicros;
     private final long lastMicros;
 
-    private StackCounts(Snapshot snapshot, Selection selection, int[] counts, int ticks, long firstMicros, long lastMicros) {
+    private StackCounts(Snapshot snapshot, Selection selection, int[] counts, int[] inRange, int ticks, long firstMicros,
+                        long lastMicros) {
         this.snapshot = snapshot;
         this.selection = selection;
         this.counts = counts;
+        this.inRange = inRange;
         this.ticks = ticks;
         this.firstMicros = firstMicros;
         this.lastMicros = lastMicros;
@@ -62,6 +65,9 @@ public final class StackCounts {
         boolean[] threadSelected = new boolean[1 << 16];
         if (selection.threads() == null) Arrays.fill(threadSelected, true);
         else for (int t : selection.threads()) if (t >= 0 && t < threadSelected.length) threadSelected[t] = true;
+        byte[] categoryAlways = new byte[256];
+        for (int s = 0; s < 256; s++) categoryAlways[s] = (byte) SampleState.category(s);
+        int[] inRange = new int[CATEGORIES];
         int[] perThread = new int[1 << 16];
         int[] counts = new int[(snapshot.stacks() + 1) * CATEGORIES];
         long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
@@ -85,6 +91,7 @@ public final class StackCounts {
                 int thread = threads[at];
                 perThread[thread]++;
                 if (!threadSelected[thread]) continue;
+                inRange[categoryAlways[states[at] & 0xFF]]++;
                 int category = categoryOfState[states[at] & 0xFF];
                 if (category < 0) continue;
                 counts[(stacks[at] + 1) * CATEGORIES + category]++;
@@ -97,7 +104,7 @@ public final class StackCounts {
         }
         int ticks = 0;
         for (int t = 0; t < perThread.length; t++) ticks = Math.max(ticks, perThread[t]);
-        return new StackCounts(snapshot, selection, counts, ticks, first, last);
+        return new StackCounts(snapshot, selection, counts, inRange, ticks, first, last);
     }
 
     public Snapshot snapshot() { return snapshot; }
@@ -118,6 +125,12 @@ public final class StackCounts {
 
     public int total(int category) { return byCategory[category]; }
 
+    /**
+     * Samples of the selected threads in the time range in one category, whatever the selection says about idle
+     * samples and the GIL: the python / native / system / idle breakdown of a selection.
+     */
+    public int inRange(int category) { return inRange[category]; }
+
     /** The number of stacks covered: stack ids run from -1 to {@code stackCount() - 1}. */
     public int stackCount() { return counts.length / CATEGORIES - 1; }
 
@@ -136,7 +149,7 @@ public final class StackCounts {
         if (byCategory[SampleState.CATEGORY_IDLE] == 0) return this;
         int[] copy = counts.clone();
         for (int i = SampleState.CATEGORY_IDLE; i < copy.length; i += CATEGORIES) copy[i] = 0;
-        return new StackCounts(snapshot, selection.withIdle(false), copy, ticks, firstMicros, lastMicros);
+        return new StackCounts(snapshot, selection.withIdle(false), copy, inRange, ticks, firstMicros, lastMicros);
     }
 
     /** The raw per-stack, per-category array for aggregations in this package. */

@@ -13,6 +13,13 @@
  * HotFunctions hot = HotFunctions.of(tree);
  * LineHeat heat = LineHeat.of(counts, "/srv/app/main.py", cancelled);
  * ThreadTotals threads = ThreadTotals.of(snapshot, selection, cancelled);
+ *
+ * MemoryCounts memory = MemoryCounts.of(snapshot, selection, cancelled);             // memory growth per stack
+ * LineMemory lines = LineMemory.of(memory, "/srv/app/main.py", cancelled);           // ... per line of one file
+ * KeyMemory functions = KeyMemory.of(memory, KeyBy.FUNCTION, transforms, cancelled); // ... per hot-list key
+ * Timeline timeline = Timeline.of(snapshot, fromMicros, toMicros, pixels, cancelled); // thread lanes, CPU, memory
+ * TimeOrder chart = TimeOrder.of(snapshot, selection, TimeOrder.BUSIEST_THREAD, KeyBy.FUNCTION, transforms,
+ *                                microsPerPixel, cancelled);                          // stacks over time
  * }</pre>
  */
 package dev.pyrometer.model.aggregate;

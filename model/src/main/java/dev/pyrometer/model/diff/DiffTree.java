@@ -24,9 +24,12 @@ public final class DiffTree extends DiffValues {
     private final int[] end;
     private final String[] label;
     private final FrameRef[] ref;
+    private final int[] baseNode;
+    private final int[] newNode;
 
     private DiffTree(KeyBy keyBy, Normalization normalization, long baseDen, long newDen, int[] parent, int[] depth, int[] end,
-                     String[] label, FrameRef[] ref, int[] baseSelf, int[] baseTotal, int[] newSelf, int[] newTotal) {
+                     String[] label, FrameRef[] ref, int[] baseNode, int[] newNode, int[] baseSelf, int[] baseTotal,
+                     int[] newSelf, int[] newTotal) {
         super(normalization, baseDen, newDen, baseSelf, baseTotal, newSelf, newTotal);
         this.keyBy = keyBy;
         this.parent = parent;
@@ -34,6 +37,8 @@ public final class DiffTree extends DiffValues {
         this.end = end;
         this.label = label;
         this.ref = ref;
+        this.baseNode = baseNode;
+        this.newNode = newNode;
     }
 
     public static DiffTree of(CallTree base, CallTree news, Normalization normalization, BooleanSupplier cancelled) {
@@ -49,7 +54,7 @@ public final class DiffTree extends DiffValues {
             if ((out.size & 1023) == 0) Cancel.check(cancelled);
             int[] entry = stack.removeLast();
             int b = entry[0], n = entry[1], up = entry[2];
-            int at = out.add(up, b >= 0 ? base : news, b >= 0 ? b : n,
+            int at = out.add(up, b >= 0 ? base : news, b >= 0 ? b : n, b, n,
                 b >= 0 ? base.self(b) : 0, b >= 0 ? base.total(b) : 0, n >= 0 ? news.self(n) : 0, n >= 0 ? news.total(n) : 0);
             // Pair the children by identity.
             Map<String, int[]> pairs = new HashMap<>();
@@ -89,8 +94,8 @@ public final class DiffTree extends DiffValues {
         for (int i = size - 1; i > 0; i--) end[out.parent[i]] = Math.max(end[out.parent[i]], end[i]);
         return new DiffTree(base.keyBy(), normalization, baseDen, newDen, Arrays.copyOf(out.parent, size),
             Arrays.copyOf(out.depth, size), end, Arrays.copyOf(out.label, size), Arrays.copyOf(out.ref, size),
-            Arrays.copyOf(out.baseSelf, size), Arrays.copyOf(out.baseTotal, size), Arrays.copyOf(out.newSelf, size),
-            Arrays.copyOf(out.newTotal, size));
+            Arrays.copyOf(out.baseNode, size), Arrays.copyOf(out.newNode, size), Arrays.copyOf(out.baseSelf, size),
+            Arrays.copyOf(out.baseTotal, size), Arrays.copyOf(out.newSelf, size), Arrays.copyOf(out.newTotal, size));
     }
 
     public KeyBy keyBy() { return keyBy; }
@@ -100,6 +105,10 @@ public final class DiffTree extends DiffValues {
     public String label(int node) { return label[node]; }
     /** The node's key as a reference for transforms; null for the root. */
     public FrameRef ref(int node) { return ref[node]; }
+    /** The node of the base tree this path came from, or -1 when the path is {@link Presence#NEW}. */
+    public int baseNode(int node) { return baseNode[node]; }
+    /** The node of the new tree this path came from, or -1 when the path {@link Presence#VANISHED}. */
+    public int newNode(int node) { return newNode[node]; }
 
     public int firstChild(int node) {
         return node + 1 < end[node] ? node + 1 : -1;
@@ -118,18 +127,22 @@ public final class DiffTree extends DiffValues {
         int[] depth = new int[256];
         String[] label = new String[256];
         FrameRef[] ref = new FrameRef[256];
+        int[] baseNode = new int[256];
+        int[] newNode = new int[256];
         int[] baseSelf = new int[256];
         int[] baseTotal = new int[256];
         int[] newSelf = new int[256];
         int[] newTotal = new int[256];
 
-        int add(int up, CallTree from, int node, int bSelf, int bTotal, int nSelf, int nTotal) {
+        int add(int up, CallTree from, int node, int fromBase, int fromNew, int bSelf, int bTotal, int nSelf, int nTotal) {
             if (size == parent.length) {
                 int n = size * 2;
                 parent = Arrays.copyOf(parent, n);
                 depth = Arrays.copyOf(depth, n);
                 label = Arrays.copyOf(label, n);
                 ref = Arrays.copyOf(ref, n);
+                baseNode = Arrays.copyOf(baseNode, n);
+                newNode = Arrays.copyOf(newNode, n);
                 baseSelf = Arrays.copyOf(baseSelf, n);
                 baseTotal = Arrays.copyOf(baseTotal, n);
                 newSelf = Arrays.copyOf(newSelf, n);
@@ -139,6 +152,8 @@ public final class DiffTree extends DiffValues {
             depth[size] = up < 0 ? 0 : depth[up] + 1;
             label[size] = from.label(node);
             ref[size] = from.ref(node);
+            baseNode[size] = fromBase;
+            newNode[size] = fromNew;
             baseSelf[size] = bSelf;
             baseTotal[size] = bTotal;
             newSelf[size] = nSelf;

@@ -108,4 +108,16 @@ class StackCountsTest {
         assertEquals(0, busy.samples(1));
         assertEquals(Long.MAX_VALUE, busy.firstMicros(1));
     }
+
+    @Test
+    void theBreakdownOfARangeCountsIdleSamplesEvenWhenTheViewLeavesThemOut() {
+        Profile p = threeThreads();
+        StackCounts running = counts(p, Selection.NOT_IDLE.withTimeRange(5_000, 22_000));
+        assertEquals(5 + 2, running.total());
+        assertEquals(5 + 2, running.inRange(SampleState.CATEGORY_PYTHON));
+        assertEquals(10, running.inRange(SampleState.CATEGORY_IDLE), "the idle thread's samples in the range");
+        StackCounts oneThread = counts(p, Selection.NOT_IDLE.withThreads(Set.of(0)));
+        assertEquals(0, oneThread.inRange(SampleState.CATEGORY_IDLE), "other threads are not in the breakdown");
+        assertEquals(10, oneThread.withoutIdle().inRange(SampleState.CATEGORY_PYTHON));
+    }
 }

@@ -11,9 +11,15 @@ import dev.pyrometer.model.aggregate.CallerTree;
 import dev.pyrometer.model.aggregate.FlameLayout;
 import dev.pyrometer.model.aggregate.HotFunctions;
 import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.KeyMemory;
 import dev.pyrometer.model.aggregate.LineHeat;
+import dev.pyrometer.model.aggregate.LineMemory;
+import dev.pyrometer.model.aggregate.MemoryCounts;
 import dev.pyrometer.model.aggregate.Selection;
+import dev.pyrometer.model.aggregate.Snapshot;
 import dev.pyrometer.model.aggregate.StackCounts;
+import dev.pyrometer.model.aggregate.TimeOrder;
+import dev.pyrometer.model.aggregate.Timeline;
 import dev.pyrometer.model.aggregate.Transforms;
 import dev.pyrometer.model.session.SessionReader;
 import dev.pyrometer.model.session.SessionWriter;
@@ -26,8 +32,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The model's benchmark (bench/model.sh): ingest speed, memory per sample, session open time, flame layout and
- * per-line heat on a synthetic recording of 10M samples over 100k distinct stacks of depth 30. Stacks are drawn
+ * The model's benchmark (bench/model.sh): ingest speed, memory per sample, session open time, flame layout,
+ * per-line heat, timeline buckets, memory attribution and the time-order chart on a synthetic recording of 10M samples over 100k distinct stacks of depth 30. Stacks are drawn
  * uniformly, the worst case for caches (real profiles are skewed towards a few hot stacks). Every timing is the
  * median of several runs after warm-up runs, in CPU time of the process (the machine is shared) and wall time.
  *
@@ -136,6 +142,40 @@ public final class ModelBench {
         double windowFlame = time(7, () -> FlameLayout.of(CallTree.topDown(StackCounts.of(p, window, Cancel.NEVER),
             KeyBy.FUNCTION, Transforms.NONE, Cancel.NEVER), 1.0 / 1600, FlameLayout.Order.ALPHABETICAL, Cancel.NEVER));
         report("flame layout of a 1 s time range, from the profile", "%.0f ms", windowFlame * 1000);
+
+        timeline(p);
+    }
+
+    /**
+     * The timeline and memory views: a memory reading is added for every tick (every {@value #THREADS} samples, as
+     * the sampler reads one per tick), then the timeline's buckets for 1,600 pixels, the memory attribution and the
+     * time-order chart of one thread are timed over the whole recording.
+     */
+    private static void timeline(Profile p) {
+        SampleTable samples = p.samples();
+        long resident = 64L << 20;
+        for (int i = 0; i < samples.size(); i += THREADS) {
+            resident += (i / THREADS) % 1000 < 600 ? 4096 : -6144;
+            p.memoryAt(samples.timeMicros(i), resident);
+        }
+        Snapshot snapshot = Snapshot.of(p);
+        long end = Timeline.endMicros(snapshot);
+        System.out.printf(Locale.ROOT, "    (memory track: %,d readings over %.0f s)%n", snapshot.memory(), end / 1e6);
+        double timeline = time(7, () -> Timeline.of(snapshot, 0, end + 1, 1600, Cancel.NEVER));
+        report("timeline buckets, 1,600 pixels, whole recording", "%.0f ms", timeline * 1000);
+        double memory = time(7, () -> MemoryCounts.of(snapshot, Selection.NOT_IDLE, Cancel.NEVER));
+        report("memory attribution, whole recording", "%.0f ms", memory * 1000);
+        MemoryCounts counted = MemoryCounts.of(snapshot, Selection.NOT_IDLE, Cancel.NEVER);
+        double lines = time(9, () -> LineMemory.of(counted, LEAF_FILE, Cancel.NEVER));
+        report("per-line memory of one file (from attributed samples)", "%.1f ms", lines * 1000);
+        double keys = time(7, () -> KeyMemory.of(counted, KeyBy.FUNCTION, Transforms.NONE, Cancel.NEVER));
+        report("per-function memory (from attributed samples)", "%.0f ms", keys * 1000);
+        // Idle samples included: a fifth of the samples are idle, and a hole at every one would leave no long call.
+        double chart = time(5, () -> TimeOrder.of(snapshot, Selection.ALL, 0, KeyBy.FUNCTION, Transforms.NONE,
+            end / 1600, Cancel.NEVER));
+        report("time-order chart of one thread, 1,600 pixels", "%.0f ms", chart * 1000);
+        System.out.printf(Locale.ROOT, "    (%,d rectangles)%n",
+            TimeOrder.of(snapshot, Selection.ALL, 0, KeyBy.FUNCTION, Transforms.NONE, end / 1600, Cancel.NEVER).size());
     }
 
     /** Pre-built stacks so the timed loop measures the model, not the generator. */

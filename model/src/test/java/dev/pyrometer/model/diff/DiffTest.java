@@ -130,6 +130,29 @@ class DiffTest {
     }
 
     @Test
+    void eachMergedPathKnowsTheNodesItCameFrom() {
+        Profile base = TestProfiles.create().add(60, "m.py:main:1", "m.py:a:10").add(40, "m.py:main:1", "m.py:b:20").profile();
+        Profile news = TestProfiles.create().add(70, "m.py:main:1", "m.py:a:10").add(30, "m.py:main:1", "m.py:c:30").profile();
+        CallTree b = tree(base, KeyBy.FUNCTION), n = tree(news, KeyBy.FUNCTION);
+        DiffTree diff = DiffTree.of(b, n, Normalization.SHARE, Cancel.NEVER);
+        for (int d = 0; d < diff.size(); d++) {
+            int fromBase = diff.baseNode(d), fromNew = diff.newNode(d);
+            assertEquals(diff.presence(d) != Presence.NEW, fromBase >= 0, diff.label(d));
+            assertEquals(diff.presence(d) != Presence.VANISHED, fromNew >= 0, diff.label(d));
+            if (fromBase >= 0) {
+                assertEquals(b.total(fromBase), diff.baseTotalSamples(d));
+                assertEquals(diff.ref(d), b.ref(fromBase));
+            }
+            if (fromNew >= 0) {
+                assertEquals(n.total(fromNew), diff.newTotalSamples(d));
+                if (d > 0) assertEquals(diff.ref(d).label(), n.ref(fromNew).label());
+            }
+        }
+        assertEquals(0, diff.baseNode(0));
+        assertEquals(0, diff.newNode(0));
+    }
+
+    @Test
     void treesOfDifferentKeysAreNotCompared() {
         Profile p = run(1, 1, 1);
         assertThrows(IllegalArgumentException.class, () -> DiffTable.of(tree(p, KeyBy.LINE), tree(p, KeyBy.FUNCTION), Normalization.SHARE));

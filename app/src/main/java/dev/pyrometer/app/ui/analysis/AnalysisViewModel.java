@@ -6,6 +6,7 @@ import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.aggregate.KeyBy;
 import dev.pyrometer.model.aggregate.Selection;
 import dev.pyrometer.model.aggregate.Snapshot;
+import dev.pyrometer.model.aggregate.TimeRange;
 import dev.pyrometer.model.aggregate.Transform;
 import dev.pyrometer.model.aggregate.Transforms;
 import java.util.Set;
@@ -20,7 +21,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The shared analysis of one profile: what the user chose to look at (threads, idle, GIL, key, transforms) and the
+ * The shared analysis of one profile: what the user chose to look at (time range, threads, idle, GIL, key, transforms) and the
  * latest {@link Analysis} of it. Every view of a workspace binds to this one view model.
  *
  * <p>Rebuilds run in the background. A change the user made cancels the rebuild in flight (its answer is no longer
@@ -36,6 +37,8 @@ public final class AnalysisViewModel {
     private final BooleanProperty gilOnly = new SimpleBooleanProperty(this, "gilOnly", false);
     /** Thread indexes to show, or null for all (including threads a live recording has not met yet). */
     private final ObjectProperty<Set<Integer>> threads = new SimpleObjectProperty<>(this, "threads", null);
+    /** The time range selected on the timeline, or null for the whole recording. */
+    private final ObjectProperty<TimeRange> timeRange = new SimpleObjectProperty<>(this, "timeRange", null);
     private final ReadOnlyObjectWrapper<Transforms> transforms = new ReadOnlyObjectWrapper<>(this, "transforms", Transforms.NONE);
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyObjectWrapper<Analysis> slowAnalysis = new ReadOnlyObjectWrapper<>(this, "slowAnalysis");
@@ -51,7 +54,7 @@ public final class AnalysisViewModel {
     public AnalysisViewModel(Profile profile, TaskRunner runner) {
         this.profile = profile;
         this.runner = runner;
-        for (Observable input : new Observable[] {keyBy, includeIdle, gilOnly, threads, transforms}) {
+        for (Observable input : new Observable[] {keyBy, includeIdle, gilOnly, threads, timeRange, transforms}) {
             input.addListener(o -> rebuild());
         }
     }
@@ -62,6 +65,7 @@ public final class AnalysisViewModel {
     public BooleanProperty includeIdleProperty() { return includeIdle; }
     public BooleanProperty gilOnlyProperty() { return gilOnly; }
     public ObjectProperty<Set<Integer>> threadsProperty() { return threads; }
+    public ObjectProperty<TimeRange> timeRangeProperty() { return timeRange; }
     public ReadOnlyObjectProperty<Transforms> transformsProperty() { return transforms.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Analysis> analysisProperty() { return analysis.getReadOnlyProperty(); }
     /**
@@ -76,7 +80,9 @@ public final class AnalysisViewModel {
     public Analysis analysis() { return analysis.get(); }
 
     public AnalysisRequest request() {
-        Selection selection = new Selection(Selection.START, Selection.END, threads.get(), includeIdle.get(), gilOnly.get());
+        TimeRange range = timeRange.get();
+        Selection selection = new Selection(range == null ? Selection.START : range.fromMicros(),
+            range == null ? Selection.END : range.toMicros(), threads.get(), includeIdle.get(), gilOnly.get());
         return new AnalysisRequest(selection, keyBy.get(), transforms.get());
     }
 
@@ -94,6 +100,11 @@ public final class AnalysisViewModel {
 
     public void clearTransforms() {
         transforms.set(Transforms.NONE);
+    }
+
+    /** Replaces the whole stack (another analysis's, to keep two in step); nothing happens when it is the same. */
+    public void setTransforms(Transforms stack) {
+        if (!stack.equals(transforms.get())) transforms.set(stack);
     }
 
     /**

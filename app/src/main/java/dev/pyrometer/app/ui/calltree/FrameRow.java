@@ -4,12 +4,16 @@ import dev.pyrometer.model.aggregate.KeyBy;
 import dev.pyrometer.model.aggregate.Keys;
 
 /**
- * One row of the call tree or the hot functions table: what it is, where it is, and its self and total samples.
+ * One row of the call tree or the hot functions table: what it is, where it is, its self and total samples, and the
+ * resident memory it grew and released itself (hot functions of a profile with a memory track; else 0).
  *
- * @param index the call tree node, or the hot functions row
- * @param key   the key in the tree's {@link Keys}, -1 for the root
+ * @param index   the call tree node, or the hot functions row
+ * @param key     the key in the tree's {@link Keys}, -1 for the root
+ * @param growth  bytes of resident memory grown while the key was on top of a running thread's stack
+ * @param release bytes released (a positive number) likewise
  */
-public record FrameRow(int index, int key, String name, String location, int self, int total, int all) {
+public record FrameRow(int index, int key, String name, String location, int self, int total, int all, long growth,
+                       long release) {
 
     public double selfShare() {
         return all == 0 ? 0 : (double) self / all;
@@ -31,8 +35,12 @@ public record FrameRow(int index, int key, String name, String location, int sel
     }
 
     static FrameRow of(Keys keys, int index, int key, int self, int total, int all) {
+        return of(keys, index, key, self, total, all, 0, 0);
+    }
+
+    static FrameRow of(Keys keys, int index, int key, int self, int total, int all, long growth, long release) {
         String[] text = describe(keys, key);
-        return new FrameRow(index, key, text[0], text[1], self, total, all);
+        return new FrameRow(index, key, text[0], text[1], self, total, all, growth, release);
     }
 
     static boolean isLineLevel(Keys keys) {

@@ -31,8 +31,13 @@ public final class HotFunctionsView extends BorderPane {
         table.setPlaceholder(new Label("No samples yet"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<FrameRow, FrameRow> self = shareColumn("Self %", FrameRow::selfShare);
+        TableColumn<FrameRow, FrameRow> grew = memoryColumn("Mem +", true,
+            "Resident memory grown while the function itself was running (its callees not included)");
+        TableColumn<FrameRow, FrameRow> freed = memoryColumn("Mem −", false,
+            "Resident memory released while the function itself was running");
+        for (TableColumn<FrameRow, FrameRow> c : List.of(grew, freed)) c.visibleProperty().bind(model.hasMemoryProperty());
         table.getColumns().setAll(List.of(functionColumn(), self, countColumn("Self", true),
-            shareColumn("Total %", FrameRow::totalShare), countColumn("Total", false)));
+            shareColumn("Total %", FrameRow::totalShare), countColumn("Total", false), grew, freed));
 
         TextField filter = new TextField();
         filter.setId("hot-functions-filter");
@@ -113,6 +118,29 @@ public final class HotFunctionsView extends BorderPane {
         column.setComparator((a, b) -> Double.compare(share.applyAsDouble(a), share.applyAsDouble(b)));
         column.setPrefWidth(88);
         column.setMinWidth(76);
+        column.setMaxWidth(120);
+        return column;
+    }
+
+    private static TableColumn<FrameRow, FrameRow> memoryColumn(String title, boolean growth, String tip) {
+        TableColumn<FrameRow, FrameRow> column = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new javafx.scene.control.Tooltip(tip));
+        column.setGraphic(header);
+        column.setId(growth ? "hot-memory-growth" : "hot-memory-release");
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(FrameRow row, boolean empty) {
+                super.updateItem(row, empty);
+                long bytes = empty || row == null ? 0 : growth ? row.growth() : row.release();
+                setText(bytes == 0 ? null : Formats.bytes(bytes));
+            }
+        });
+        column.getStyleClass().add("numeric");
+        column.setComparator((a, b) -> growth ? Long.compare(a.growth(), b.growth()) : Long.compare(a.release(), b.release()));
+        column.setPrefWidth(84);
+        column.setMinWidth(70);
         column.setMaxWidth(120);
         return column;
     }

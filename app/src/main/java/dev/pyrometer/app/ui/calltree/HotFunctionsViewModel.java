@@ -3,10 +3,13 @@ package dev.pyrometer.app.ui.calltree;
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.model.aggregate.HotFunctions;
+import dev.pyrometer.model.aggregate.KeyMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -25,6 +28,7 @@ public final class HotFunctionsViewModel {
     private final FilteredList<FrameRow> filtered = new FilteredList<>(rows);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyObjectWrapper<FrameRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final ReadOnlyBooleanWrapper hasMemory = new ReadOnlyBooleanWrapper(this, "hasMemory");
     private HotFunctions hot;
     private boolean selecting;
 
@@ -45,6 +49,8 @@ public final class HotFunctionsViewModel {
     /** All rows after the filter, heaviest self first (the view may sort them otherwise). */
     public ObservableList<FrameRow> rows() { return filtered; }
     public StringProperty filterProperty() { return filter; }
+    /** True when the profile has a memory track, so the rows' memory columns mean something. */
+    public ReadOnlyBooleanProperty hasMemoryProperty() { return hasMemory.getReadOnlyProperty(); }
     /** The row the view should show selected, following selections made elsewhere. */
     public ReadOnlyObjectProperty<FrameRow> selectedProperty() { return selected.getReadOnlyProperty(); }
 
@@ -67,9 +73,14 @@ public final class HotFunctionsViewModel {
             return;
         }
         hot = analysis.hot();
+        hasMemory.set(analysis.memory().hasMemory());
+        KeyMemory memory = analysis.keyMemory();
         int all = hot.sampleCount();
         List<FrameRow> list = new ArrayList<>(hot.size());
-        for (int r = 0; r < hot.size(); r++) list.add(FrameRow.of(hot.keys(), r, hot.key(r), hot.self(r), hot.total(r), all));
+        for (int r = 0; r < hot.size(); r++) {
+            int key = hot.key(r);
+            list.add(FrameRow.of(hot.keys(), r, key, hot.self(r), hot.total(r), all, memory.selfGrowth(key), memory.selfRelease(key)));
+        }
         FrameRow was = selected.get();
         if (rows.size() == list.size()) {
             // Row by row: the table updates the cells of changed rows instead of rebuilding every cell.

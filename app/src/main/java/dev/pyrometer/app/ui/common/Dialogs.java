@@ -25,6 +25,11 @@ public interface Dialogs {
     /** Session files to open (several may be picked); empty when cancelled. */
     List<Path> chooseSessionsToOpen(Path startDirectory);
 
+    /** One session file (the baseline of a comparison, say), asked with a title; empty when cancelled. */
+    default Optional<Path> chooseSession(String title, Path startDirectory) {
+        return chooseSessionsToOpen(startDirectory).stream().findFirst();
+    }
+
     /** Where to save a session; empty when cancelled. */
     Optional<Path> chooseSessionSaveTarget(Path startDirectory, String suggestedName);
 

@@ -8,11 +8,12 @@ public final class Theme {
     private static final String BASE = "/dev/pyrometer/app/styles/base.css";
     private static final String LIGHT = "/dev/pyrometer/app/styles/light.css";
     private static final String DARK = "/dev/pyrometer/app/styles/dark.css";
+    private static final String COMPARE = "/dev/pyrometer/app/styles/compare.css";
 
     private Theme() {}
 
     public static List<String> stylesheets(boolean dark) {
-        return List.of(url(dark ? DARK : LIGHT), url(BASE));
+        return List.of(url(dark ? DARK : LIGHT), url(BASE), url(COMPARE));
     }
 
     public static void apply(Scene scene, boolean dark) {

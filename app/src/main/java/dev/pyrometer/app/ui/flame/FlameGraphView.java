@@ -36,10 +36,15 @@ public final class FlameGraphView extends BorderPane {
     private final FlameCanvas canvas;
     private final FlameTooltip tooltip;
     private final TextField search = new TextField();
+    private final Label title = new Label("Flame graph");
     private final BreadCrumbBar<Crumb> breadcrumb = new BreadCrumbBar<>();
     private final Pane overlay;
+    private final StackPane graph;
+    private final HBox breadcrumbRow;
+    private javafx.scene.Node timeOrderView;
     private final javafx.scene.shape.Rectangle[] swatches = new javafx.scene.shape.Rectangle[dev.pyrometer.model.SampleState.CATEGORY_COUNT];
     private boolean dark;
+    private SegmentedButton modes;
     private double mouseX;
     private double mouseY;
 
@@ -51,12 +56,14 @@ public final class FlameGraphView extends BorderPane {
         getStyleClass().add("flame-view");
         setId("flame-view");
 
-        setTop(new VBox(header(), breadcrumbRow()));
+        breadcrumbRow = breadcrumbRow();
+        setTop(new VBox(header(), breadcrumbRow));
         overlay = new Pane(tooltip);
         overlay.setMouseTransparent(true);
-        StackPane center = new StackPane(canvas, overlay);
-        center.getStyleClass().add("flame-surface");
-        setCenter(center);
+        graph = new StackPane(canvas, overlay);
+        graph.getStyleClass().add("flame-surface");
+        setCenter(graph);
+        model.timeOrderProperty().addListener(o -> showMode());
 
         canvas.canvas().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
             mouseX = e.getX();
@@ -83,6 +90,22 @@ public final class FlameGraphView extends BorderPane {
         return canvas;
     }
 
+    /** The pane shown in "Time order" mode (the flame chart); the mode switch appears once there is one. */
+    public void setTimeOrderView(javafx.scene.Node view) {
+        this.timeOrderView = view;
+        modes.setVisible(view != null);
+        modes.setManaged(view != null);
+        showMode();
+    }
+
+    private void showMode() {
+        boolean chart = model.timeOrderProperty().get() && timeOrderView != null;
+        setCenter(chart ? timeOrderView : graph);
+        breadcrumbRow.setVisible(!chart);
+        breadcrumbRow.setManaged(!chart);
+        if (chart) model.hover(-1);
+    }
+
     public void setDark(boolean dark) {
         this.dark = dark;
         canvas.setStyle(dark ? FlameStyle.dark() : FlameStyle.light());
@@ -90,9 +113,14 @@ public final class FlameGraphView extends BorderPane {
         for (int c = 0; c < swatches.length; c++) swatches[c].setFill(FlamePalette.categoryColor(c, dark));
     }
 
+    /** Names the graph in its header ("Flame graph" unless told otherwise). */
+    public void setTitle(String text) {
+        title.setText(text);
+    }
+
     private HBox header() {
-        Label title = new Label("Flame graph");
         title.getStyleClass().add("pane-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
 
         search.setId("flame-search");
         search.setPromptText("Search frames");
@@ -113,7 +141,7 @@ public final class FlameGraphView extends BorderPane {
 
         ChoiceBox<ColorMode> colors = new ChoiceBox<>();
         colors.setId("flame-colors");
-        colors.getItems().setAll(ColorMode.values());
+        colors.getItems().setAll(model.colorModes());
         colors.valueProperty().bindBidirectional(model.colorModeProperty());
 
         ToggleButton flame = new ToggleButton("Flame");
@@ -127,7 +155,20 @@ public final class FlameGraphView extends BorderPane {
         legend.visibleProperty().bind(model.colorModeProperty().isEqualTo(ColorMode.CATEGORY));
         legend.managedProperty().bind(legend.visibleProperty());
 
-        HBox header = new HBox(8, title, Controls.gap(8), legend, Controls.spacer(), search, summary, Controls.gap(6), colors, orientation);
+        ToggleButton merged = new ToggleButton("Merged");
+        ToggleButton timeOrder = new ToggleButton("Time order");
+        merged.setId("flame-mode-merged");
+        timeOrder.setId("flame-mode-time-order");
+        merged.setTooltip(new javafx.scene.control.Tooltip("Identical stacks merged, wherever in time they ran"));
+        timeOrder.setTooltip(new javafx.scene.control.Tooltip("One thread's stacks in the order they ran: phases side by side"));
+        modes = new SegmentedButton(merged, timeOrder);
+        Controls.bindToggle(modes, timeOrder, merged, model.timeOrderProperty());
+        modes.setVisible(false);
+        modes.setManaged(false);
+        colors.disableProperty().bind(model.timeOrderProperty());
+        orientation.disableProperty().bind(model.timeOrderProperty());
+
+        HBox header = new HBox(8, title, Controls.gap(8), legend, Controls.spacer(), search, summary, Controls.gap(6), modes, colors, orientation);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
         return header;

@@ -35,18 +35,23 @@ import javafx.beans.property.StringProperty;
  * search, colour mode, orientation, the frame under the mouse, and transforms from the context menu.
  *
  * <p>Scenes are built in the background whenever the analysis, the zoom, the search, the colour mode or the width
- * change; the newest request wins. {@link #redrawProperty()} counts changes that need a repaint, so the canvas
+ * change; the newest request wins. An annotated flame graph (a comparison's) draws the tree of its
+ * {@link FrameAnnotations} instead of the analysis's, and follows them rather than the analysis. {@link #redrawProperty()} counts changes that need a repaint, so the canvas
  * repaints at most once per pulse however many arrive.
  */
 public final class FlameGraphViewModel {
     private final AnalysisViewModel analysis;
     private final ObjectProperty<FrameSelection> selection;
     private final TaskRunner runner;
+    private final boolean annotated;
+    private final List<ColorMode> colorModes;
 
     /** The canvas width in pixels; 0 until the canvas has been laid out (nothing is built before: it would be redone). */
     private final DoubleProperty width = new SimpleDoubleProperty(this, "width", 0);
     private final ObjectProperty<ColorMode> colorMode = new SimpleObjectProperty<>(this, "colorMode", ColorMode.MODULE);
     private final BooleanProperty icicle = new SimpleBooleanProperty(this, "icicle", false);
+    /** The view mode: the merged flame graph (false) or the time-order flame chart (true). */
+    private final BooleanProperty timeOrder = new SimpleBooleanProperty(this, "timeOrder", false);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyObjectWrapper<List<FrameRef>> zoomPath = new ReadOnlyObjectWrapper<>(this, "zoomPath", List.of());
     private final ReadOnlyObjectWrapper<FlameScene> scene = new ReadOnlyObjectWrapper<>(this, "scene");
@@ -55,14 +60,28 @@ public final class FlameGraphViewModel {
     private final ReadOnlyObjectWrapper<HoverInfo> hoverInfo = new ReadOnlyObjectWrapper<>(this, "hoverInfo");
     private final ReadOnlyStringWrapper searchSummary = new ReadOnlyStringWrapper(this, "searchSummary", "");
     private final ReadOnlyLongWrapper redraw = new ReadOnlyLongWrapper(this, "redraw");
+    private final ObjectProperty<FrameAnnotations> annotations = new SimpleObjectProperty<>(this, "annotations");
 
     private Job inFlight;
 
     public FlameGraphViewModel(AnalysisViewModel analysis, ObjectProperty<FrameSelection> selection, TaskRunner runner) {
+        this(analysis, selection, runner, false);
+    }
+
+    /**
+     * @param annotated true for a graph that draws its {@link #annotationsProperty() annotations}' tree (nothing until
+     *                  they are set) and starts coloured by them; transforms still go to {@code analysis}
+     */
+    public FlameGraphViewModel(AnalysisViewModel analysis, ObjectProperty<FrameSelection> selection, TaskRunner runner,
+                               boolean annotated) {
         this.analysis = analysis;
         this.selection = selection;
         this.runner = runner;
-        for (Observable input : new Observable[] {analysis.analysisProperty(), colorMode, search, zoomPath}) {
+        this.annotated = annotated;
+        this.colorModes = annotated ? List.of(ColorMode.CHANGE, ColorMode.MODULE, ColorMode.CATEGORY)
+            : List.of(ColorMode.MODULE, ColorMode.CATEGORY);
+        if (annotated) colorMode.set(ColorMode.CHANGE);
+        for (Observable input : new Observable[] {annotated ? annotations : analysis.analysisProperty(), colorMode, search, zoomPath}) {
             input.addListener(o -> rebuild());
         }
         // A resize repaints at once with the old scene stretched, and relayouts only when a pixel's worth changed.
@@ -79,6 +98,8 @@ public final class FlameGraphViewModel {
     public DoubleProperty widthProperty() { return width; }
     public ObjectProperty<ColorMode> colorModeProperty() { return colorMode; }
     public BooleanProperty icicleProperty() { return icicle; }
+    /** True while the pane shows the time-order flame chart instead of the flame graph. */
+    public BooleanProperty timeOrderProperty() { return timeOrder; }
     public StringProperty searchProperty() { return search; }
     public ReadOnlyObjectProperty<List<FrameRef>> zoomPathProperty() { return zoomPath.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<FlameScene> sceneProperty() { return scene.getReadOnlyProperty(); }
@@ -88,6 +109,10 @@ public final class FlameGraphViewModel {
     public ReadOnlyStringProperty searchSummaryProperty() { return searchSummary.getReadOnlyProperty(); }
     public ReadOnlyLongProperty redrawProperty() { return redraw.getReadOnlyProperty(); }
     public AnalysisViewModel analysis() { return analysis; }
+    /** What a comparison lays over the frames; only an annotated graph draws them. */
+    public ObjectProperty<FrameAnnotations> annotationsProperty() { return annotations; }
+    /** The colour modes this graph offers, the first being its default. */
+    public List<ColorMode> colorModes() { return colorModes; }
 
     public FlameScene scene() { return scene.get(); }
 
@@ -136,6 +161,11 @@ public final class FlameGraphViewModel {
         zoomPath.set(List.of());
     }
 
+    /** Zooms to a frame given by its path of names (another graph's zoom, say); the longest prefix found is shown. */
+    public void zoomTo(List<FrameRef> path) {
+        if (!path.equals(zoomPath.get())) zoomPath.set(List.copyOf(path));
+    }
+
     /** The frame a context menu on this node acts on, or null (the root and "other" nodes have none). */
     public FrameRef refAt(int node) {
         FlameScene s = scene.get();
@@ -160,10 +190,11 @@ public final class FlameGraphViewModel {
     }
 
     private void rebuild() {
+        FrameAnnotations over = annotations.get();
         Analysis current = analysis.analysis();
-        if (current == null || width.get() <= 0) return;
+        CallTree tree = annotated ? (over == null ? null : over.tree()) : current == null ? null : current.tree();
+        if (tree == null || width.get() <= 0) return;
         if (inFlight != null) inFlight.cancel();
-        CallTree tree = current.tree();
         List<FrameRef> path = zoomPath.get();
         double px = width.get();
         ColorMode mode = colorMode.get();
@@ -171,7 +202,7 @@ public final class FlameGraphViewModel {
         FrameSelection selected = selection.get();
         Job[] job = new Job[1];
         job[0] = runner.submit("Laying out the flame graph",
-            (cancelled, progress) -> FlameSceneBuilder.build(tree, path, px, mode, query, selected, cancelled),
+            (cancelled, progress) -> FlameSceneBuilder.build(tree, path, px, mode, query, selected, annotated ? over : null, cancelled),
             built -> landed(job[0], built, path), error -> inFlight = null);
         inFlight = job[0].isDone() ? null : job[0];
     }

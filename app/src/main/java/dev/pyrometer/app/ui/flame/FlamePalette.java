@@ -30,6 +30,8 @@ public final class FlamePalette {
         return switch (mode) {
             case MODULE -> dark ? DARK_MODULE : LIGHT_MODULE;
             case CATEGORY -> dark ? DARK_CATEGORY : LIGHT_CATEGORY;
+            // Change colours come with the annotations; without them, module colours keep the graph readable.
+            case CHANGE -> dark ? DARK_MODULE : LIGHT_MODULE;
         };
     }
 

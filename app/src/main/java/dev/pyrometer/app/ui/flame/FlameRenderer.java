@@ -7,8 +7,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Draws a {@link FlameScene} on a canvas: one rectangle per visible layout node, labels where they fit, outlines for
- * the selected frame and the one under the mouse. Only rows on screen are visited, and within a row a binary search
+ * Draws a {@link FlameScene} on a canvas: one rectangle per visible layout node, labels where they fit, hatching over
+ * frames the scene's annotations mark, outlines for the selected frame and the one under the mouse. Only rows on screen are visited, and within a row a binary search
  * finds the first node in the zoom range, so the cost follows what is visible rather than the layout's size.
  */
 public final class FlameRenderer {
@@ -18,6 +18,9 @@ public final class FlameRenderer {
     private final FlameStyle style;
     private final Color[][] palettes = new Color[ColorMode.values().length][];
     private final Color[][] dimmed = new Color[ColorMode.values().length][];
+    /** The last annotation palette seen, and its search-dimmed version: palettes are shared arrays, so this hits. */
+    private Color[] annotationPalette;
+    private Color[] annotationDimmed;
 
     public FlameRenderer(FlameStyle style) {
         this.style = style;
@@ -42,6 +45,16 @@ public final class FlameRenderer {
         FlameLayout layout = scene.layout();
         Color[] palette = palettes[scene.colorMode().ordinal()];
         Color[] faded = dimmed[scene.colorMode().ordinal()];
+        if (scene.colorMode() == ColorMode.CHANGE && scene.annotations() != null) {
+            Color[] own = scene.annotations().palette(style.dark);
+            if (own != annotationPalette) {
+                annotationPalette = own;
+                annotationDimmed = style.dimmed(own);
+            }
+            palette = annotationPalette;
+            faded = annotationDimmed;
+        }
+        boolean marks = scene.annotations() != null;
         boolean searching = scene.hasSearch();
         double scale = geo.scale(scene);
         double zoomEnd = scene.zoomX() + scene.zoomWidth();
@@ -73,6 +86,10 @@ public final class FlameRenderer {
                 // A one-pixel gap between neighbours once they are wide enough to spare it.
                 g.fillRect(left, y, w >= 3 ? w - 1 : w, rowH - 1);
                 drawn++;
+                if (marks && w >= 2 && scene.isMarked(i)) {
+                    hatch(g, left, y, w >= 3 ? w - 1 : w, rowH - 1);
+                    current = null;
+                }
                 if (w >= MIN_LABEL_WIDTH) {
                     String label = fit(scene.shortLabel(i), w - 2 * TEXT_PAD);
                     if (label != null) {
@@ -86,6 +103,20 @@ public final class FlameRenderer {
         outlineSelected(g, scene, geo, last);
         if (hovered >= 0 && hovered < layout.size()) outline(g, scene, geo, hovered, style.hoverOutline, 1);
         return drawn;
+    }
+
+    /**
+     * Diagonal stripes over a rectangle: a mark that reads without colour (and to colour-blind eyes). Each stripe is
+     * cut to the rectangle by arithmetic rather than a clip, which would cost a full-canvas mask per frame.
+     */
+    private void hatch(GraphicsContext g, double x, double y, double w, double h) {
+        g.setStroke(style.hatch);
+        g.setLineWidth(1.5);
+        for (double start = x - h; start < x + w; start += 6) {
+            // The stripe runs from (start, y + h) up and right to (start + h, y); keep the part over [x, x + w].
+            double from = Math.max(0, x - start), to = Math.min(h, x + w - start);
+            if (from < to) g.strokeLine(start + from, y + h - from, start + to, y + h - to);
+        }
     }
 
     /** Outlines every visible occurrence of the selected frame. */

@@ -16,10 +16,12 @@ import dev.pyrometer.model.aggregate.FlameLayout;
  * @param matchKeys   how many distinct frames match
  * @param selectedKey the tree key of the selected frame, outlined wherever it appears; -1 for none
  * @param keyLabels   per tree key, the short text drawn inside a rectangle ({@code work (main.py:18)})
+ * @param annotations what another view lays over the frames (colours for {@link ColorMode#CHANGE}, marks, hover
+ *                    notes), or null
  */
 public record FlameScene(FlameLayout layout, int zoomNode, double zoomX, double zoomWidth, int zoomDepth,
                          ColorMode colorMode, byte[] colors, boolean[] matches, double matchShare, int matchKeys,
-                         int selectedKey, String[] keyLabels) {
+                         int selectedKey, String[] keyLabels, FrameAnnotations annotations) {
 
     public int size() {
         return layout.size();
@@ -46,9 +48,15 @@ public record FlameScene(FlameLayout layout, int zoomNode, double zoomX, double 
         return treeNode <= 0 ? -1 : layout.tree().key(treeNode);
     }
 
+    /** Whether a layout node is marked by the annotations (drawn hatched). */
+    public boolean isMarked(int node) {
+        int treeNode = layout.treeNode(node);
+        return annotations != null && treeNode > 0 && annotations.marked(treeNode);
+    }
+
     /** The same scene with another frame outlined. */
     public FlameScene withSelectedKey(int key) {
         return new FlameScene(layout, zoomNode, zoomX, zoomWidth, zoomDepth, colorMode, colors, matches, matchShare,
-            matchKeys, key, keyLabels);
+            matchKeys, key, keyLabels, annotations);
     }
 }

@@ -29,6 +29,13 @@ public final class FlameSceneBuilder {
      */
     public static FlameScene build(CallTree tree, List<FrameRef> zoomPath, double widthPx, ColorMode mode,
                                    String search, FrameSelection selected, BooleanSupplier cancelled) {
+        return build(tree, zoomPath, widthPx, mode, search, selected, null, cancelled);
+    }
+
+    /** The same, for {@code annotations.tree()}, coloured by the annotations in {@link ColorMode#CHANGE}. */
+    public static FlameScene build(CallTree tree, List<FrameRef> zoomPath, double widthPx, ColorMode mode,
+                                   String search, FrameSelection selected, FrameAnnotations annotations,
+                                   BooleanSupplier cancelled) {
         ZoomTarget zoom = resolve(tree, zoomPath);
         double rootTotal = Math.max(1, tree.total(0));
         double zoomWidth = zoom.treeNode() == 0 ? 1 : Math.max(tree.total(zoom.treeNode()) / rootTotal, 1e-12);
@@ -61,7 +68,9 @@ public final class FlameSceneBuilder {
                 colors[i] = FlamePalette.OTHER;
             } else if (node == 0) {
                 colors[i] = FlamePalette.ROOT;
-            } else if (mode == ColorMode.MODULE) {
+            } else if (mode == ColorMode.CHANGE && annotations != null) {
+                colors[i] = annotations.color(node);
+            } else if (mode != ColorMode.CATEGORY) {
                 colors[i] = keyColor[tree.key(node)];
             } else {
                 colors[i] = FlamePalette.forCategories(layout.totalIn(i, SampleState.CATEGORY_PYTHON),
@@ -86,7 +95,7 @@ public final class FlameSceneBuilder {
         double zoomX = zoomNode == 0 ? 0 : layout.x(zoomNode);
         double zoomW = zoomNode == 0 ? 1 : layout.width(zoomNode);
         return new FlameScene(layout, zoomNode, zoomX, zoomW, zoomDepth, mode, colors, matches, share, matchKeys,
-            selectedKey(keys, selected), shortLabels(keys));
+            selectedKey(keys, selected), shortLabels(keys), annotations);
     }
 
     /** Labels without directories: the full path is in the tooltip, the rectangle needs the name. */
@@ -124,7 +133,7 @@ public final class FlameSceneBuilder {
     private static byte[] keyColors(CallTree tree, ColorMode mode) {
         Keys keys = tree.keys();
         byte[] colors = new byte[keys.size()];
-        if (mode != ColorMode.MODULE) return colors;
+        if (mode == ColorMode.CATEGORY) return colors;
         for (int k = 0; k < keys.size(); k++) colors[k] = FlamePalette.forModule(keys.module(k), keys.function(k));
         return colors;
     }

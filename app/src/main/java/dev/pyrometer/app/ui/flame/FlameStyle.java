@@ -18,6 +18,8 @@ public final class FlameStyle {
     final Color highlight;
     final Color outline;
     final Color hoverOutline;
+    /** Stripes over marked frames. */
+    final Color hatch;
     final Font font;
     final double charWidth;
 
@@ -29,6 +31,7 @@ public final class FlameStyle {
         this.highlight = dark ? Color.web("#c678dd") : Color.web("#d45de0");
         this.outline = dark ? Color.web("#61afef") : Color.web("#1f6feb");
         this.hoverOutline = dark ? Color.web("#f2f3f5") : Color.web("#1c1e21");
+        this.hatch = dark ? Color.web("#f2f3f5", 0.45) : Color.web("#1c1e21", 0.38);
         this.font = Font.font("System", 12);
         this.charWidth = averageCharWidth(font);
     }
@@ -51,7 +54,10 @@ public final class FlameStyle {
 
     /** Frames that do not match a search fade toward the background. */
     Color[] dimmed(ColorMode mode) {
-        Color[] source = palette(mode);
+        return dimmed(palette(mode));
+    }
+
+    Color[] dimmed(Color[] source) {
         Color[] dimmed = new Color[source.length];
         for (int i = 0; i < source.length; i++) dimmed[i] = source[i].interpolate(background, dark ? 0.65 : 0.7);
         return dimmed;

@@ -20,6 +20,7 @@ public final class FlameTooltip extends VBox {
     private final Label location = new Label();
     private final Label samples = new Label();
     private final Label split = new Label();
+    private final VBox notes = new VBox(2);
     private final HBox bar = new HBox();
     private final Rectangle[] segments = new Rectangle[SampleState.CATEGORY_COUNT];
 
@@ -45,7 +46,8 @@ public final class FlameTooltip extends VBox {
         setMouseTransparent(true);
         setManaged(false);
         setVisible(false);
-        getChildren().addAll(title, location, samples, bar, split);
+        notes.getStyleClass().add("flame-tooltip-notes");
+        getChildren().addAll(title, location, notes, samples, bar, split);
     }
 
     public void setColors(boolean dark) {
@@ -62,6 +64,15 @@ public final class FlameTooltip extends VBox {
         samples.setText(info.samplesText());
         split.setText(info.splitText());
         for (int c = 0; c < segments.length; c++) segments[c].setWidth(Math.round(info.split()[c] * BAR_WIDTH));
+        notes.getChildren().clear();
+        for (String line : info.notes()) {
+            Label note = new Label(line);
+            note.getStyleClass().add("flame-tooltip-note");
+            note.setMinWidth(Region.USE_PREF_SIZE);
+            notes.getChildren().add(note);
+        }
+        notes.setVisible(!info.notes().isEmpty());
+        notes.setManaged(!info.notes().isEmpty());
         autosize();
         setVisible(true);
     }

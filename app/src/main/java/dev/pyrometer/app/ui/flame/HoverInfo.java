@@ -5,15 +5,17 @@ import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FlameLayout;
 import dev.pyrometer.model.aggregate.Keys;
+import java.util.List;
 
 /**
  * What the tooltip says about the frame under the mouse: the function, where it is, its samples, self and total
  * shares, and how its time splits between Python, native code, the kernel and waiting.
  *
  * @param split python / native / system / idle, each as a share of the frame's total samples
+ * @param notes lines the scene's annotations add (a comparison's base, new and change), or empty
  */
 public record HoverInfo(String title, String location, int samples, int self, double totalShare, double selfShare,
-                        double[] split) {
+                        double[] split, List<String> notes) {
 
     public static HoverInfo of(FlameScene scene, int node) {
         FlameLayout layout = scene.layout();
@@ -47,7 +49,9 @@ public record HoverInfo(String title, String location, int samples, int self, do
                 case LINE -> keys.file(key) + ":" + keys.line(key);
             };
         }
-        return new HoverInfo(title, location, total, self, (double) total / all, (double) self / all, split);
+        List<String> notes = scene.annotations() == null || treeNode == FlameLayout.OTHER
+            ? List.of() : scene.annotations().notes(treeNode);
+        return new HoverInfo(title, location, total, self, (double) total / all, (double) self / all, split, notes);
     }
 
     /** One line of the split for the tooltip: {@code python 82% · native 12% · system 6% · idle 0%}. */

@@ -6,9 +6,11 @@ import dev.pyrometer.app.ui.calltree.HotFunctionsView;
 import dev.pyrometer.app.ui.common.Formats;
 import dev.pyrometer.app.ui.common.UiSettings;
 import dev.pyrometer.app.ui.flame.FlameGraphView;
+import dev.pyrometer.app.ui.flame.TimeOrderView;
 import dev.pyrometer.app.ui.recording.RecordingStatusBar;
 import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.app.ui.source.SourceView;
+import dev.pyrometer.app.ui.timeline.TimelineView;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.geometry.Orientation;
@@ -19,7 +21,7 @@ import javafx.scene.layout.BorderPane;
 import org.controlsfx.control.StatusBar;
 
 /**
- * A workspace on screen: the analysis bar on top; the flame graph above the call tree / hot functions tabs and the
+ * A workspace on screen: the analysis bar and the timeline on top; the flame graph above the call tree / hot functions tabs and the
  * source pane; the recording's status bar (or the session's) at the bottom. Divider positions are remembered.
  */
 public final class WorkspaceView extends BorderPane {
@@ -28,6 +30,8 @@ public final class WorkspaceView extends BorderPane {
     private final SourceView source;
     private CallTreeView callTree;
     private final HotFunctionsView hotFunctions;
+    private final TimelineView timeline;
+    private final TimeOrderView timeOrder;
     private final SplitPane main;
     private final SplitPane bottom;
     private final TabPane tables;
@@ -40,6 +44,9 @@ public final class WorkspaceView extends BorderPane {
         flame = new FlameGraphView(model.flame(), dark);
         source = new SourceView(model.source(), askMapping);
         hotFunctions = new HotFunctionsView(model.hotFunctions());
+        timeline = new TimelineView(model.timeline(), dark);
+        timeOrder = new TimeOrderView(model.timeOrder(), dark);
+        flame.setTimeOrderView(timeOrder);
 
         // The call tree is made when its tab is first shown: a workspace opens faster without building a hidden table.
         Tab treeTab = new Tab("Call tree");
@@ -62,8 +69,15 @@ public final class WorkspaceView extends BorderPane {
         main.getDividers().getFirst().positionProperty().addListener((o, b, p) -> settings.putDouble("divider.main", p.doubleValue()));
         bottom.getDividers().getFirst().positionProperty().addListener((o, b, p) -> settings.putDouble("divider.bottom", p.doubleValue()));
 
+        // The timeline across the top, above everything that follows its selection.
+        SplitPane withTimeline = new SplitPane(timeline, main);
+        withTimeline.setOrientation(Orientation.VERTICAL);
+        withTimeline.setDividerPositions(settings.getDouble("divider.timeline", 0.24));
+        withTimeline.getDividers().getFirst().positionProperty().addListener((o, b, p) -> settings.putDouble("divider.timeline", p.doubleValue()));
+        SplitPane.setResizableWithParent(timeline, false);
+
         setTop(new AnalysisBar(model.analysis(), model.threads()));
-        setCenter(main);
+        setCenter(withTimeline);
         setBottom(model.recording() != null ? new RecordingStatusBar(model.recording()) : sessionStatus());
     }
 
@@ -75,10 +89,14 @@ public final class WorkspaceView extends BorderPane {
         return callTree;
     }
     public HotFunctionsView hotFunctions() { return hotFunctions; }
+    public TimelineView timeline() { return timeline; }
+    public TimeOrderView timeOrder() { return timeOrder; }
     public WorkspaceViewModel model() { return model; }
 
     public void setDark(boolean dark) {
         flame.setDark(dark);
+        timeline.setDark(dark);
+        timeOrder.setDark(dark);
     }
 
     /** Shows the call tree or the hot functions tab. */

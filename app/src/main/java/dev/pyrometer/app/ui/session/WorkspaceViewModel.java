@@ -9,11 +9,14 @@ import dev.pyrometer.app.ui.common.Dialogs;
 import dev.pyrometer.app.ui.common.Job;
 import dev.pyrometer.app.ui.common.Ticker;
 import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
+import dev.pyrometer.app.ui.flame.TimeOrderViewModel;
 import dev.pyrometer.app.ui.recording.AttachedTarget;
 import dev.pyrometer.app.ui.recording.RecordingViewModel;
 import dev.pyrometer.app.ui.source.SourceViewModel;
+import dev.pyrometer.app.ui.timeline.TimelineViewModel;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.model.session.SavedView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +50,8 @@ public final class WorkspaceViewModel {
     private final SourceViewModel source;
     private final CallTreeViewModel callTree;
     private final HotFunctionsViewModel hotFunctions;
+    private final TimelineViewModel timeline;
+    private final TimeOrderViewModel timeOrder;
     private final ReadOnlyObjectWrapper<RecordingViewModel> recording = new ReadOnlyObjectWrapper<>(this, "recording");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
@@ -71,6 +76,12 @@ public final class WorkspaceViewModel {
             () -> target != null && live.get() && target.isAlive() ? target.pid() : 0, context.mappings());
         this.callTree = new CallTreeViewModel(analysis.slowAnalysisProperty(), selection);
         this.hotFunctions = new HotFunctionsViewModel(analysis.slowAnalysisProperty(), selection);
+        this.timeline = new TimelineViewModel(analysis, context.runner());
+        this.timeOrder = new TimeOrderViewModel(analysis, selection, flame, context.runner());
+        // A recording's autosave keeps the selected range at once; a session from a file keeps it when saved.
+        analysis.timeRangeProperty().addListener((o, before, range) -> {
+            if (live.get()) SavedView.putRange(profile, range);
+        });
         file.addListener(o -> updateTitle());
         live.addListener(o -> updateTitle());
     }
@@ -79,6 +90,7 @@ public final class WorkspaceViewModel {
     public static WorkspaceViewModel opened(WorkspaceContext context, Profile profile, Path file) {
         WorkspaceViewModel workspace = new WorkspaceViewModel(context, profile, null, file.getFileName().toString());
         workspace.file.set(file);
+        workspace.analysis.timeRangeProperty().set(SavedView.range(profile));
         workspace.savedRevision = profile.revision();
         workspace.updateTitle();
         workspace.analysis.rebuild();
@@ -110,6 +122,8 @@ public final class WorkspaceViewModel {
     public SourceViewModel source() { return source; }
     public CallTreeViewModel callTree() { return callTree; }
     public HotFunctionsViewModel hotFunctions() { return hotFunctions; }
+    public TimelineViewModel timeline() { return timeline; }
+    public TimeOrderViewModel timeOrder() { return timeOrder; }
     public ObjectProperty<FrameSelection> selectionProperty() { return selection; }
     public ReadOnlyObjectProperty<RecordingViewModel> recordingProperty() { return recording.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
@@ -161,6 +175,7 @@ public final class WorkspaceViewModel {
 
     /** Writes the profile to {@code target} in the background; {@code then} runs after a successful save. */
     public void saveTo(Path target, Runnable then) {
+        SavedView.putRange(profile, analysis.timeRangeProperty().get());
         long revision = profile.revision();
         Job job = context.runner().submit("Saving " + target.getFileName(), (cancelled, progress) -> {
             context.files().save(profile, target, progress, cancelled);

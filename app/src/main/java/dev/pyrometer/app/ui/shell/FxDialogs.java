@@ -55,6 +55,12 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> chooseSession(String title, Path startDirectory) {
+        FileChooser chooser = sessionChooser(title, startDirectory);
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
     public Optional<Path> chooseSessionSaveTarget(Path startDirectory, String suggestedName) {
         FileChooser chooser = sessionChooser("Save session", startDirectory);
         chooser.setInitialFileName(suggestedName);

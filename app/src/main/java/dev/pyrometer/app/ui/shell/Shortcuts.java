@@ -20,6 +20,8 @@ public final class Shortcuts {
     public static final Shortcut OPEN = new Shortcut("Open sessions", "Shortcut+O");
     public static final Shortcut SAVE = new Shortcut("Save", "Shortcut+S");
     public static final Shortcut SAVE_AS = new Shortcut("Save as", "Shortcut+Shift+S");
+    public static final Shortcut COMPARE = new Shortcut("Compare two runs", "Shortcut+Shift+C");
+    public static final Shortcut COMPARE_BASELINE = new Shortcut("Compare this run with a baseline", "Shortcut+Shift+B");
     public static final Shortcut CLOSE_TAB = new Shortcut("Close tab", "Shortcut+W");
     public static final Shortcut QUIT = new Shortcut("Quit", "Shortcut+Q");
     public static final Shortcut PROCESSES = new Shortcut("Show the process list", "Shortcut+Shift+P");
@@ -43,7 +45,7 @@ public final class Shortcuts {
     public static final Shortcut THEME = new Shortcut("Light or dark theme", "Shortcut+Shift+T");
     public static final Shortcut HELP = new Shortcut("Keyboard shortcuts", "F1");
 
-    public static final List<Shortcut> ALL = List.of(OPEN, SAVE, SAVE_AS, CLOSE_TAB, QUIT, PROCESSES, REFRESH, LAUNCH,
+    public static final List<Shortcut> ALL = List.of(OPEN, SAVE, SAVE_AS, COMPARE, COMPARE_BASELINE, CLOSE_TAB, QUIT, PROCESSES, REFRESH, LAUNCH,
         PAUSE, STOP, SNAPSHOT, FIND, UNDO, ZOOM_OUT, RESET_ZOOM, BY_FUNCTION, BY_LINE, BY_FILE, BY_MODULE, ICICLE, COLORS,
         CALL_TREE, HOT, THEME, HELP);
 

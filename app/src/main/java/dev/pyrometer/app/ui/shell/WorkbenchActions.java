@@ -9,6 +9,7 @@ import dev.pyrometer.app.ui.session.WorkspaceViewModel;
 import dev.pyrometer.app.ui.snapshot.SnapshotDialog;
 import dev.pyrometer.app.ui.snapshot.SnapshotViewModel;
 import dev.pyrometer.app.ui.flame.ColorMode;
+import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
 import dev.pyrometer.model.aggregate.KeyBy;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class WorkbenchActions {
 
     MenuBar menuBar() {
         var noWorkspace = model.selectedProperty().isNull();
+        var noTab = noWorkspace.and(model.selectedComparisonProperty().isNull());
 
         Menu recent = new Menu("Open _Recent");
         recent.setId("menu-recent");
@@ -55,11 +57,16 @@ public final class WorkbenchActions {
         MenuItem export = item("_Export…", null, () -> withWorkspace(WorkspaceViewModel::export));
         export.setId("menu-export");
         MenuItem close = item("_Close Tab", Shortcuts.CLOSE_TAB, this::closeTab);
-        for (MenuItem m : List.of(save, saveAs, export, close)) m.disableProperty().bind(noWorkspace);
+        for (MenuItem m : List.of(save, saveAs, export)) m.disableProperty().bind(noWorkspace);
+        close.disableProperty().bind(noTab);
+        MenuItem compare = id(item("Co_mpare…", Shortcuts.COMPARE, view::showCompareDialog), "menu-compare");
+        MenuItem baseline = id(item("Compare with _Baseline…", Shortcuts.COMPARE_BASELINE, model::compareWithBaseline), "menu-compare-baseline");
+        baseline.disableProperty().bind(noWorkspace);
         save.setId("menu-save");
         saveAs.setId("menu-save-as");
         Menu file = new Menu("_File", null, id(item("_Open…", Shortcuts.OPEN, this::openDialog), "menu-open"), recent,
-            new SeparatorMenuItem(), save, saveAs, export, close, new SeparatorMenuItem(),
+            new SeparatorMenuItem(), save, saveAs, export, new SeparatorMenuItem(), compare, baseline, new SeparatorMenuItem(),
+            close, new SeparatorMenuItem(),
             id(item("_Quit", Shortcuts.QUIT, this::quit), "menu-quit"));
 
         MenuItem pause = item("_Pause / Resume", Shortcuts.PAUSE, () -> withRecording(RecordingViewModel::togglePause));
@@ -74,24 +81,26 @@ public final class WorkbenchActions {
             new SeparatorMenuItem(), pause, stop, new SeparatorMenuItem(),
             id(item("_Snapshot Stacks", Shortcuts.SNAPSHOT, this::snapshot), "menu-snapshot"));
 
-        MenuItem find = item("_Find in Flame Graph", Shortcuts.FIND, () -> withView(v -> v.flame().focusSearch()));
+        MenuItem find = item("_Find in Flame Graph", Shortcuts.FIND, () -> {
+            if (view.selectedCompareView() != null) view.selectedCompareView().focusSearch();
+            else withView(v -> v.flame().focusSearch());
+        });
         MenuItem undo = item("_Undo Transform", Shortcuts.UNDO, model::undo);
         undo.setId("menu-undo");
-        MenuItem zoomOut = item("Zoom _Out", Shortcuts.ZOOM_OUT, () -> withWorkspace(w -> w.flame().zoomOut()));
-        MenuItem resetZoom = item("_Reset Zoom", Shortcuts.RESET_ZOOM, () -> withWorkspace(w -> w.flame().resetZoom()));
+        MenuItem zoomOut = item("Zoom _Out", Shortcuts.ZOOM_OUT, () -> withFlame(FlameGraphViewModel::zoomOut));
+        MenuItem resetZoom = item("_Reset Zoom", Shortcuts.RESET_ZOOM, () -> withFlame(FlameGraphViewModel::resetZoom));
         MenuItem byFunction = item("Frames by F_unction", Shortcuts.BY_FUNCTION, () -> keyBy(KeyBy.FUNCTION));
         MenuItem byLine = item("Frames by _Line", Shortcuts.BY_LINE, () -> keyBy(KeyBy.LINE));
         MenuItem byFile = item("Frames by F_ile", Shortcuts.BY_FILE, () -> keyBy(KeyBy.FILE));
         MenuItem byModule = item("Frames by _Module", Shortcuts.BY_MODULE, () -> keyBy(KeyBy.MODULE));
         MenuItem icicle = item("Flame / _Icicle", Shortcuts.ICICLE,
-            () -> withWorkspace(w -> w.flame().icicleProperty().set(!w.flame().icicleProperty().get())));
+            () -> withFlame(f -> f.icicleProperty().set(!f.icicleProperty().get())));
         MenuItem colors = item("_Colour by Module / Category", Shortcuts.COLORS, () -> withWorkspace(w -> w.flame().colorModeProperty()
             .set(w.flame().colorModeProperty().get() == ColorMode.MODULE ? ColorMode.CATEGORY : ColorMode.MODULE)));
         MenuItem callTree = item("Call _Tree", Shortcuts.CALL_TREE, () -> withView(v -> v.showTable(true)));
         MenuItem hot = item("_Hot Functions", Shortcuts.HOT, () -> withView(v -> v.showTable(false)));
-        for (MenuItem m : List.of(find, undo, zoomOut, resetZoom, byFunction, byLine, byFile, byModule, icicle, colors, callTree, hot)) {
-            m.disableProperty().bind(noWorkspace);
-        }
+        for (MenuItem m : List.of(colors, callTree, hot)) m.disableProperty().bind(noWorkspace);
+        for (MenuItem m : List.of(find, undo, zoomOut, resetZoom, byFunction, byLine, byFile, byModule, icicle)) m.disableProperty().bind(noTab);
         CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
         dark.setId("menu-dark");
         dark.setAccelerator(Shortcuts.THEME.combination());
@@ -137,7 +146,8 @@ public final class WorkbenchActions {
     }
 
     void closeTab() {
-        withWorkspace(w -> model.close(w, () -> { }));
+        if (model.selectedComparison() != null) model.closeComparison(model.selectedComparison());
+        else withWorkspace(w -> model.close(w, () -> { }));
     }
 
     void quit() {
@@ -191,8 +201,15 @@ public final class WorkbenchActions {
         if (v != null) action.accept(v);
     }
 
+    /** The flame graph on screen: the workspace's, or a comparison's differential graph (zoom is shared there). */
+    private void withFlame(java.util.function.Consumer<FlameGraphViewModel> action) {
+        if (model.selectedComparison() != null) action.accept(model.selectedComparison().diffFlame());
+        else withWorkspace(w -> action.accept(w.flame()));
+    }
+
     private void keyBy(KeyBy by) {
-        withWorkspace(w -> w.analysis().keyByProperty().set(by));
+        if (model.selectedComparison() != null) model.selectedComparison().keyByProperty().set(by);
+        else withWorkspace(w -> w.analysis().keyByProperty().set(by));
     }
 
     private void showShortcuts() {
@@ -206,7 +223,9 @@ public final class WorkbenchActions {
             grid.addRow(row++, keys, new Label(s.action()));
         }
         grid.addRow(row++, keyLabel("Esc"), new Label("Zoom out (flame graph) · clear the search"));
-        grid.addRow(row, keyLabel("Enter"), new Label("Attach to the selected process · next match in the call tree"));
+        grid.addRow(row++, keyLabel("Enter"), new Label("Attach to the selected process · next match in the call tree"));
+        grid.addRow(row, keyLabel("Timeline"), new Label("Drag: select a range · Esc: clear it · Enter: zoom to it · "
+            + "wheel, + / −: zoom · Shift+wheel, ← / →: pan · 0: show all"));
         Alert alert = styledAlert("Keyboard shortcuts");
         alert.getDialogPane().setContent(grid);
         alert.show();

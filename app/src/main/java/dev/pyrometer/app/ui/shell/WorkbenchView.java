@@ -1,6 +1,10 @@
 package dev.pyrometer.app.ui.shell;
 
 import dev.pyrometer.app.ui.common.Theme;
+import dev.pyrometer.app.ui.compare.CompareDialog;
+import dev.pyrometer.app.ui.compare.CompareView;
+import dev.pyrometer.app.ui.compare.CompareViewModel;
+import dev.pyrometer.app.ui.compare.RunChoice;
 import dev.pyrometer.app.ui.picker.LaunchDialog;
 import dev.pyrometer.app.ui.picker.StartPage;
 import dev.pyrometer.app.ui.session.WorkspaceView;
@@ -28,8 +32,8 @@ import javafx.scene.shape.Circle;
 import javafx.stage.Window;
 
 /**
- * The main window's content: the menu bar, the tabs (the start page, then one per workspace), a drop target for
- * session files, and an overlay with progress and Cancel while a session opens or a process is attached.
+ * The main window's content: the menu bar, the tabs (the start page, then one per workspace or comparison), a drop
+ * target for session files, and an overlay with progress and Cancel while a session opens or a process is attached.
  */
 public final class WorkbenchView {
     private final WorkbenchViewModel model;
@@ -39,6 +43,8 @@ public final class WorkbenchView {
     private final StartPage startPage;
     private final Map<WorkspaceViewModel, Tab> tabOf = new HashMap<>();
     private final Map<WorkspaceViewModel, WorkspaceView> viewOf = new HashMap<>();
+    private final Map<CompareViewModel, Tab> compareTabOf = new HashMap<>();
+    private final Map<CompareViewModel, CompareView> compareViewOf = new HashMap<>();
     private final WorkbenchActions actions;
     private boolean syncing;
 
@@ -58,16 +64,32 @@ public final class WorkbenchView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, before, tab) -> {
             if (syncing) return;
-            model.selectedProperty().set(tab == startTab ? null
-                : tabOf.entrySet().stream().filter(e -> e.getValue() == tab).map(Map.Entry::getKey).findFirst().orElse(null));
+            // Selecting one clears the other in the model, so only one of them is ever set here.
+            CompareViewModel comparison = keyOf(compareTabOf, tab);
+            WorkspaceViewModel workspace = keyOf(tabOf, tab);
+            if (comparison != null) {
+                model.selectedComparisonProperty().set(comparison);
+            } else if (workspace != null) {
+                model.selectedProperty().set(workspace);
+            } else {
+                model.selectedComparisonProperty().set(null);
+                model.selectedProperty().set(null);
+            }
         });
+        model.comparisons().addListener((ListChangeListener<CompareViewModel>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(this::removeCompareTab);
+                c.getAddedSubList().forEach(this::addCompareTab);
+            }
+        });
+        model.selectedComparisonProperty().addListener((o, before, comparison) -> showSelection());
         model.workspaces().addListener((ListChangeListener<WorkspaceViewModel>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(this::removeTab);
                 c.getAddedSubList().forEach(this::addTab);
             }
         });
-        model.selectedProperty().addListener((o, before, workspace) -> select(workspace));
+        model.selectedProperty().addListener((o, before, workspace) -> showSelection());
 
         BorderPane frame = new BorderPane(tabs);
         frame.setTop(actions.menuBar());
@@ -88,6 +110,12 @@ public final class WorkbenchView {
     /** The view of a workspace, or null. */
     public WorkspaceView viewOf(WorkspaceViewModel workspace) {
         return viewOf.get(workspace);
+    }
+
+    /** The view of the selected comparison, or null. */
+    public CompareView selectedCompareView() {
+        CompareViewModel selected = model.selectedComparison();
+        return selected == null ? null : compareViewOf.get(selected);
     }
 
     /** The view of the selected workspace, or null on the start page. */
@@ -113,6 +141,21 @@ public final class WorkbenchView {
         LaunchDialog.show(window()).ifPresent(model::launch);
     }
 
+    /**
+     * File ▸ Compare…: the new run defaults to the tab shown (else the first open tab or the most recent session),
+     * the base to the next run in the list.
+     */
+    void showCompareDialog() {
+        List<RunChoice> choices = model.runChoices();
+        RunChoice news = choices.stream().filter(c -> c instanceof RunChoice.Open open && open.workspace() == model.selected())
+            .findFirst().orElse(choices.isEmpty() ? null : choices.getFirst());
+        RunChoice base = choices.stream().filter(c -> c != news).findFirst().orElse(null);
+        Path start = model.recent().files().isEmpty() ? null : model.recent().files().getFirst().getParent();
+        CompareDialog.show(window(), choices, base, news,
+                () -> model.services().dialogs().chooseSession("Choose a session to compare", start))
+            .ifPresent(pair -> model.compare(pair.base(), pair.news()));
+    }
+
     private void addTab(WorkspaceViewModel workspace) {
         WorkspaceView view = new WorkspaceView(workspace, model.services().settings(), model.darkProperty().get(), this::askMapping);
         Tab tab = new Tab();
@@ -132,14 +175,53 @@ public final class WorkbenchView {
         tabs.getTabs().add(tab);
     }
 
+    private void addCompareTab(CompareViewModel comparison) {
+        CompareView view = new CompareView(comparison, model.services().settings(), model.darkProperty().get(), this::askMapping);
+        Tab tab = new Tab(comparison.title(), view);
+        tab.setId("tab-compare");
+        javafx.scene.control.Label icon = new javafx.scene.control.Label("⇄");
+        icon.getStyleClass().add("compare-tab-icon");
+        javafx.scene.layout.HBox graphic = new javafx.scene.layout.HBox(4, icon);
+        graphic.setAlignment(Pos.CENTER);
+        for (var live : new javafx.beans.value.ObservableBooleanValue[] {comparison.base().live(), comparison.news().live()}) {
+            if (live == null) continue;
+            Circle dot = new Circle(4);
+            dot.getStyleClass().add("live-dot");
+            dot.visibleProperty().bind(live);
+            dot.managedProperty().bind(live);
+            graphic.getChildren().add(dot);
+        }
+        tab.setGraphic(graphic);
+        tab.setOnCloseRequest(e -> {
+            e.consume();
+            model.closeComparison(comparison);
+        });
+        compareTabOf.put(comparison, tab);
+        compareViewOf.put(comparison, view);
+        tabs.getTabs().add(tab);
+    }
+
+    private void removeCompareTab(CompareViewModel comparison) {
+        Tab tab = compareTabOf.remove(comparison);
+        compareViewOf.remove(comparison);
+        if (tab != null) tabs.getTabs().remove(tab);
+    }
+
+    private static <K> K keyOf(Map<K, Tab> map, Tab tab) {
+        return map.entrySet().stream().filter(e -> e.getValue() == tab).map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
     private void removeTab(WorkspaceViewModel workspace) {
         Tab tab = tabOf.remove(workspace);
         viewOf.remove(workspace);
         if (tab != null) tabs.getTabs().remove(tab);
     }
 
-    private void select(WorkspaceViewModel workspace) {
-        Tab tab = workspace == null ? startTab : tabOf.get(workspace);
+    /** Shows the tab of what the model has selected: a workspace, a comparison, or the start page. */
+    private void showSelection() {
+        WorkspaceViewModel workspace = model.selected();
+        CompareViewModel comparison = model.selectedComparison();
+        Tab tab = workspace != null ? tabOf.get(workspace) : comparison != null ? compareTabOf.get(comparison) : startTab;
         if (tab == null || tabs.getSelectionModel().getSelectedItem() == tab) return;
         syncing = true;
         try {
@@ -154,6 +236,7 @@ public final class WorkbenchView {
         boolean dark = model.darkProperty().get();
         Theme.apply(root.getScene(), dark);
         viewOf.values().forEach(v -> v.setDark(dark));
+        compareViewOf.values().forEach(v -> v.setDark(dark));
     }
 
     private void installDropTarget() {

@@ -2,6 +2,9 @@ package dev.pyrometer.app.ui.shell;
 
 import dev.pyrometer.app.DesktopRequest;
 import dev.pyrometer.app.ui.common.Job;
+import dev.pyrometer.app.ui.compare.CompareViewModel;
+import dev.pyrometer.app.ui.compare.RunChoice;
+import dev.pyrometer.app.ui.compare.RunResolver;
 import dev.pyrometer.app.ui.picker.PickerViewModel;
 import dev.pyrometer.app.ui.recording.AttachedTarget;
 import dev.pyrometer.app.ui.recording.LaunchSpec;
@@ -36,8 +39,9 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * The whole workbench: the start page's picker, the open workspaces (one per session or recording), the selected
- * one (null: the start page), and the app-level commands — open, attach, launch, close, quit, theme. Long work
+ * The whole workbench: the start page's picker, the open workspaces (one per session or recording), the open
+ * comparisons of two runs, the selected tab (neither: the start page), and the app-level commands — open, attach,
+ * launch, compare, close, quit, theme. Long work
  * (opening, attaching) is the "foreground job" the window shows with a progress bar and a Cancel button.
  */
 public final class WorkbenchViewModel {
@@ -48,6 +52,9 @@ public final class WorkbenchViewModel {
     private final PickerViewModel picker;
     private final ObservableList<WorkspaceViewModel> workspaces = FXCollections.observableArrayList();
     private final ObjectProperty<WorkspaceViewModel> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableList<CompareViewModel> comparisons = FXCollections.observableArrayList();
+    private final ObjectProperty<CompareViewModel> selectedComparison = new SimpleObjectProperty<>(this, "selectedComparison");
+    private final RunResolver runs;
     private final ReadOnlyObjectWrapper<Job> foreground = new ReadOnlyObjectWrapper<>(this, "foreground");
     private final BooleanProperty dark;
 
@@ -66,7 +73,15 @@ public final class WorkbenchViewModel {
             pid -> attach(pid, picker()::attachFinished));
         this.dark = new SimpleBooleanProperty(this, "dark", "dark".equals(services.settings().get("theme", "light")));
         dark.addListener((o, b, on) -> services.settings().put("theme", on ? "dark" : "light"));
-        picker.activeProperty().bind(selected.isNull());
+        this.runs = new RunResolver(services.runner(), services.files(), services.dialogs(), recent, workspaces, foreground::set);
+        picker.activeProperty().bind(selected.isNull().and(selectedComparison.isNull()));
+        // One tab is selected: a workspace, a comparison, or neither (the start page).
+        selected.addListener((o, before, workspace) -> {
+            if (workspace != null) selectedComparison.set(null);
+        });
+        selectedComparison.addListener((o, before, comparison) -> {
+            if (comparison != null) selected.set(null);
+        });
     }
 
     public PickerViewModel picker() { return picker; }
@@ -78,10 +93,17 @@ public final class WorkbenchViewModel {
     public ObservableList<PathMapping> mappings() { return mappings; }
     public Services services() { return services; }
     public WorkspaceViewModel selected() { return selected.get(); }
+    public ObservableList<CompareViewModel> comparisons() { return comparisons; }
+    /** The comparison shown, or null when a workspace or the start page is. */
+    public ObjectProperty<CompareViewModel> selectedComparisonProperty() { return selectedComparison; }
+    public CompareViewModel selectedComparison() { return selectedComparison.get(); }
 
-    /** What the command line asked for: the picker, a recording of a pid or a command, or sessions to open. */
+    /** What the command line asked for: the picker, a recording of a pid or a command, sessions to open or compare. */
     public void handle(DesktopRequest request) {
         if (!request.sessions().isEmpty()) open(request.sessions());
+        if (request.compare().size() == 2) {
+            compare(new RunChoice.File(request.compare().get(0)), new RunChoice.File(request.compare().get(1)));
+        }
         if (request.pid() != null) attach(request.pid(), this::reportFailure);
         if (!request.command().isEmpty()) {
             List<String> command = request.command();
@@ -158,6 +180,45 @@ public final class WorkbenchViewModel {
         if (!job.isDone()) foreground.set(job);
     }
 
+    /**
+     * Opens a comparison of two runs in a new tab: {@code base} is before, {@code news} after. Files are read first
+     * (a file already open in a tab is not read again); a recording keeps growing and the comparison follows it.
+     */
+    public void compare(RunChoice base, RunChoice news) {
+        runs.resolve(base, baseRun -> runs.resolve(news, newRun -> {
+            CompareViewModel comparison = new CompareViewModel(baseRun, newRun, services.runner(), services.ticker(), mappings);
+            comparisons.add(comparison);
+            selectedComparison.set(comparison);
+        }));
+    }
+
+    /** The open tabs and recent files, as choices for a comparison. */
+    public List<RunChoice> runChoices() {
+        return runs.choices();
+    }
+
+    /** Compares the selected tab's profile (a recording goes on growing) with a saved session the user picks. */
+    public void compareWithBaseline() {
+        WorkspaceViewModel current = selected.get();
+        if (current == null) return;
+        Path start = current.file() != null ? current.file().getParent()
+            : recent.files().isEmpty() ? null : recent.files().getFirst().getParent();
+        services.dialogs().chooseSession("Choose the baseline session to compare with", start)
+            .ifPresent(baseline -> compare(new RunChoice.File(baseline), new RunChoice.Open(current)));
+    }
+
+    /** Closes a comparison tab; the runs' own tabs stay open. */
+    public void closeComparison(CompareViewModel comparison) {
+        comparison.dispose();
+        int index = comparisons.indexOf(comparison);
+        comparisons.remove(comparison);
+        if (selectedComparison.get() == comparison) {
+            selectedComparison.set(null);
+            if (!comparisons.isEmpty()) selectedComparison.set(comparisons.get(Math.max(0, Math.min(index, comparisons.size() - 1))));
+            else if (!workspaces.isEmpty()) selected.set(workspaces.getLast());
+        }
+    }
+
     /** Cancels the open or attach in progress. */
     public void cancelForeground() {
         Job job = foreground.get();
@@ -186,6 +247,7 @@ public final class WorkbenchViewModel {
 
     /** Closes every workspace, one question at a time; runs {@code quit} only if none was cancelled. */
     public void requestQuit(Runnable quit) {
+        List.copyOf(comparisons).forEach(this::closeComparison);
         if (workspaces.isEmpty()) {
             services.settings().save();
             quit.run();
@@ -196,8 +258,9 @@ public final class WorkbenchViewModel {
         close(next, () -> requestQuit(quit));
     }
 
-    /** Ctrl+Z: undoes the last transform of the selected workspace. */
+    /** Ctrl+Z: undoes the last transform of the selected workspace (or comparison: both runs keep one stack). */
     public boolean undo() {
+        if (selectedComparison.get() != null) return selectedComparison.get().newAnalysis().undo();
         WorkspaceViewModel workspace = selected.get();
         return workspace != null && workspace.analysis().undo();
     }

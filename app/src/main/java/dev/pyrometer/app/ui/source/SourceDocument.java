@@ -1,6 +1,7 @@
 package dev.pyrometer.app.ui.source;
 
 import dev.pyrometer.model.aggregate.LineHeat;
+import dev.pyrometer.model.aggregate.LineMemory;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -20,11 +21,13 @@ import org.fxmisc.richtext.model.StyleSpans;
  * @param totalBar     per line, the line's total samples relative to the file's busiest line, 0 to 1
  * @param selfBar      per line, the line's self samples on the same scale
  * @param targetLine   the line to open at (1-based), or 0 to stay at the top
+ * @param memory       per-line memory growth and release, or null when the profile has no memory track
+ * @param memoryGutter per line, the +mem / −mem columns (null entries are blank); null without a memory track
  */
 public record SourceDocument(String recordedPath, Path foundAt, List<String> tried, String text,
                              StyleSpans<Collection<String>> highlighting, int lineCount, LineHeat heat,
                              String[] gutter, double[] totalBar, double[] selfBar, List<HotLine> hotLines,
-                             int targetLine) {
+                             int targetLine, LineMemory memory, String[] memoryGutter) {
 
     /** The column titles matching {@link #gutter}. */
     public static final String GUTTER_HEADER = SourceLoader.gutterHeader();
@@ -35,6 +38,21 @@ public record SourceDocument(String recordedPath, Path foundAt, List<String> tri
 
     public String gutterText(int line) {
         return line > 0 && line < gutter.length && gutter[line] != null ? gutter[line] : SourceLoader.BLANK_GUTTER;
+    }
+
+    /** True when the gutter has memory columns. */
+    public boolean hasMemory() {
+        return memoryGutter != null;
+    }
+
+    /** The +mem / −mem columns of a line ({@link #hasMemory()} only). */
+    public String memoryText(int line) {
+        return line > 0 && line < memoryGutter.length && memoryGutter[line] != null ? memoryGutter[line] : MemoryColumns.BLANK;
+    }
+
+    /** The titles of the memory columns. */
+    public static String memoryHeader() {
+        return MemoryColumns.HEADER;
     }
 
     public double totalBar(int line) {

@@ -9,7 +9,8 @@ import javafx.scene.layout.HBox;
 
 /**
  * The paragraph graphic factory of the source pane: per visible line, its number, its heat bar and the precomputed
- * samples / self / total / python / native / system columns. RichTextFX calls it only for lines on screen, and
+ * samples / self / total / python / native / system columns, and the memory columns when the profile has a memory
+ * track. RichTextFX calls it only for lines on screen, and
  * every value comes from the document's arrays, so a call costs three small nodes and no computation.
  */
 final class SourceGutter implements IntFunction<Node> {
@@ -35,6 +36,11 @@ final class SourceGutter implements IntFunction<Node> {
         Label stats = new Label(document.gutterText(line));
         stats.getStyleClass().add("gutter-stats");
         HBox box = new HBox(number, new HeatBar(document.totalBar(line), document.selfBar(line)), stats);
+        if (document.hasMemory()) {
+            Label memory = new Label(document.memoryText(line));
+            memory.getStyleClass().addAll("gutter-stats", "gutter-memory");
+            box.getChildren().add(memory);
+        }
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("source-gutter");
         if (line == targetLine) box.getStyleClass().add("gutter-target");

@@ -6,6 +6,8 @@ import dev.pyrometer.model.FrameTable;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.aggregate.LineHeat;
+import dev.pyrometer.model.aggregate.LineMemory;
+import dev.pyrometer.model.aggregate.MemoryCounts;
 import dev.pyrometer.model.aggregate.Snapshot;
 import dev.pyrometer.model.aggregate.StackCounts;
 import java.io.IOException;
@@ -40,10 +42,12 @@ public final class SourceLoader {
     /**
      * @param previous the document shown now: when it is the same file, its text and colouring are reused and only
      *                 the heat is recomputed (a live recording refreshes heat several times a second)
+     * @param memory    the memory attributed to the same samples, or null: the gutter then has no memory columns
      * @param selection what was picked, for the line to open at; null to keep no particular line
      */
     public static SourceDocument load(String recordedPath, int pid, List<PathMapping> mappings, StackCounts counts,
-                                      FrameSelection selection, SourceDocument previous, BooleanSupplier cancelled) {
+                                      MemoryCounts memory, FrameSelection selection, SourceDocument previous,
+                                      BooleanSupplier cancelled) {
         SourceLocator.Located located = SourceLocator.locate(recordedPath, pid, mappings);
         String text;
         StyleSpans<Collection<String>> highlighting = null;
@@ -85,8 +89,11 @@ public final class SourceLoader {
         hot.sort(Comparator.comparingInt(HotLine::self).reversed().thenComparing(Comparator.comparingInt(HotLine::total).reversed()));
         if (hot.size() > HOT_LINES) hot = hot.subList(0, HOT_LINES);
         int target = selection == null ? 0 : targetLine(counts.snapshot(), recordedPath, selection, heat);
+        LineMemory lineMemory = memory == null || !memory.hasMemory() ? null : LineMemory.of(memory, recordedPath, cancelled);
+        String[] memoryGutter = lineMemory == null ? null : MemoryColumns.of(lineMemory, size);
         return new SourceDocument(recordedPath, found ? located.path() : null, located.tried(), text,
-            found ? highlighting : null, lineCount, heat, gutter, totalBar, selfBar, List.copyOf(hot), target);
+            found ? highlighting : null, lineCount, heat, gutter, totalBar, selfBar, List.copyOf(hot), target,
+            lineMemory, memoryGutter);
     }
 
     /** The selected line; for a function, its line with the most samples; for a file, the file's hottest line. */

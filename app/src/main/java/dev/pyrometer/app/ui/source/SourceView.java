@@ -33,6 +33,11 @@ public final class SourceView extends BorderPane {
     private final Label filePath = new Label();
     private final Label columnsNumber = new Label();
     private final Label columnsStats = new Label(SourceDocument.GUTTER_HEADER);
+    private final Label columnsMemory = new Label(SourceDocument.memoryHeader());
+    private final javafx.scene.layout.Region columnsBar = new javafx.scene.layout.Region();
+    private GutterFactory gutter = SourceGutter::new;
+    /** Whether the gutter has the memory columns: the default one does, one set with {@link #setGutter} does not. */
+    private boolean memoryColumns = true;
     private final HBox columns;
     private final Label missing = new Label();
     private final HBox banner;
@@ -65,9 +70,12 @@ public final class SourceView extends BorderPane {
         // The titles are laid out like a gutter line (same fonts, same bar width), so they line up with its columns.
         columnsNumber.getStyleClass().addAll("gutter-line-number");
         columnsStats.getStyleClass().addAll("gutter-stats");
-        javafx.scene.layout.Region bar = new javafx.scene.layout.Region();
-        bar.setMinWidth(HeatBar.WIDTH);
-        columns = new HBox(columnsNumber, bar, columnsStats);
+        columnsBar.setMinWidth(HeatBar.WIDTH);
+        columnsMemory.getStyleClass().addAll("gutter-stats", "gutter-memory");
+        columnsMemory.setId("source-memory-columns");
+        columnsMemory.setVisible(false);
+        columnsMemory.setManaged(false);
+        columns = new HBox(columnsNumber, columnsBar, columnsStats, columnsMemory);
         columns.setAlignment(Pos.CENTER_LEFT);
         columns.getStyleClass().add("gutter-header");
         columns.visibleProperty().bind(model.documentProperty().isNotNull());
@@ -75,7 +83,9 @@ public final class SourceView extends BorderPane {
         columns.setId("source-columns");
         Tooltip.install(columns, new Tooltip("count: samples with the line on the stack; self: the line was executing; "
             + "total: the line was executing or calling; py / nat / sys: the line's total split into Python code, "
-            + "native code and the kernel; percentages are of all samples shown. Bars are scaled to the busiest line."));
+            + "native code and the kernel; percentages are of all samples shown. Bars are scaled to the busiest line. "
+            + "+mem / −mem: resident memory grown and released while the line was this file's innermost line on a "
+            + "running thread's stack (calls into libraries and C count for the calling line)."));
 
         missing.setWrapText(true);
         missing.setId("source-missing");
@@ -125,6 +135,38 @@ public final class SourceView extends BorderPane {
         });
     }
 
+    /** Makes the gutter of each visible line: its number, a bar, and columns of figures. */
+    @FunctionalInterface
+    public interface GutterFactory {
+        /** @param targetLine the line shown highlighted (1-based), 0 for none */
+        java.util.function.IntFunction<javafx.scene.Node> create(SourceDocument document, int targetLine);
+    }
+
+    /**
+     * Draws the gutter another way (a comparison's per-line deltas): {@code header} titles its figures and
+     * {@code barWidth} is its bar's width, so the titles line up with the columns. Redraws the visible lines.
+     */
+    public void setGutter(String header, double barWidth, GutterFactory factory) {
+        columnsStats.setText(header);
+        columnsBar.setMinWidth(barWidth);
+        columnsMemory.setVisible(false);
+        columnsMemory.setManaged(false);
+        memoryColumns = false;
+        gutter = factory;
+        refreshGutter();
+    }
+
+    /** Redraws the visible lines' gutters (the figures they show changed). */
+    public void refreshGutter() {
+        SourceDocument doc = model.document();
+        if (doc != null) code.setParagraphGraphicFactory(gutter.create(doc, targetParagraph + 1));
+    }
+
+    /** The width of line numbers in the gutter, in digits, so other gutters can match the header. */
+    public static int lineNumberDigits(SourceDocument document) {
+        return SourceGutter.digits(document);
+    }
+
     public CodeArea codeArea() {
         return code;
     }
@@ -143,8 +185,10 @@ public final class SourceView extends BorderPane {
         missing.setText(doc.missing() ? doc.missingMessage() : "");
         banner.setVisible(doc.missing());
         banner.setManaged(doc.missing());
-        int digits = SourceGutter.digits(doc);
+        int digits = lineNumberDigits(doc);
         columnsNumber.setText(String.format(Locale.ROOT, "%" + digits + "s", "line"));
+        columnsMemory.setVisible(memoryColumns && doc.hasMemory());
+        columnsMemory.setManaged(memoryColumns && doc.hasMemory());
 
         boolean sameText = before != null && before.text().equals(doc.text());
         if (!sameText) {
@@ -153,7 +197,7 @@ public final class SourceView extends BorderPane {
             code.moveTo(0);
             targetParagraph = -1;
         }
-        code.setParagraphGraphicFactory(new SourceGutter(doc, targetParagraph + 1));
+        code.setParagraphGraphicFactory(gutter.create(doc, targetParagraph + 1));
         List<HotLine> lines = doc.hotLines();
         if (!lines.equals(hotLines.getItems())) {
             HotLine selected = hotLines.getSelectionModel().getSelectedItem();
@@ -173,7 +217,7 @@ public final class SourceView extends BorderPane {
         targetParagraph = paragraph;
         code.setParagraphStyle(paragraph, List.of("target-line"));
         SourceDocument doc = model.document();
-        if (doc != null) code.setParagraphGraphicFactory(new SourceGutter(doc, line));
+        if (doc != null) code.setParagraphGraphicFactory(gutter.create(doc, line));
         code.moveTo(paragraph, 0);
         code.showParagraphAtCenter(paragraph);
     }

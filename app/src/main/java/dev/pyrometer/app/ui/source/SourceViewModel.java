@@ -26,6 +26,8 @@ public final class SourceViewModel {
     private final ObservableList<PathMapping> mappings;
     private final ReadOnlyObjectWrapper<SourceDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final ReadOnlyObjectWrapper<Jump> jump = new ReadOnlyObjectWrapper<>(this, "jump");
+    /** Kept here: the app-wide mappings hold it weakly, so a closed tab's source view can be collected. */
+    private final javafx.collections.ListChangeListener<PathMapping> mappingsChanged = c -> reopen();
     private FrameSelection shownSelection;
     private Job inFlight;
     private boolean refreshWhenLanded;
@@ -43,7 +45,7 @@ public final class SourceViewModel {
         this.mappings = mappings;
         selection.addListener((o, before, selected) -> open(selected));
         analysis.addListener(o -> refreshHeat());
-        mappings.addListener((javafx.collections.ListChangeListener<PathMapping>) c -> reopen());
+        mappings.addListener(new javafx.collections.WeakListChangeListener<>(mappingsChanged));
     }
 
     public ReadOnlyObjectProperty<SourceDocument> documentProperty() { return document.getReadOnlyProperty(); }
@@ -95,7 +97,7 @@ public final class SourceViewModel {
         List<PathMapping> rules = List.copyOf(mappings);
         Job[] job = new Job[1];
         job[0] = runner.submit("Reading " + file,
-            (cancelled, progress) -> SourceLoader.load(file, pid, rules, current.counts(), selected, previous, cancelled),
+            (cancelled, progress) -> SourceLoader.load(file, pid, rules, current.counts(), current.memory(), selected, previous, cancelled),
             loaded -> {
                 if (job[0] != null && job[0] != inFlight) return;
                 inFlight = null;

@@ -44,6 +44,7 @@ import javafx.stage.Stage;
  *   (JIT, first layout) an AnimationTimer timestamps every pulse for 20 s. The longest wall-clock gap includes
  *   time the OS gave to other processes; the UI thread's own CPU time between two pulses (ThreadMXBean) is the
  *   time our code held it. Run it on a real display (or Xvfb): the headless platform paces pulses differently.</li>
+ *   <li>the timeline, the time-order chart and the sampler's memory reading: see {@link TimelineBenchmark}.</li>
  * </ol>
  */
 public final class UiBenchmark {
@@ -57,6 +58,7 @@ public final class UiBenchmark {
         if (which.contains("redraw")) redraw();
         if (which.contains("open")) open();
         if (which.contains("pulses")) pulses(Integer.getInteger("bench.seconds", 20));
+        if (which.contains("timeline")) TimelineBenchmark.run();
         Platform.exit();
         System.exit(0);
     }
@@ -239,7 +241,7 @@ public final class UiBenchmark {
         }
     }
 
-    private static void onFx(Runnable action) throws Exception {
+    static void onFx(Runnable action) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Platform.runLater(() -> {

@@ -13,6 +13,14 @@ final class WideProfiles {
     private WideProfiles() {}
 
     static Profile of(int paths, int depth, int samples) {
+        return of(paths, depth, samples, 1, 1);
+    }
+
+    /**
+     * The same paths in runs: each path chosen holds for {@code minRun} to {@code maxRun} consecutive samples, as a
+     * program's calls last many samples; for the time-order chart.
+     */
+    static Profile of(int paths, int depth, int samples, int minRun, int maxRun) {
         Profile profile = new Profile();
         int thread = profile.thread(1, "MainThread");
         int[][] frameOf = new int[paths][depth];
@@ -27,8 +35,12 @@ final class WideProfiles {
         }
         int[] stack = new int[depth];
         SplittableRandom random = new SplittableRandom(7);
-        for (int i = 0; i < samples; i++) {
-            int p = random.nextInt(paths);
+        int p = 0;
+        for (int i = 0, left = 0; i < samples; i++, left--) {
+            if (left == 0) {
+                p = random.nextInt(paths);
+                left = minRun == maxRun ? minRun : random.nextInt(minRun, maxRun + 1);
+            }
             for (int d = 0; d < depth; d++) stack[depth - 1 - d] = frameOf[p][d];
             profile.sample(i * 1_000L, thread, stack, depth, SampleState.RUNNING | SampleState.GIL, 1000, 0);
         }

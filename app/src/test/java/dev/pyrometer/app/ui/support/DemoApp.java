@@ -46,7 +46,7 @@ public final class DemoApp extends Application {
         settings.put("theme", args.contains("dark") ? "dark" : "light");
         MemorySessionFiles files = new MemorySessionFiles();
         Path demo = Path.of("/tmp/demo.pyro");
-        files.files.put(demo, DemoProfiles.cpuDemo(20_000));
+        files.files.put(demo, DemoProfiles.cpuDemo(20_000, true));
         Stage[] owner = {stage};
         Services services = new Services(new FxTaskRunner(), new FxTicker(),
             () -> List.of(new ProcessRow(4242, "root", "3.11.7", "python3 assets/demo/cpu_demo.py --seconds 60",

@@ -8,8 +8,10 @@ import java.util.SplittableRandom;
 
 /**
  * Realistic profiles for tests and demos, shaped like a recording of {@code assets/demo/cpu_demo.py}: the same
- * files, functions and lines, a 3 : 1 split between its two hot lines, calls into the standard library, and an
- * idle helper thread. Seeded, so every run builds the same profile.
+ * files, functions and lines, a 3 : 1 split between its two hot lines, calls into the standard library, an idle
+ * helper thread, and (when asked) resident memory that build_matrix grows and flattening releases now and then (a
+ * sawtooth).
+ * Seeded, so every run builds the same profile.
  */
 public final class DemoProfiles {
     public static final int BUILD_MATRIX_HOT_LINE = 18;
@@ -27,13 +29,23 @@ public final class DemoProfiles {
 
     /** {@code samples} ticks of the main thread, plus an idle helper thread sampled every tenth tick. */
     public static Profile cpuDemo(int samples) {
+        return cpuDemo(samples, false);
+    }
+
+    /** The same, with a resident memory reading at every tick when {@code memory} is true. */
+    public static Profile cpuDemo(int samples, boolean memory) {
         Profile profile = new Profile();
-        feed(profile, samples, 0);
+        feed(profile, samples, 0, memory);
         return profile;
     }
 
     /** Appends ticks to a profile as a sampler would; {@code startTick} continues an earlier feed. */
     public static void feed(Profile p, int samples, long startTick) {
+        feed(p, samples, startTick, false);
+    }
+
+    /** The same, with a resident memory reading at every tick when {@code memory} is true. */
+    public static void feed(Profile p, int samples, long startTick, boolean memory) {
         String demo = demoFile().toString();
         String argparse = "/usr/lib/python3.11/argparse.py";
         int module = p.frame(demo, "<module>", 52, 1);
@@ -60,9 +72,12 @@ public final class DemoProfiles {
         SplittableRandom rnd = new SplittableRandom(42 + startTick);
         int[] stack = new int[8];
         // The first tick catches argument parsing, so the standard library shows up too.
+        int readings = p.memory().size();
+        long resident = readings == 0 ? 48L << 20 : p.memory().residentBytes(readings - 1);
         for (long tick = startTick; tick < startTick + samples; tick++) {
             long time = tick * 1_000_000L; // 1 kHz
             int depth;
+            long grows = 0;
             int state = SampleState.RUNNING | SampleState.GIL;
             double r = rnd.nextDouble();
             // build_matrix : search = 3 : 1 at their hot lines; the rest spread over the other lines.
@@ -71,17 +86,23 @@ public final class DemoProfiles {
             } else if (r < 0.60) {
                 // random.random() is C code: the sample stays on line 18, and most of them are in native code.
                 stack[0] = listcomp; stack[1] = buildRow; stack[2] = oneRoundBuild; stack[3] = main; stack[4] = module; depth = 5;
+                grows = 24 << 10; // the matrix rows are what the program allocates
                 if (r < 0.45) state |= SampleState.NATIVE;
             } else if (r < 0.65) {
                 stack[0] = buildAppend; stack[1] = oneRoundBuild; stack[2] = main; stack[3] = module; depth = 4;
+                grows = 8 << 10;
             } else if (r < 0.80) {
                 stack[0] = flat; stack[1] = oneRoundFlat; stack[2] = main; stack[3] = module; depth = 4;
+                // Flattening drops the matrix now and then: a sawtooth on the memory track.
+                if (resident > (96L << 20)) grows = (48L << 20) - resident;
             } else if (r < 0.98) {
                 stack[0] = search; stack[1] = oneRoundSearch; stack[2] = main; stack[3] = module; depth = 4;
                 if (rnd.nextInt(10) == 0) state |= SampleState.SYSTEM;
             } else {
                 stack[0] = searchCount; stack[1] = oneRoundSearch; stack[2] = main; stack[3] = module; depth = 4;
             }
+            resident += grows;
+            if (memory) p.memory(time, resident);
             p.sample(time, mainThread, stack, depth, state, 1000, 0);
             if (tick % 10 == 0) {
                 int[] idle = {wait, run, bootstrap};

@@ -34,7 +34,7 @@ public final class PacedFeeder implements Recording {
             long wait = next - System.nanoTime();
             if (wait > 0) LockSupport.parkNanos(wait);
             if (paused) continue;
-            DemoProfiles.feed(profile, 1, ticks);
+            DemoProfiles.feed(profile, 1, ticks, true);
             ticks++;
         }
     }

@@ -1,0 +1,44 @@
+package dev.pyrometer.app.cli;
+
+import dev.pyrometer.app.DesktopGate;
+import dev.pyrometer.app.DesktopRequest;
+import dev.pyrometer.model.FileErrors;
+import dev.pyrometer.model.PyrometerException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pyrometer compare BASE NEW}: opens the desktop app on a comparison of two sessions (the differential flame
+ * graph, both runs side by side, the delta table and per-line deltas). Not headless: it goes through
+ * {@link DesktopGate}; {@code pyrometer diff} prints the same comparison as text. Files are checked here, so a typo
+ * gets one clear line before any window opens.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+    description = {"Compare two runs in the desktop workbench: a differential flame graph, both runs side by side, "
+        + "and the functions and lines whose time changed beyond sampling noise.",
+        "For a text report on a server, use: pyrometer diff BASE NEW"})
+public final class CompareCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "BASE", description = "The run before (a session, or any profile convert reads).")
+    Path base;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "The run after.")
+    Path news;
+
+    @Override
+    public Integer call() {
+        return DesktopGate.open(DesktopRequest.compare(checked(base), checked(news)));
+    }
+
+    static Path checked(Path file) {
+        if (!Files.exists(file)) {
+            throw new PyrometerException("cannot compare " + file + ": no such file. Check the path.", FileErrors.UNREADABLE, null);
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new PyrometerException("cannot compare " + file + ": it is not a readable file.", FileErrors.UNREADABLE, null);
+        }
+        return file.toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.pyrometer.app.ui.compare;
+
+import dev.pyrometer.app.ui.analysis.Analysis;
+import dev.pyrometer.app.ui.analysis.FrameSelection;
+import dev.pyrometer.app.ui.common.Job;
+import dev.pyrometer.app.ui.common.TaskRunner;
+import dev.pyrometer.app.ui.source.PathMapping;
+import dev.pyrometer.app.ui.source.SourceDocument;
+import dev.pyrometer.app.ui.source.SourceViewModel;
+import java.util.function.IntSupplier;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+
+/**
+ * The comparison's source pane: the new run's source view (text, heat, hottest lines, opening at the selected
+ * frame), plus the selected file's lines in both runs for a gutter of per-line deltas, recomputed off the UI thread
+ * when the file, the comparison or the measure changes.
+ */
+public final class CompareSourceViewModel {
+    private final ReadOnlyObjectProperty<Comparison> comparison;
+    private final ObjectProperty<ChangeMeasure> measure;
+    private final TaskRunner runner;
+    private final ReadOnlyObjectWrapper<Analysis> compared = new ReadOnlyObjectWrapper<>(this, "compared");
+    private final SourceViewModel source;
+    private final ReadOnlyObjectWrapper<LineDeltas> deltas = new ReadOnlyObjectWrapper<>(this, "deltas");
+    private Job inFlight;
+
+    CompareSourceViewModel(ReadOnlyObjectProperty<Comparison> comparison, ObjectProperty<ChangeMeasure> measure,
+                           ObjectProperty<FrameSelection> newSelection, TaskRunner runner, IntSupplier livePid,
+                           ObservableList<PathMapping> mappings) {
+        this.comparison = comparison;
+        this.measure = measure;
+        this.runner = runner;
+        // The source follows the very analysis the comparison was made of, so heat and deltas always agree.
+        comparison.addListener((o, before, now) -> compared.set(now == null ? null : now.news()));
+        this.source = new SourceViewModel(compared.getReadOnlyProperty(), newSelection, runner, livePid, mappings);
+        for (Observable input : new Observable[] {source.documentProperty(), comparison, measure}) input.addListener(o -> recompute());
+    }
+
+    /** The new run's source view model (the pane's text, heat and jumps). */
+    public SourceViewModel source() { return source; }
+    /** The lines of the file shown, in both runs; null until computed, or when no file is shown. */
+    public ReadOnlyObjectProperty<LineDeltas> deltasProperty() { return deltas.getReadOnlyProperty(); }
+    public LineDeltas deltas() { return deltas.get(); }
+
+    private void recompute() {
+        SourceDocument doc = source.document();
+        Comparison now = comparison.get();
+        if (doc == null || now == null) return;
+        if (inFlight != null) inFlight.cancel();
+        String file = doc.recordedPath();
+        ChangeMeasure m = measure.get();
+        Job[] job = new Job[1];
+        job[0] = runner.submit("Comparing the lines of " + file,
+            (cancelled, progress) -> LineDeltas.of(now.base().counts(), now.news().counts(), file, now.normalization(), m, cancelled),
+            done -> {
+                if (job[0] != null && job[0] != inFlight) return;
+                inFlight = null;
+                deltas.set(done);
+            },
+            error -> inFlight = null);
+        inFlight = job[0].isDone() ? null : job[0];
+    }
+}

@@ -1,0 +1,216 @@
+package dev.pyrometer.app.ui.compare;
+
+import dev.pyrometer.app.ui.common.Controls;
+import dev.pyrometer.app.ui.common.UiSettings;
+import dev.pyrometer.app.ui.flame.FlameGraphView;
+import dev.pyrometer.app.ui.source.PathMapping;
+import dev.pyrometer.app.ui.source.SourceView;
+import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.diff.Normalization;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
+
+/**
+ * A comparison on screen: the header naming both runs and what differs, a bar of choices (grouping, values, which
+ * change colours measure, differential or side by side), the always-visible colour legend above the flame graphs,
+ * and below them the delta table beside the source pane with per-line deltas. Divider positions are remembered.
+ */
+public final class CompareView extends BorderPane {
+    private final CompareViewModel model;
+    private final FlameGraphView diff;
+    private final FlameGraphView base;
+    private final FlameGraphView news;
+    private final DeltaTableView table;
+    private final SourceView source;
+    private final ChangeLegend legend;
+    private final CompareHeader header;
+    private final StackPane upper = new StackPane();
+    private final SplitPane sides;
+    private boolean dark;
+
+    public CompareView(CompareViewModel model, UiSettings settings, boolean dark, Function<String, Optional<PathMapping>> askMapping) {
+        this.model = model;
+        this.dark = dark;
+        getStyleClass().add("compare-view");
+        setId("compare-view");
+
+        diff = new FlameGraphView(model.diffFlame(), dark);
+        diff.setId("compare-diff-flame");
+        diff.setTitle("Differential: " + model.news().name() + " (shape) vs " + model.base().name());
+        base = new FlameGraphView(model.baseFlame(), dark);
+        base.setId("compare-base-flame");
+        base.setTitle("Base: " + model.base().name());
+        news = new FlameGraphView(model.newFlame(), dark);
+        news.setId("compare-new-flame");
+        news.setTitle("New: " + model.news().name());
+        sides = new SplitPane(base, news);
+        sides.setOrientation(Orientation.HORIZONTAL);
+        sides.setDividerPositions(settings.getDouble("compare.divider.sides", 0.5));
+        sides.getDividers().getFirst().positionProperty().addListener((o, b, p) -> settings.putDouble("compare.divider.sides", p.doubleValue()));
+        model.modeProperty().addListener(o -> showMode());
+        showMode();
+
+        legend = new ChangeLegend(model, dark);
+        header = new CompareHeader(model);
+        model.paletteProperty().addListener(o -> applyChangeColours());
+        applyChangeColours();
+        BorderPane graphs = new BorderPane(upper);
+        graphs.setTop(legend);
+
+        table = new DeltaTableView(model.table(), model.normalizationProperty()::get, model.paletteProperty()::get, dark);
+        source = new SourceView(model.source().source(), askMapping);
+        useDeltaGutter();
+        for (Observable input : new Observable[] {model.source().deltasProperty(), model.paletteProperty(), model.normalizationProperty()}) {
+            input.addListener(o -> useDeltaGutter());
+        }
+        model.normalizationProperty().addListener(o -> table.setTitles(model.normalizationProperty().get()));
+        model.paletteProperty().addListener(o -> table.setDark(this.dark));
+        table.setTitles(model.normalizationProperty().get());
+
+        SplitPane bottom = new SplitPane(table, source);
+        bottom.setOrientation(Orientation.HORIZONTAL);
+        SplitPane main = new SplitPane(graphs, bottom);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(settings.getDouble("compare.divider.main", 0.55));
+        bottom.setDividerPositions(settings.getDouble("compare.divider.bottom", 0.45));
+        main.getDividers().getFirst().positionProperty().addListener((o, b, p) -> settings.putDouble("compare.divider.main", p.doubleValue()));
+        bottom.getDividers().getFirst().positionProperty().addListener((o, b, p) -> settings.putDouble("compare.divider.bottom", p.doubleValue()));
+
+        setTop(new VBox(header, choices()));
+        setCenter(main);
+    }
+
+    public CompareViewModel model() { return model; }
+    /** The differential flame graph (the new run's shape, coloured by change). */
+    public FlameGraphView diffFlame() { return diff; }
+    public FlameGraphView baseFlame() { return base; }
+    public FlameGraphView newFlame() { return news; }
+    public javafx.scene.control.TableView<DeltaRow> deltaTable() { return table.table(); }
+    public SourceView source() { return source; }
+
+    /** Moves keyboard focus to the search field of the graph on screen (Ctrl+F). */
+    public void focusSearch() {
+        (model.modeProperty().get() == CompareViewModel.Mode.DIFFERENTIAL ? diff : news).focusSearch();
+    }
+
+    public void setDark(boolean dark) {
+        this.dark = dark;
+        diff.setDark(dark);
+        base.setDark(dark);
+        news.setDark(dark);
+        legend.setDark(dark);
+        applyChangeColours();
+        table.setDark(dark);
+        useDeltaGutter();
+    }
+
+    /**
+     * The palette's strongest colours as looked-up colours ({@code -pyro-more}, {@code -pyro-less}) for everything
+     * inside, so text of changes follows the palette and the theme, and CSS can still override it (selected rows).
+     */
+    private void applyChangeColours() {
+        ChangePalette palette = model.paletteProperty().get();
+        setStyle("-pyro-more: " + web(palette.color(ChangePalette.LEVELS, dark)) + "; -pyro-less: "
+            + web(palette.color(-ChangePalette.LEVELS, dark)) + ";");
+    }
+
+    static String web(javafx.scene.paint.Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
+            (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+    }
+
+    private void showMode() {
+        upper.getChildren().setAll(model.modeProperty().get() == CompareViewModel.Mode.DIFFERENTIAL ? diff : sides);
+    }
+
+    private void useDeltaGutter() {
+        ChangePalette palette = model.paletteProperty().get();
+        boolean darkTheme = dark;
+        source.setGutter(DeltaGutter.header(model.normalizationProperty().get()), DeltaGutter.BAR_WIDTH,
+            (doc, target) -> new DeltaGutter(doc, model.source().deltas(), palette, darkTheme, target));
+    }
+
+    private HBox choices() {
+        SegmentedButton frames = segmented(model.keyByProperty(), new KeyBy[] {KeyBy.FUNCTION, KeyBy.LINE, KeyBy.FILE, KeyBy.MODULE},
+            "compare-key-");
+        SegmentedButton values = segmented(model.normalizationProperty(), Normalization.values(), "compare-values-");
+        values.getButtons().get(0).setText("Share");
+        values.getButtons().get(0).setTooltip(new Tooltip("Each frame's share of all samples of its run"));
+        values.getButtons().get(1).setText("Per second");
+        values.getButtons().get(1).setTooltip(new Tooltip(
+            "Thread-seconds per second of wall clock: shows work that grew even where its share did not"));
+        SegmentedButton measure = segmented(model.measureProperty(), ChangeMeasure.values(), "compare-measure-");
+        measure.getButtons().get(0).setTooltip(new Tooltip("Colour and list each frame by the change of its total (with what it calls)"));
+        measure.getButtons().get(1).setTooltip(new Tooltip("Colour and list each frame by the change of its own (self) time"));
+        SegmentedButton mode = segmented(model.modeProperty(), CompareViewModel.Mode.values(), "compare-mode-");
+        CheckBox idle = new CheckBox("Include idle");
+        idle.setId("compare-idle");
+        idle.selectedProperty().bindBidirectional(model.includeIdleProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("compare-busy");
+        busy.setPrefSize(16, 16);
+        busy.setMaxSize(16, 16);
+        busy.visibleProperty().bind(model.comparisonProperty().isNull().and(model.failureProperty().isNull()));
+        Label failed = new Label();
+        failed.getStyleClass().add("error-text");
+        model.failureProperty().addListener((o, b, error) -> failed.setText(error == null ? "" : "The comparison failed: " + error));
+
+        HBox bar = new HBox(8, new Label("Frames"), frames, Controls.gap(6), new Label("Values"), values, Controls.gap(6),
+            new Label("Change in"), measure, Controls.gap(6), idle, busy, failed, Controls.spacer(), mode);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("analysis-bar");
+        bar.setId("compare-bar");
+        return bar;
+    }
+
+    /** A segmented button with one toggle per value, kept in step with the property both ways. */
+    private static <E extends Enum<E>> SegmentedButton segmented(ObjectProperty<E> property, E[] values, String idPrefix) {
+        SegmentedButton group = new SegmentedButton();
+        for (E value : values) {
+            ToggleButton button = new ToggleButton(label(value));
+            button.setId(idPrefix + value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            button.setUserData(value);
+            button.setSelected(property.get() == value);
+            group.getButtons().add(button);
+        }
+        group.getToggleGroup().selectedToggleProperty().addListener((o, before, after) -> {
+            if (after == null) before.setSelected(true); // never nothing selected
+            else {
+                @SuppressWarnings("unchecked")
+                E value = (E) after.getUserData();
+                property.set(value);
+            }
+        });
+        property.addListener((o, before, value) -> group.getButtons().stream()
+            .filter(b -> b.getUserData() == value).findFirst().ifPresent(b -> b.setSelected(true)));
+        return group;
+    }
+
+    private static String label(Enum<?> value) {
+        if (value instanceof KeyBy by) {
+            return switch (by) {
+                case FUNCTION -> "Function";
+                case LINE -> "Line";
+                case FILE -> "File";
+                case MODULE -> "Module";
+            };
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,310 @@
+package dev.pyrometer.app.ui.compare;
+
+import dev.pyrometer.app.ui.analysis.Analysis;
+import dev.pyrometer.app.ui.analysis.AnalysisViewModel;
+import dev.pyrometer.app.ui.analysis.FrameSelection;
+import dev.pyrometer.app.ui.common.Job;
+import dev.pyrometer.app.ui.common.TaskRunner;
+import dev.pyrometer.app.ui.common.Ticker;
+import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
+import dev.pyrometer.app.ui.source.PathMapping;
+import dev.pyrometer.model.aggregate.CallTree;
+import dev.pyrometer.model.aggregate.FrameRef;
+import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.Transforms;
+import dev.pyrometer.model.diff.DiffValues.Presence;
+import dev.pyrometer.model.diff.Normalization;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * A comparison of two runs (a tab): each run's analysis, kept in step (same grouping, transforms and samples), the
+ * comparison computed from them off the UI thread, and the views over it — the differential flame graph (the new
+ * run's shape coloured by change), the two runs' flame graphs side by side, the delta table and the source pane
+ * with per-line deltas. Zoom, search and selection are shared: a frame picked anywhere is found in the other run by
+ * name. A run that is still recording refreshes the comparison about once a second.
+ */
+public final class CompareViewModel {
+    /** What the upper half shows. */
+    public enum Mode {
+        DIFFERENTIAL("Differential"),
+        SIDE_BY_SIDE("Side by side");
+
+        private final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** How often a recording run is re-aggregated; the comparison follows its slower, once-a-second stream. */
+    static final Duration LIVE_REFRESH = Duration.ofMillis(200);
+
+    private final RunSource base;
+    private final RunSource news;
+    private final TaskRunner runner;
+    private final AnalysisViewModel baseAnalysis;
+    private final AnalysisViewModel newAnalysis;
+    private final ObjectProperty<FrameSelection> baseSelection = new SimpleObjectProperty<>(this, "baseSelection");
+    private final ObjectProperty<FrameSelection> newSelection = new SimpleObjectProperty<>(this, "newSelection");
+    private final FlameGraphViewModel baseFlame;
+    private final FlameGraphViewModel newFlame;
+    private final FlameGraphViewModel diffFlame;
+    private final DeltaTableViewModel table;
+    private final CompareSourceViewModel source;
+
+    private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>(this, "normalization", Normalization.SHARE);
+    private final ObjectProperty<ChangeMeasure> measure = new SimpleObjectProperty<>(this, "measure", ChangeMeasure.TOTAL);
+    private final ObjectProperty<ChangePalette> palette = new SimpleObjectProperty<>(this, "palette", ChangePalette.RED_BLUE);
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.DIFFERENTIAL);
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    private final ReadOnlyObjectWrapper<ChangeLevels> levels = new ReadOnlyObjectWrapper<>(this, "levels");
+    private final ReadOnlyObjectWrapper<Throwable> failure = new ReadOnlyObjectWrapper<>(this, "failure");
+    private final ReadOnlyObjectWrapper<RunFacts> baseFacts = new ReadOnlyObjectWrapper<>(this, "baseFacts");
+    private final ReadOnlyObjectWrapper<RunFacts> newFacts = new ReadOnlyObjectWrapper<>(this, "newFacts");
+    private final ObservableList<VanishedPath> vanished = FXCollections.observableArrayList();
+    private final List<Ticker.Subscription> refreshers = new ArrayList<>();
+    /** Undoes what following a recording registered on its (longer-lived) workspace. */
+    private final List<Runnable> unfollow = new ArrayList<>();
+    private Job inFlight;
+    private boolean syncing;
+    private boolean disposed;
+
+    public CompareViewModel(RunSource base, RunSource news, TaskRunner runner, Ticker ticker, ObservableList<PathMapping> mappings) {
+        this.base = base;
+        this.news = news;
+        this.runner = runner;
+        this.baseAnalysis = new AnalysisViewModel(base.profile(), runner);
+        this.newAnalysis = new AnalysisViewModel(news.profile(), runner);
+        // One choice of grouping and samples for both runs: a comparison only means something like for like.
+        newAnalysis.keyByProperty().bindBidirectional(baseAnalysis.keyByProperty());
+        newAnalysis.includeIdleProperty().bindBidirectional(baseAnalysis.includeIdleProperty());
+        newAnalysis.gilOnlyProperty().bindBidirectional(baseAnalysis.gilOnlyProperty());
+        baseAnalysis.transformsProperty().addListener((o, before, t) -> keepTransformsInStep(t));
+        newAnalysis.transformsProperty().addListener((o, before, t) -> keepTransformsInStep(t));
+
+        this.baseFlame = new FlameGraphViewModel(baseAnalysis, baseSelection, runner, true);
+        this.newFlame = new FlameGraphViewModel(newAnalysis, newSelection, runner, true);
+        this.diffFlame = new FlameGraphViewModel(newAnalysis, newSelection, runner, true);
+        for (FlameGraphViewModel flame : flames()) {
+            flame.searchProperty().bindBidirectional(search);
+            flame.zoomPathProperty().addListener((o, before, path) -> followZoom(flame, path));
+            if (flame != diffFlame) {
+                flame.icicleProperty().bindBidirectional(diffFlame.icicleProperty());
+                flame.colorModeProperty().bindBidirectional(diffFlame.colorModeProperty());
+            }
+        }
+        baseSelection.addListener((o, before, selected) -> followSelection(Side.BASE, selected));
+        newSelection.addListener((o, before, selected) -> followSelection(Side.NEW, selected));
+
+        this.table = new DeltaTableViewModel(this::pick);
+        this.source = new CompareSourceViewModel(comparison.getReadOnlyProperty(), measure, newSelection, runner,
+            () -> news.isLive() ? news.pid() : 0, mappings);
+
+        baseAnalysis.slowAnalysisProperty().addListener(o -> recompare());
+        newAnalysis.slowAnalysisProperty().addListener(o -> recompare());
+        normalization.addListener(o -> recompare());
+        measure.addListener(o -> show(comparison.get()));
+        palette.addListener(o -> annotate(comparison.get()));
+        followLive(base, baseAnalysis, ticker);
+        followLive(news, newAnalysis, ticker);
+        baseFacts.set(RunFacts.of(base, null));
+        newFacts.set(RunFacts.of(news, null));
+        baseAnalysis.rebuild();
+        newAnalysis.rebuild();
+    }
+
+    public RunSource base() { return base; }
+    public RunSource news() { return news; }
+    public AnalysisViewModel baseAnalysis() { return baseAnalysis; }
+    public AnalysisViewModel newAnalysis() { return newAnalysis; }
+    /** The new run's shape, coloured by change: the picture a comparison opens on. */
+    public FlameGraphViewModel diffFlame() { return diffFlame; }
+    public FlameGraphViewModel baseFlame() { return baseFlame; }
+    public FlameGraphViewModel newFlame() { return newFlame; }
+    public DeltaTableViewModel table() { return table; }
+    public CompareSourceViewModel source() { return source; }
+    public ObjectProperty<KeyBy> keyByProperty() { return baseAnalysis.keyByProperty(); }
+    public BooleanProperty includeIdleProperty() { return baseAnalysis.includeIdleProperty(); }
+    public ObjectProperty<Normalization> normalizationProperty() { return normalization; }
+    public ObjectProperty<ChangeMeasure> measureProperty() { return measure; }
+    public ObjectProperty<ChangePalette> paletteProperty() { return palette; }
+    public ObjectProperty<Mode> modeProperty() { return mode; }
+    public StringProperty searchProperty() { return search; }
+    /** The frame selected, as the new run names it (the source pane follows this one). */
+    public ObjectProperty<FrameSelection> newSelectionProperty() { return newSelection; }
+    public ObjectProperty<FrameSelection> baseSelectionProperty() { return baseSelection; }
+    public ReadOnlyObjectProperty<Comparison> comparisonProperty() { return comparison.getReadOnlyProperty(); }
+    /** The colour levels of the call paths (the legend's scale). */
+    public ReadOnlyObjectProperty<ChangeLevels> levelsProperty() { return levels.getReadOnlyProperty(); }
+    /** The last comparison's failure (a bug, not a user error), or null. */
+    public ReadOnlyObjectProperty<Throwable> failureProperty() { return failure.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<RunFacts> baseFactsProperty() { return baseFacts.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<RunFacts> newFactsProperty() { return newFacts.getReadOnlyProperty(); }
+    /** Call paths of the base run the new run does not have, heaviest first. */
+    public ObservableList<VanishedPath> vanished() { return vanished; }
+
+    public Comparison comparison() { return comparison.get(); }
+
+    /** The tab's title: {@code before.pyro → after.pyro}. */
+    public String title() {
+        return base.name() + " → " + news.name();
+    }
+
+    /** Shows a vanished call path: side by side, the base run zoomed to it and the frame selected. */
+    public void reveal(VanishedPath path) {
+        Comparison c = comparison.get();
+        if (c == null) return;
+        mode.set(Mode.SIDE_BY_SIDE);
+        CallTree tree = c.base().tree();
+        int node = FrameSelection.resolve(tree, path.path());
+        if (node <= 0) return;
+        baseFlame.zoomTo(path.path());
+        baseSelection.set(FrameSelection.ofNode(tree, node));
+    }
+
+    /** Stops following recordings and drops work in flight; the runs' profiles are left as they are. */
+    public void dispose() {
+        if (disposed) return;
+        disposed = true;
+        refreshers.forEach(Ticker.Subscription::close);
+        refreshers.clear();
+        unfollow.forEach(Runnable::run);
+        unfollow.clear();
+        if (inFlight != null) inFlight.cancel();
+    }
+
+    private List<FlameGraphViewModel> flames() {
+        return List.of(diffFlame, baseFlame, newFlame);
+    }
+
+    private void followLive(RunSource run, AnalysisViewModel analysis, Ticker ticker) {
+        if (!run.isLive()) return;
+        analysis.setSlowEvery((int) (Duration.ofSeconds(1).toMillis() / LIVE_REFRESH.toMillis()));
+        Ticker.Subscription refresher = ticker.every(LIVE_REFRESH, analysis::refreshIfGrown);
+        refreshers.add(refresher);
+        javafx.beans.value.ChangeListener<Boolean> ended = (o, was, live) -> {
+            if (live) return;
+            refresher.close();
+            analysis.setSlowEvery(1);
+            analysis.refreshIfGrown();
+            refreshFacts(comparison.get());
+        };
+        run.live().addListener(ended);
+        unfollow.add(() -> run.live().removeListener(ended));
+    }
+
+    private void recompare() {
+        if (disposed) return;
+        Analysis b = baseAnalysis.slowAnalysisProperty().get();
+        Analysis n = newAnalysis.slowAnalysisProperty().get();
+        // While the grouping changes the two analyses land one after the other: wait for the pair.
+        if (!Comparison.comparable(b, n)) return;
+        if (inFlight != null) inFlight.cancel();
+        Normalization by = normalization.get();
+        Job[] job = new Job[1];
+        job[0] = runner.submit("Comparing runs", (cancelled, progress) -> Comparison.compute(b, n, by, cancelled),
+            done -> {
+                if (job[0] != null && job[0] != inFlight) return;
+                inFlight = null;
+                failure.set(null);
+                comparison.set(done);
+                show(done);
+            },
+            error -> {
+                inFlight = null;
+                failure.set(error);
+            });
+        inFlight = job[0].isDone() ? null : job[0];
+    }
+
+    private void show(Comparison c) {
+        if (c == null) return;
+        annotate(c);
+        table.show(c, measure.get());
+        vanished.setAll(VanishedPath.of(c));
+        refreshFacts(c);
+    }
+
+    private void refreshFacts(Comparison c) {
+        baseFacts.set(RunFacts.of(base, c == null ? null : c.base()));
+        newFacts.set(RunFacts.of(news, c == null ? null : c.news()));
+    }
+
+    private void annotate(Comparison c) {
+        if (c == null) return;
+        ChangeLevels pathLevels = ChangeLevels.of(c.tree(), measure.get());
+        levels.set(pathLevels);
+        ChangeAnnotations newSide = new ChangeAnnotations(c, Side.NEW, pathLevels, palette.get());
+        baseFlame.annotationsProperty().set(new ChangeAnnotations(c, Side.BASE, pathLevels, palette.get()));
+        newFlame.annotationsProperty().set(newSide);
+        diffFlame.annotationsProperty().set(newSide);
+    }
+
+    /** A row of the delta table was picked: select its frame in the run that has it (the new one if both do). */
+    private void pick(DeltaRow row) {
+        Comparison c = comparison.get();
+        if (c == null) return;
+        boolean vanishedRow = row.presence() == Presence.VANISHED;
+        CallTree tree = vanishedRow ? c.base().tree() : c.news().tree();
+        int key = Matching.keyOf(tree.keys(), row.ref());
+        if (key < 0) return;
+        // A frame only the base run has cannot be drawn in the new run's shape: show the runs side by side.
+        if (vanishedRow) mode.set(Mode.SIDE_BY_SIDE);
+        (vanishedRow ? baseSelection : newSelection).set(FrameSelection.of(tree.keys(), key));
+    }
+
+    private void followSelection(Side side, FrameSelection selected) {
+        table.follow(selected == null ? null : selected.ref());
+        if (syncing) return;
+        Comparison c = comparison.get();
+        Side other = side == Side.BASE ? Side.NEW : Side.BASE;
+        syncing = true;
+        try {
+            FrameSelection there = c == null ? selected : Matching.selection(c.treeOf(other), selected);
+            // A frame the new run does not have: the source pane (the new run's) opens where the base run spent its time.
+            if (c != null && other == Side.NEW && there == selected) there = Matching.atHottestLine(c.base(), selected);
+            (other == Side.BASE ? baseSelection : newSelection).set(there);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void followZoom(FlameGraphViewModel from, List<FrameRef> path) {
+        if (syncing) return;
+        Comparison c = comparison.get();
+        syncing = true;
+        try {
+            for (FlameGraphViewModel to : flames()) {
+                if (to == from) continue;
+                Side side = to == baseFlame ? Side.BASE : Side.NEW;
+                Side fromSide = from == baseFlame ? Side.BASE : Side.NEW;
+                to.zoomTo(c == null || side == fromSide ? path : Matching.path(c.treeOf(side), path));
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void keepTransformsInStep(Transforms changed) {
+        Transforms shared = Matching.portable(changed);
+        baseAnalysis.setTransforms(shared);
+        newAnalysis.setTransforms(shared);
+    }
+}
