@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * until the target exits, the duration ends or Ctrl-C, then writes the recording and one summary line.
  */
 @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Record where a Python program spends its time, without changing it (nor pausing it, unless --blocking).")
+    description = "Record where a Python program spends its time, without changing it (nor pausing it, unless"
+        + " --blocking).")
 public final class RecordCommand implements Callable<Integer> {
     static final int USAGE = 2;
     private static final Duration LAUNCH_PATIENCE = Duration.ofSeconds(10);

@@ -24,9 +24,9 @@ import java.util.stream.Stream;
  * held like the others and the signal passed on when it goes. Any stop satisfies a pending interrupt, except when
  * the interrupt came while the thread was already stopped: then the thread stops once more right after it goes.
  * Such stops, and those for signals or new threads between ticks, are let go by {@link #passSignals()}, which the
- * sampler calls every millisecond between ticks. Waits for a tick's stops block in {@code waitid} (no spinning). The main thread's exit is looked at
- * ({@code WNOWAIT}) but left for its parent to collect; other threads' exits are collected here (a traced thread
- * stays a zombie until its tracer does so). Nothing here allocates per tick.
+ * sampler calls every millisecond between ticks. Waits for a tick's stops block in {@code waitid} (no spinning).
+ * The main thread's exit is looked at ({@code WNOWAIT}) but left for its parent to collect; other threads' exits
+ * are collected here (a traced thread stays a zombie until its tracer does so). Nothing here allocates per tick.
  */
 public final class ThreadPauser implements AutoCloseable {
     private static final long PTRACE_CONT = 7;
