@@ -16,6 +16,7 @@ public final class SamplerErrors {
     public static final int TARGET_EXITED = 7;
     public static final int NO_INTERPRETER = 8;
     public static final int LAUNCH_FAILED = 9;
+    public static final int CANNOT_PAUSE = 10;
 
     public static final String SUPPORTED = "3.8 to 3.13";
 
@@ -49,6 +50,10 @@ public final class SamplerErrors {
 
     public static PyrometerException launchFailed(String command, String reason) {
         return new PyrometerException("cannot start `" + abbreviate(command) + "`: " + reason + ".", LAUNCH_FAILED, null);
+    }
+
+    public static PyrometerException cannotPause(int pid, String reason) {
+        return new PyrometerException("cannot pause process " + pid + " for --blocking: " + reason, CANNOT_PAUSE, null);
     }
 
     static String abbreviate(String text) {

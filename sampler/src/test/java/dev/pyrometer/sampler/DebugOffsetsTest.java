@@ -1,6 +1,7 @@
 package dev.pyrometer.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pyrometer.sampler.layout.Layout;
@@ -31,13 +32,19 @@ class DebugOffsetsTest {
              PythonTarget attached = ThreadStateTest.attachWhenReady(target)) {
             Layout read = attached.layout();
             assertEquals("_Py_DebugOffsets read from the target", read.source);
-            for (Field f : Layout.class.getFields()) {
-                if (Modifier.isStatic(f.getModifiers()) || f.getName().equals("source")) continue;
-                if (f.getType() == boolean[].class) {
-                    assertEquals(Arrays.toString((boolean[]) f.get(generated)), Arrays.toString((boolean[]) f.get(read)), f.getName());
-                } else {
-                    assertEquals(f.get(generated), f.get(read), f.getName());
-                }
+            assertSameFields(generated, read);
+            assertNotNull(read.objects, "the object layout, for thread names");
+            assertSameFields(generated.objects, read.objects);
+        }
+    }
+
+    private static void assertSameFields(Object generated, Object read) throws IllegalAccessException {
+        for (Field f : generated.getClass().getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) || f.getName().equals("source") || f.getName().equals("objects")) continue;
+            if (f.getType() == boolean[].class) {
+                assertEquals(Arrays.toString((boolean[]) f.get(generated)), Arrays.toString((boolean[]) f.get(read)), f.getName());
+            } else {
+                assertEquals(f.get(generated), f.get(read), f.getName());
             }
         }
     }
