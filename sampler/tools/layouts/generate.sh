@@ -16,7 +16,7 @@ for prefix in "${prefixes[@]}"; do
   minor="$("$prefix/bin/python3" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
   case "$minor" in 3.8|3.9|3.10|3.11|3.12|3.13) ;; *) echo "skip $prefix ($minor)"; continue ;; esac
   inc="$prefix/include/python$minor"
-  gcc -DPy_BUILD_CORE -I"$inc" -I"$inc/internal" -o "$work/layout-$minor" "$here/layout.c"
+  gcc -DPy_BUILD_CORE -DNDEBUG -I"$inc" -I"$inc/internal" -o "$work/layout-$minor" "$here/layout.c"
   {
     "$work/layout-$minor"
     # Every CALL-family opcode, specialised and instrumented forms included: the innermost frame sitting on one

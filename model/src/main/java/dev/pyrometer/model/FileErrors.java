@@ -9,7 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Exit codes of the problems files cause, so scripts can tell them apart (the sampler's own codes are 3 to 9).
+ * Exit codes of the problems files cause, so scripts can tell them apart (the sampler's own codes are 3 to 9 and 14).
  * Messages are one sentence naming the file; front ends print them after {@code pyrometer: }.
  */
 public final class FileErrors {

@@ -11,6 +11,7 @@ import dev.pyrometer.sampler.walk.StackWalk;
 import dev.pyrometer.sampler.walk.TargetReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A live CPython process we can read: made by {@link #attach(int)}, it takes snapshots of every thread's stack
@@ -81,8 +82,7 @@ public final class PythonTarget implements AutoCloseable {
     }
 
     TargetReader newReader(RemoteMemory memory) {
-        return new TargetReader(memory, layout, binary.version(), binary.runtime(), interp, binary.codeType(),
-            pthreadTidOffset);
+        return new TargetReader(memory, layout, binary, interp, pthreadTidOffset);
     }
 
     /** A fresh reader with its own buffer, for a sampler running on another thread. */
@@ -108,6 +108,7 @@ public final class PythonTarget implements AutoCloseable {
     }
 
     private boolean readAll(List<ThreadStack> threads, StackWalk walk) {
+        Map<Long, String> names = reader.threadNames();
         if (!reader.refresh()) return false;
         int count = 0;
         for (long t = reader.firstThread(); t != 0 && count < 4096; t = reader.nextThread(), count++) {
@@ -123,7 +124,8 @@ public final class PythonTarget implements AutoCloseable {
                 frames.add(new StackFrame(code.function(), code.shortName(), code.file(), Math.max(walk.lines[i], 0),
                     code.firstLine()));
             }
-            threads.add(new ThreadStack(tid, ident, null, running, gil, running && walk.inCall, List.copyOf(frames)));
+            String name = names == null ? null : names.get(ident);
+            threads.add(new ThreadStack(tid, ident, name, running, gil, running && walk.inCall, List.copyOf(frames)));
         }
         return true;
     }

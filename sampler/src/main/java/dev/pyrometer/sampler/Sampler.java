@@ -4,14 +4,15 @@ import dev.pyrometer.model.SampleSink;
 import dev.pyrometer.model.SampleState;
 import dev.pyrometer.sampler.memory.KeptOpenFile;
 import dev.pyrometer.sampler.memory.Libc;
+import dev.pyrometer.sampler.memory.PreciseSleep;
+import dev.pyrometer.sampler.pause.ThreadPauser;
 import dev.pyrometer.sampler.proc.ProcFiles;
 import dev.pyrometer.sampler.walk.CodeInfo;
 import dev.pyrometer.sampler.walk.StackWalk;
 import dev.pyrometer.sampler.walk.TargetReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -20,13 +21,25 @@ import java.util.concurrent.locks.LockSupport;
  * Samples a {@link PythonTarget} on its own thread and streams every thread's stack into a {@link SampleSink}.
  *
  * <p>Each tick reads the scheduler state of every known thread first (so "running" describes the moment before
- * our reads), then the resident memory, then the interpreter's thread list and each thread's stack. A stack that
- * cannot be read consistently is dropped and counted, never guessed. The target is never paused.
+ * our reads), then the resident memory, then, in one system call, everything of the target
+ * the previous tick read, and from it the interpreter's thread list and each thread's stack (what changed since is
+ * read on demand). A stack that cannot be read consistently is dropped and counted, never guessed. The target is
+ * never paused unless {@link SamplerOptions#blocking()} asks for it: then every thread is held still with ptrace from
+ * just after the scheduler states are read until the tick's reads are done ({@link ThreadPauser}). Between ticks
+ * the thread sleeps with {@code clock_nanosleep} on an absolute deadline.
  * Control it from any thread: {@link #start}, {@link #pause}, {@link #resume}, {@link #stop}, {@link #stats}.
  */
 public final class Sampler {
     /** How a recording ended. */
     public enum Outcome { RUNNING, STOPPED, DURATION_ELAPSED, TARGET_EXITED, FAILED }
+
+    /** Waits longer than this park the thread (so stop and pause wake it); shorter ones sleep precisely. */
+    private static final long PARK_ABOVE_NANOS = 20_000_000;
+    /** With --blocking, a thread stopped by a signal between ticks is let go after at most this long. */
+    private static final long SIGNAL_HOLD_NANOS = 1_000_000;
+    /** Python thread names are read again this often (renames), and soon after a new thread appears. */
+    private static final long NAMES_EVERY_NANOS = 1_000_000_000;
+    private static final long NAMES_AT_MOST_EVERY_NANOS = 100_000_000;
 
     private final PythonTarget target;
     private final SamplerOptions options;
@@ -49,6 +62,9 @@ public final class Sampler {
     private volatile long endNanos;
     private volatile long loopCpuNanos;
     private volatile long targetCpuMicros;
+    private Map<Long, String> names = Map.of();
+    private int namesGeneration;
+    private long namesReadAt = -NAMES_EVERY_NANOS;
 
     Sampler(PythonTarget target, SamplerOptions options, SampleSink sink) {
         this.target = target;
@@ -118,13 +134,15 @@ public final class Sampler {
     }
 
     private void run() {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long cpuStart = mx.getCurrentThreadCpuTime();
-        Libc.preciseTimers();
         int pid = target.pid();
-        try (TargetReader reader = target.newReader();
+        PreciseSleep sleep = new PreciseSleep();
+        long cpuStart = sleep.threadCpuNanos();
+        Libc.preciseTimers();
+        try (sleep;
+             TargetReader reader = target.newReader();
              ThreadSlots slots = new ThreadSlots(pid, Libc.clockTicksPerSecond());
-             KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256)) {
+             KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256);
+             ThreadPauser pauser = options.blocking() ? ThreadPauser.seize(pid) : null) {
             writeStartMetadata();
             long start = System.nanoTime();
             startNanos = start;
@@ -138,52 +156,78 @@ public final class Sampler {
                     schedule.restart(System.nanoTime());
                     continue;
                 }
-                long now = sleepUntil(Math.min(schedule.due(), deadline));
+                long now = sleepUntil(Math.min(schedule.due(), deadline), sleep, pauser);
                 if (stopRequested || paused) continue;
                 if (now >= deadline) {
                     outcome = Outcome.DURATION_ELAPSED;
                     break;
                 }
                 if (schedule.late(now)) lateTicks++;
-                if (!tick(reader, slots, statm, walk, now - start, pageSize)) {
+                if (!tick(reader, slots, statm, pauser, walk, now - start, pageSize)) {
                     outcome = Outcome.TARGET_EXITED;
                     break;
                 }
                 schedule.advance(now);
-                if ((ticks & 63) == 0) loopCpuNanos = mx.getCurrentThreadCpuTime() - cpuStart;
+                if ((ticks & 63) == 0) loopCpuNanos = sleep.threadCpuNanos() - cpuStart;
             }
             if (outcome == Outcome.RUNNING) outcome = Outcome.STOPPED;
+            loopCpuNanos = sleep.threadCpuNanos() - cpuStart;
         } catch (RuntimeException | Error e) {
             failure = e;
             outcome = Outcome.FAILED;
         } finally {
             endNanos = System.nanoTime();
-            loopCpuNanos = mx.getCurrentThreadCpuTime() - cpuStart;
             writeEndMetadata();
             ended.countDown();
         }
     }
 
-    /** Parks until {@code due}; returns the time it woke. */
-    private long sleepUntil(long due) {
+    /**
+     * Waits until {@code due} (or a stop or pause); returns the time it woke. With a pauser, wakes every millisecond
+     * to let go any thread that stopped for a signal meanwhile.
+     */
+    private long sleepUntil(long due, PreciseSleep sleep, ThreadPauser pauser) {
         long now = System.nanoTime();
         while (now < due && !stopRequested && !paused) {
-            LockSupport.parkNanos(this, due - now);
+            if (pauser != null) {
+                sleep.until(Math.min(due, now + SIGNAL_HOLD_NANOS));
+                pauser.passSignals();
+            } else if (due - now > PARK_ABOVE_NANOS) {
+                LockSupport.parkNanos(this, due - now - PARK_ABOVE_NANOS / 2);
+            } else {
+                sleep.until(due);
+            }
             now = System.nanoTime();
         }
         return now;
     }
 
     /** One tick; false when the target has exited. */
-    private boolean tick(TargetReader reader, ThreadSlots slots, KeptOpenFile statm, StackWalk walk, long time,
-                         long pageSize) {
+    private boolean tick(TargetReader reader, ThreadSlots slots, KeptOpenFile statm, ThreadPauser pauser,
+                         StackWalk walk, long time, long pageSize) {
         long tick = ++ticks;
         slots.readAll();
         if (statm != null) {
+            // Every tick, just before the stacks: the model gives each change to the stacks of the tick after it.
             int n = statm.reread();
             if (n < 0 && statm.lastError() == Libc.ESRCH) return false;
             if (n > 0) sink.memory(time, residentPages(statm, n) * pageSize);
         }
+        if (pauser != null) pauser.pause();
+        try {
+            return readThreads(reader, slots, walk, tick, time);
+        } finally {
+            if (pauser != null) pauser.resume();
+        }
+    }
+
+    /** Reads and emits every thread's stack; false when the target has exited. */
+    private boolean readThreads(TargetReader reader, ThreadSlots slots, StackWalk walk, long tick, long time) {
+        if (time - namesReadAt >= NAMES_EVERY_NANOS
+            || (slots.takeAdded() && time - namesReadAt >= NAMES_AT_MOST_EVERY_NANOS)) {
+            readNames(reader, time);
+        }
+        reader.beginTick();
         if (!reader.refresh()) {
             if (gone(reader)) return false;
             errors++;
@@ -198,9 +242,10 @@ public final class Sampler {
                 break; // the list itself is torn: try again next tick
             }
             int slot = slots.slot(reader.osThreadId(), tick);
-            if (!reader.walk(walk)) {
+            if (slots.nameGeneration(slot) != namesGeneration) name(slots, slot, reader.pythonThreadId());
+            if (!reader.walk(walk) && (gone(reader) || !reader.rewalk(walk))) {
                 if (gone(reader)) return false;
-                errors++;
+                errors++; // torn twice: dropped, never guessed
                 continue;
             }
             if (walk.depth == 0) continue;
@@ -213,10 +258,31 @@ public final class Sampler {
         return true;
     }
 
+    /**
+     * Reads the threads' Python names (a few dicts: now and then, not per sample). Between two reads a thread's
+     * name is looked up once, so a tick allocates nothing for it.
+     */
+    private void readNames(TargetReader reader, long time) {
+        namesReadAt = time;
+        Map<Long, String> read = reader.threadNames();
+        if (read == null) return; // unreadable this time, or a version whose layout cannot tell: keep the last
+        names = read;
+        namesGeneration++;
+    }
+
+    /** Looks the slot's thread up in the current names; tells the sink when a known thread's name changed. */
+    private void name(ThreadSlots slots, int slot, long ident) {
+        String name = names.get(ident);
+        if (name != null && !name.equals(slots.name(slot)) && slots.sinkIndex(slot) >= 0) {
+            sink.thread(slots.tid(slot), name);
+        }
+        slots.name(slot, name != null ? name : slots.name(slot), namesGeneration);
+    }
+
     private void emit(TargetReader reader, ThreadSlots slots, int slot, StackWalk walk, long time) {
         int index = slots.sinkIndex(slot);
         if (index < 0) {
-            index = sink.thread(reader.osThreadId(), null);
+            index = sink.thread(reader.osThreadId(), slots.name(slot));
             slots.sinkIndex(slot, index);
         }
         for (int i = 0; i < walk.depth; i++) {

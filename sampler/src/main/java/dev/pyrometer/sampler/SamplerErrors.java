@@ -16,6 +16,8 @@ public final class SamplerErrors {
     public static final int TARGET_EXITED = 7;
     public static final int NO_INTERPRETER = 8;
     public static final int LAUNCH_FAILED = 9;
+    /** --blocking could not hold the target still (file errors take 10 to 13, see the model's FileErrors). */
+    public static final int CANNOT_PAUSE = 14;
 
     public static final String SUPPORTED = "3.8 to 3.13";
 
@@ -49,6 +51,10 @@ public final class SamplerErrors {
 
     public static PyrometerException launchFailed(String command, String reason) {
         return new PyrometerException("cannot start `" + abbreviate(command) + "`: " + reason + ".", LAUNCH_FAILED, null);
+    }
+
+    public static PyrometerException cannotPause(int pid, String reason) {
+        return new PyrometerException("cannot pause process " + pid + " for --blocking: " + reason, CANNOT_PAUSE, null);
     }
 
     static String abbreviate(String text) {

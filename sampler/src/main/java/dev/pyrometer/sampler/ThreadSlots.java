@@ -6,8 +6,9 @@ import java.util.Arrays;
 
 /**
  * The sampler's per-OS-thread state: a kept-open {@code /proc/PID/task/TID/stat}, the scheduler state and CPU times
- * read at the start of the current tick, those of the previous sample, and the sink's thread index. Plain arrays
- * searched linearly: a Python process has few threads.
+ * read at the start of the current tick, those of the previous sample, the sink's thread index and the thread's
+ * Python name (with the generation of names it was looked up in). Plain arrays searched linearly: a Python process
+ * has few threads.
  */
 final class ThreadSlots implements AutoCloseable {
     private static final int STAT_BYTES = 1024;
@@ -26,7 +27,10 @@ final class ThreadSlots implements AutoCloseable {
     private long[] stime = new long[16];
     private long[] sampledUtime = new long[16];
     private long[] sampledStime = new long[16];
+    private String[] names = new String[16];
+    private int[] nameGenerations = new int[16];
     private long targetCpuMicros;
+    private boolean added;
 
     ThreadSlots(int pid, long clockTicksPerSecond) {
         this.pid = pid;
@@ -51,6 +55,9 @@ final class ThreadSlots implements AutoCloseable {
         tids[i] = tid;
         stats[i] = tid > 0 ? KeptOpenFile.open("/proc/" + pid + "/task/" + tid + "/stat", STAT_BYTES) : null;
         sinkIndexes[i] = -1;
+        names[i] = null;
+        nameGenerations[i] = -1;
+        added = true;
         lastSeen[i] = tick;
         readStat(i);
         sampledUtime[i] = utime[i];
@@ -69,6 +76,30 @@ final class ThreadSlots implements AutoCloseable {
         } else {
             running[i] = false;
         }
+    }
+
+    /** Whether a thread was added since the last call (its name may not be known yet). */
+    boolean takeAdded() {
+        boolean was = added;
+        added = false;
+        return was;
+    }
+
+    String name(int slot) {
+        return names[slot];
+    }
+
+    int nameGeneration(int slot) {
+        return nameGenerations[slot];
+    }
+
+    void name(int slot, String name, int generation) {
+        names[slot] = name;
+        nameGenerations[slot] = generation;
+    }
+
+    long tid(int slot) {
+        return tids[slot];
     }
 
     boolean running(int slot) {
@@ -112,7 +143,10 @@ final class ThreadSlots implements AutoCloseable {
                 stats[i].close();
             }
         }
-        for (int i = kept; i < count; i++) stats[i] = null;
+        for (int i = kept; i < count; i++) {
+            stats[i] = null;
+            names[i] = null;
+        }
         count = kept;
     }
 
@@ -128,6 +162,8 @@ final class ThreadSlots implements AutoCloseable {
         stime[to] = stime[from];
         sampledUtime[to] = sampledUtime[from];
         sampledStime[to] = sampledStime[from];
+        names[to] = names[from];
+        nameGenerations[to] = nameGenerations[from];
     }
 
     private void grow() {
@@ -142,6 +178,8 @@ final class ThreadSlots implements AutoCloseable {
         stime = Arrays.copyOf(stime, n);
         sampledUtime = Arrays.copyOf(sampledUtime, n);
         sampledStime = Arrays.copyOf(sampledStime, n);
+        names = Arrays.copyOf(names, n);
+        nameGenerations = Arrays.copyOf(nameGenerations, n);
     }
 
     @Override

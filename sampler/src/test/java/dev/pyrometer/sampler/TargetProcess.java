@@ -21,11 +21,14 @@ public final class TargetProcess implements AutoCloseable {
     private final Process process;
     private final Path dir;
     private final Path script;
+    /** Started detached (not our child): its pid, else 0. */
+    private final long detachedPid;
 
-    private TargetProcess(Process process, Path dir, Path script) {
+    private TargetProcess(Process process, Path dir, Path script, long detachedPid) {
         this.process = process;
         this.dir = dir;
         this.script = script;
+        this.detachedPid = detachedPid;
     }
 
     /** Starts {@code resource} (a .py file next to this class) with the given arguments; {@code {dir}} expands. */
@@ -40,11 +43,47 @@ public final class TargetProcess implements AutoCloseable {
         for (String a : args) command.add(a.replace("{dir}", dir.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(dir.resolve("output.txt").toFile()).start();
-        return new TargetProcess(p, dir, script);
+        return new TargetProcess(p, dir, script, 0);
+    }
+
+    /**
+     * Like {@link #start}, but the program is not this JVM's child: a shell starts it in the background and exits,
+     * so it is adopted by init (needed to ptrace it: the JVM's wait for its own children would take the stops).
+     */
+    public static TargetProcess startDetached(Path python, String resource, String... args) throws IOException {
+        Path dir = Files.createTempDirectory("pyrometer-target");
+        Path script = dir.resolve(resource);
+        try (InputStream in = TargetProcess.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IOException("no test resource " + resource);
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
+            "\"$0\" \"$@\" > \"$OUT\" 2>&1 < /dev/null & echo $!", python.toString(), script.toString()));
+        for (String a : args) command.add(a.replace("{dir}", dir.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("OUT", dir.resolve("output.txt").toString());
+        Process shell = builder.start();
+        String pid = new String(shell.getInputStream().readAllBytes()).strip();
+        try {
+            shell.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new TargetProcess(shell, dir, script, Long.parseLong(pid));
     }
 
     public int pid() {
-        return (int) process.pid();
+        return (int) (detachedPid != 0 ? detachedPid : process.pid());
+    }
+
+    private boolean alive() {
+        return detachedPid != 0 ? ProcessHandle.of(detachedPid).map(ProcessHandle::isAlive).orElse(false)
+            && !zombie() : process.isAlive();
+    }
+
+    /** An exited process that nobody reaped yet (a detached target's new parent may not). */
+    private boolean zombie() {
+        return state() == 'Z';
     }
 
     public Path dir() {
@@ -87,7 +126,7 @@ public final class TargetProcess implements AutoCloseable {
     public void await(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
-            if (!process.isAlive()) throw new AssertionError("the target exited before it could " + what + ": " + output());
+            if (!alive()) throw new AssertionError("the target exited before it could " + what + ": " + output());
             if (System.nanoTime() > deadline) throw new AssertionError("the target did not " + what + " in time");
             try {
                 Thread.sleep(5);
@@ -134,6 +173,11 @@ public final class TargetProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (detachedPid != 0) {
+            ProcessHandle.of(detachedPid).ifPresent(ProcessHandle::destroyForcibly);
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            while (alive() && System.nanoTime() < deadline) Thread.onSpinWait();
+        }
         process.destroyForcibly();
         try {
             process.waitFor();

@@ -20,8 +20,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code pyrometer ps}: the Python processes on this machine. */
 @Command(name = "ps", description = "List the running Python processes Pyrometer can profile.", mixinStandardHelpOptions = true)
 public final class PsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-
     @Option(names = "--json", description = "Print a JSON list instead of a table.")
     boolean json;
 
@@ -47,10 +45,13 @@ public final class PsCommand implements Callable<Integer> {
             }
             out.println(new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(rows));
         } else {
+            // Made here, not in a static field: picocli instantiates every subcommand on every run, and the time
+            // zone rules it loads cost tens of milliseconds of start-up to `record` as well.
+            DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
             out.printf("%7s  %-10s %-8s %6s  %-8s  %s%n", "PID", "USER", "PYTHON", "CPU%", "STARTED", "COMMAND");
             for (PythonProcess p : processes) {
                 out.printf(Locale.ROOT, "%7d  %-10s %-8s %6.1f  %-8s  %s%n", p.pid(), p.user(),
-                    p.version() == null ? "?" : p.version(), p.cpuPercent(), TIME.format(p.startTime()),
+                    p.version() == null ? "?" : p.version(), p.cpuPercent(), time.format(p.startTime()),
                     String.join(" ", p.commandLine()));
             }
         }

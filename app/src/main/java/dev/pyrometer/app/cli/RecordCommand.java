@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * until the target exits, the duration ends or Ctrl-C, then writes the recording and one summary line.
  */
 @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Record where a Python program spends its time, without changing or pausing it.")
+    description = "Record where a Python program spends its time, without changing it (nor pausing it, unless"
+        + " --blocking).")
 public final class RecordCommand implements Callable<Integer> {
     static final int USAGE = 2;
     private static final Duration LAUNCH_PATIENCE = Duration.ofSeconds(10);
@@ -71,10 +72,11 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = {"-t", "--threads"}, description = "Start each stack with its thread.")
     boolean threads;
 
-    @Option(names = "--nonblocking", description = "Accepted for py-spy habits: Pyrometer never pauses the target.")
+    @Option(names = "--nonblocking", description = "Read without pausing the target (the default).")
     boolean nonblocking;
 
-    @Option(names = "--blocking", description = "Pause the target at each sample (not available: see the message).")
+    @Option(names = "--blocking", description = "Pause every thread of the target (ptrace) while each sample is read:"
+        + " perfectly consistent stacks, at a cost to the target. With --pid only.")
     boolean blocking;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "After `--`: a program to launch and record.")
@@ -89,9 +91,13 @@ public final class RecordCommand implements Callable<Integer> {
             throw new PyrometerException("give either --pid PID or a command after `--` (e.g. pyrometer record -- python3"
                 + " app.py), not both or neither.", USAGE, null);
         }
-        if (blocking) {
-            throw new PyrometerException("--blocking is not available: Pyrometer reads without pausing the target and"
-                + " drops (and counts) any stack it could not read consistently; leave the flag out.", USAGE, null);
+        if (blocking && nonblocking) {
+            throw new PyrometerException("give --blocking or --nonblocking, not both.", USAGE, null);
+        }
+        if (blocking && pid == null) {
+            throw new PyrometerException("--blocking works with --pid only: a program Pyrometer starts is the JVM's own"
+                + " child, whose stops under ptrace the JVM's wait for its exit would take; start the program yourself"
+                + " and record it with --pid, or leave --blocking out.", USAGE, null);
         }
         if (!(rate > 0 && rate <= SamplerOptions.MAX_RATE)) {
             throw new PyrometerException("the rate must be between 1 and " + (int) SamplerOptions.MAX_RATE
@@ -103,7 +109,7 @@ public final class RecordCommand implements Callable<Integer> {
         Format chosen = chooseFormat();
         checkWritable(output);
         SamplerOptions options = new SamplerOptions(rate,
-            duration == null ? null : Duration.ofNanos((long) (duration * 1e9)));
+            duration == null ? null : Duration.ofNanos((long) (duration * 1e9)), blocking);
         if (pid != null) {
             try (PythonTarget target = PythonTarget.attach(pid)) {
                 return record(target, null, options, chosen, pathFor(target.pid(), chosen));
@@ -142,6 +148,9 @@ public final class RecordCommand implements Callable<Integer> {
                 profile.metadata(MetadataKeys.EXIT_CODE, Integer.toString(exitCode));
             }
             long written = finish(profile, live, chosen, path);
+            if (outcome == Sampler.Outcome.FAILED && sampler.failure() instanceof PyrometerException userError) {
+                throw userError; // e.g. ptrace not allowed for --blocking: one line that says why
+            }
             if (outcome == Sampler.Outcome.FAILED) {
                 throw new IllegalStateException("the sampler failed (what was recorded is in " + path + ")",
                     sampler.failure());

@@ -94,7 +94,10 @@ class CommandErrorsTest {
     void usageErrors() throws Exception {
         assertOneLine(JvmRun.of(Map.of(), "record", "-o", dir.resolve("x.txt").toString()), 2,
             "pyrometer: give either --pid PID or a command");
-        assertOneLine(JvmRun.of(Map.of(), "record", "--blocking", "--pid", "1"), 2, "pyrometer: --blocking is not available");
+        assertOneLine(JvmRun.of(Map.of(), "record", "--blocking", "--", "python3", "-c", "pass"), 2,
+            "pyrometer: --blocking works with --pid only");
+        assertOneLine(JvmRun.of(Map.of(), "record", "--blocking", "--nonblocking", "--pid", "1"), 2,
+            "pyrometer: give --blocking or --nonblocking, not both");
         assertOneLine(JvmRun.of(Map.of(), "record", "-f", "flame", "--pid", "1"), 2,
             "pyrometer: unknown output format 'flame'; use one of: session, collapsed");
         assertOneLine(JvmRun.of(Map.of(), "record", "-o", "/no/such/dir/out.txt", "--pid", "1"), 2,

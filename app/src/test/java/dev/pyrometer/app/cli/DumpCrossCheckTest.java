@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * On the same stopped process, {@code pyrometer dump --json} and {@code py-spy dump --json --nonblocking} agree
- * frame for frame: thread ids, file names, lines and function names (ours is the qualified name from 3.11,
- * whose last part is py-spy's name).
+ * frame for frame: thread ids and names, file names, lines and function names (ours is the qualified name from
+ * 3.11, whose last part is py-spy's name).
  */
 class DumpCrossCheckTest {
 
@@ -50,6 +50,9 @@ class DumpCrossCheckTest {
                     assertEquals(other.get("os_thread_id").getAsLong(), thread.get("os_thread_id").getAsLong());
                 }
                 assertEquals(other.get("pid").getAsInt(), thread.get("pid").getAsInt());
+                if (!other.get("thread_name").isJsonNull()) {
+                    assertEquals(other.get("thread_name").getAsString(), thread.get("thread_name").getAsString());
+                }
                 assertEquals(other.get("owns_gil").getAsBoolean(), thread.get("owns_gil").getAsBoolean());
                 JsonArray a = thread.getAsJsonArray("frames");
                 JsonArray b = other.getAsJsonArray("frames");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.app.JvmRun;
 import dev.pyrometer.sampler.Pythons;
+import dev.pyrometer.sampler.TargetProcess;
 import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.Loaded;
 import dev.pyrometer.model.Profile;
@@ -33,13 +34,15 @@ class RecordCommandTest {
     @TempDir
     Path dir;
 
+    // The programs work for 3 s: a fresh JVM (no AOT cache here) on a loaded machine may take more than a second
+    // to attach, and each test wants well over 50 samples of the work.
     @Test
     void launchedProgramIsRecordedAndItsExitCodeReturned() throws Exception {
         Pythons.Python python = Pythons.all().getLast();
         Path script = copy("exits_soon.py");
         Path out = dir.resolve("stacks.txt");
         JvmRun run = JvmRun.of(Map.of(), "record", "-r", "250", "-o", out.toString(), "--",
-            python.executable().toString(), script.toString(), "3", "1.0");
+            python.executable().toString(), script.toString(), "3", "3.0");
         assertEquals(3, run.exitCode(), run.stderr());
         assertTrue(run.stderr().matches("(?s)pyrometer: \\d+ samples, \\d+ errors, \\d+ late ticks in .* s \\(.* Hz achieved\\);"
             + " sampler CPU .* µs per sample; wrote \\d+ samples to .*stacks.txt \\(collapsed\\)\\s*"), run.stderr());
@@ -58,7 +61,7 @@ class RecordCommandTest {
         Path script = copy("exits_soon.py");
         Path out = dir.resolve("run.pyro");
         JvmRun run = JvmRun.of(Map.of(), "record", "-r", "200", "-o", out.toString(), "--",
-            python.executable().toString(), script.toString(), "0", "1.0");
+            python.executable().toString(), script.toString(), "0", "3.0");
         assertEquals(0, run.exitCode(), run.stderr());
         assertTrue(run.stderr().contains("samples to " + out + " (session)"), run.stderr());
         Loaded loaded = ProfileFiles.read(out);
@@ -97,6 +100,23 @@ class RecordCommandTest {
         Loaded loaded = ProfileFiles.read(out);
         assertFalse(loaded.report().complete(), "a killed recording has no end marker");
         assertTrue(loaded.profile().samples().size() >= 20, "samples: " + loaded.profile().samples().size());
+    }
+
+    @Test
+    void blockingRecordsARunningProgramAndLetsItGo() throws Exception {
+        Pythons.Python python = Pythons.all().getLast();
+        try (TargetProcess target = TargetProcess.startDetached(python.executable(), "busy_threads.py")) {
+            target.awaitFile("ready.txt");
+            Path out = dir.resolve("blocking.txt");
+            JvmRun run = JvmRun.of(Map.of(), "record", "--blocking", "-r", "200", "-d", "0.5", "-o", out.toString(),
+                "--pid", Integer.toString(target.pid()));
+            assertEquals(0, run.exitCode(), run.stderr());
+            assertTrue(run.stderr().matches("(?s)pyrometer: \\d+ samples, 0 errors, .*"), run.stderr());
+            String collapsed = Files.readString(out);
+            assertTrue(collapsed.contains(";spin (") && collapsed.contains(";hash_forever ("), collapsed);
+            assertTrue(Files.readString(Path.of("/proc", Integer.toString(target.pid()), "status"))
+                .contains("TracerPid:\t0"), "detached after the recording");
+        }
     }
 
     private static int samplesOnDisk(Path session) {

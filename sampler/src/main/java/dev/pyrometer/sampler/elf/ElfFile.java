@@ -1,5 +1,6 @@
 package dev.pyrometer.sampler.elf;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,11 +16,15 @@ import java.util.Set;
 
 /**
  * A read-only view of a 64-bit little-endian ELF file (the only kind the sampler reads): program headers,
- * section headers and the symbols of {@code .dynsym} and {@code .symtab}. The file is memory-mapped, not read.
+ * section headers and the symbols of {@code .dynsym} and {@code .symtab}.
+ *
+ * <p>Only the parts asked for are read, with positional reads: a libpython is tens of megabytes, and mapping it
+ * would cost more at start-up than reading its headers and dynamic symbols (the JDK creates a mapped buffer
+ * reflectively, which spins method handles on every run).
  */
-public final class ElfFile {
+public final class ElfFile implements AutoCloseable {
     /** A section: name, virtual address, file offset and size. */
-    public record Section(String name, int type, long address, long offset, long size) {}
+    public record Section(String name, int type, long address, long offset, long size, int link) {}
 
     /** A loadable segment (PT_LOAD). */
     public record Segment(long offset, long virtualAddress, long fileSize, long memorySize, int flags) {
@@ -29,29 +34,39 @@ public final class ElfFile {
     }
 
     private static final int SHT_SYMTAB = 2;
+    private static final int SHT_NOBITS = 8;
     private static final int SHT_DYNSYM = 11;
     private static final int PT_LOAD = 1;
+    private static final int SYMBOL_SIZE = 24;
+    private static final long MAX_READ = 64L << 20;
 
     private final Path path;
-    private final ByteBuffer file;
+    private final FileChannel channel;
+    private final long size;
     private final List<Section> sections = new ArrayList<>();
     private final List<Segment> segments = new ArrayList<>();
     private final int type;
 
-    private ElfFile(Path path, ByteBuffer file) throws IOException {
+    private ElfFile(Path path, FileChannel channel) throws IOException {
         this.path = path;
-        this.file = file.order(ByteOrder.LITTLE_ENDIAN);
-        if (file.limit() < 64 || file.getInt(0) != 0x464C457F) throw new IOException(path + " is not an ELF file");
-        if (file.get(4) != 2 || file.get(5) != 1) throw new IOException(path + " is not a 64-bit little-endian ELF file");
-        type = Short.toUnsignedInt(file.getShort(16));
-        readSegments();
-        readSections();
+        this.channel = channel;
+        this.size = channel.size();
+        ByteBuffer header = read(0, 64);
+        if (header.getInt(0) != 0x464C457F) throw new IOException(path + " is not an ELF file");
+        if (header.get(4) != 2 || header.get(5) != 1) throw new IOException(path + " is not a 64-bit little-endian ELF file");
+        type = Short.toUnsignedInt(header.getShort(16));
+        readSegments(header);
+        readSections(header);
     }
 
-    /** Maps and parses {@code path}. */
+    /** Opens and parses {@code path}'s headers; close it when done. */
     public static ElfFile open(Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            return new ElfFile(path, channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()));
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            return new ElfFile(path, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
     }
 
@@ -77,99 +92,123 @@ public final class ElfFile {
         return null;
     }
 
-    private void readSegments() {
-        long phoff = file.getLong(32);
-        int phentsize = Short.toUnsignedInt(file.getShort(54));
-        int phnum = Short.toUnsignedInt(file.getShort(56));
-        for (int i = 0; i < phnum; i++) {
-            int at = (int) (phoff + (long) i * phentsize);
-            if (file.getInt(at) != PT_LOAD) continue;
-            segments.add(new Segment(file.getLong(at + 8), file.getLong(at + 16), file.getLong(at + 32),
-                file.getLong(at + 40), file.getInt(at + 4)));
-        }
-    }
-
-    private void readSections() {
-        long shoff = file.getLong(40);
-        int shentsize = Short.toUnsignedInt(file.getShort(58));
-        int shnum = Short.toUnsignedInt(file.getShort(60));
-        int shstrndx = Short.toUnsignedInt(file.getShort(62));
-        if (shoff == 0 || shnum == 0 || shoff + (long) shnum * shentsize > file.limit()) return;
-        long namesOffset = file.getLong((int) (shoff + (long) shstrndx * shentsize) + 24);
-        for (int i = 0; i < shnum; i++) {
-            int at = (int) (shoff + (long) i * shentsize);
-            String name = cString(namesOffset + Integer.toUnsignedLong(file.getInt(at)));
-            sections.add(new Section(name, file.getInt(at + 4), file.getLong(at + 16), file.getLong(at + 24),
-                file.getLong(at + 32)));
-        }
-    }
-
     /**
-     * The addresses (as linked, before load bias) of the wanted symbols found in .dynsym or .symtab;
-     * missing names are absent from the map.
+     * The addresses (as linked, before load bias) of the wanted symbols: from .dynsym, and from .symtab only for
+     * those .dynsym does not export. Missing names are absent from the map.
      */
-    public Map<String, Long> symbols(Set<String> wanted) {
+    public Map<String, Long> symbols(Set<String> wanted) throws IOException {
         Map<String, Long> found = new HashMap<>();
-        for (Section s : sections) {
-            if (s.type != SHT_DYNSYM && s.type != SHT_SYMTAB) continue;
-            Section strings = sections.get(linkOf(s));
-            for (long at = s.offset; at + 24 <= s.offset + s.size; at += 24) {
-                long value = file.getLong((int) at + 8);
-                if (value == 0) continue;
-                int nameOffset = file.getInt((int) at);
-                if (nameOffset == 0) continue;
-                String name = matchName(strings.offset + Integer.toUnsignedLong(nameOffset), wanted);
-                if (name != null) found.putIfAbsent(name, value);
+        for (int kind : new int[] {SHT_DYNSYM, SHT_SYMTAB}) {
+            for (Section s : sections) {
+                if (s.type == kind && found.size() < wanted.size()) scan(s, wanted, found);
             }
         }
         return found;
     }
 
-    private int linkOf(Section s) {
-        int index = sections.indexOf(s);
-        long shoff = file.getLong(40);
-        int shentsize = Short.toUnsignedInt(file.getShort(58));
-        return file.getInt((int) (shoff + (long) index * shentsize) + 40);
+    private void scan(Section table, Set<String> wanted, Map<String, Long> found) throws IOException {
+        if (table.link < 0 || table.link >= sections.size()) return;
+        Section strings = sections.get(table.link);
+        ByteBuffer symbols = read(table.offset, table.size);
+        ByteBuffer names = read(strings.offset, strings.size);
+        for (int at = 0; at + SYMBOL_SIZE <= symbols.limit(); at += SYMBOL_SIZE) {
+            long value = symbols.getLong(at + 8);
+            int nameOffset = symbols.getInt(at);
+            if (value == 0 || nameOffset <= 0) continue;
+            String name = matchName(names, nameOffset, wanted);
+            if (name != null) found.putIfAbsent(name, value);
+        }
     }
 
     /** Compares the NUL-terminated name at {@code offset} against the wanted names without decoding most of them. */
-    private String matchName(long offset, Set<String> wanted) {
-        int first = file.get((int) offset);
+    private static String matchName(ByteBuffer names, int offset, Set<String> wanted) {
+        if (offset >= names.limit()) return null;
+        int first = names.get(offset);
         for (String w : wanted) {
             if (w.charAt(0) != first) continue;
             int n = w.length();
-            if (offset + n >= file.limit() || file.get((int) (offset + n)) != 0) continue;
+            if (offset + n >= names.limit() || names.get(offset + n) != 0) continue;
             boolean same = true;
-            for (int i = 1; i < n && same; i++) same = file.get((int) (offset + i)) == w.charAt(i);
+            for (int i = 1; i < n && same; i++) same = names.get(offset + i) == w.charAt(i);
             if (same) return w;
         }
         return null;
     }
 
     /** Bytes at a linked virtual address, read from the file (for constants such as {@code Py_Version}). */
-    public byte[] bytesAt(long virtualAddress, int length) {
+    public byte[] bytesAt(long virtualAddress, int length) throws IOException {
         for (Section s : sections) {
-            if (s.type == 8 /* SHT_NOBITS */ || s.address == 0) continue;
+            if (s.type == SHT_NOBITS || s.address == 0) continue;
             if (virtualAddress >= s.address && virtualAddress + length <= s.address + s.size) {
                 byte[] out = new byte[length];
-                file.get((int) (s.offset + virtualAddress - s.address), out);
+                read(s.offset + virtualAddress - s.address, length).get(0, out);
                 return out;
             }
         }
         return null;
     }
 
-    /** A section's contents as a read-only buffer view, or null. */
-    public ByteBuffer contents(Section s) {
-        if (s.type == 8 || s.offset + s.size > file.limit()) return null;
-        return file.slice((int) s.offset, (int) s.size).order(ByteOrder.LITTLE_ENDIAN);
+    /** A section's contents, or null for one that has none in the file. */
+    public ByteBuffer contents(Section s) throws IOException {
+        if (s.type == SHT_NOBITS || s.offset + s.size > size) return null;
+        return read(s.offset, s.size);
     }
 
-    private String cString(long offset) {
-        int end = (int) offset;
-        while (end < file.limit() && file.get(end) != 0) end++;
-        byte[] bytes = new byte[end - (int) offset];
-        file.get((int) offset, bytes);
-        return new String(bytes, StandardCharsets.ISO_8859_1);
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    private void readSegments(ByteBuffer header) throws IOException {
+        long phoff = header.getLong(32);
+        int phentsize = Short.toUnsignedInt(header.getShort(54));
+        int phnum = Short.toUnsignedInt(header.getShort(56));
+        if (phoff == 0 || phnum == 0 || phentsize < 56) return;
+        ByteBuffer table = read(phoff, (long) phnum * phentsize);
+        for (int i = 0; i < phnum; i++) {
+            int at = i * phentsize;
+            if (table.getInt(at) != PT_LOAD) continue;
+            segments.add(new Segment(table.getLong(at + 8), table.getLong(at + 16), table.getLong(at + 32),
+                table.getLong(at + 40), table.getInt(at + 4)));
+        }
+    }
+
+    private void readSections(ByteBuffer header) throws IOException {
+        long shoff = header.getLong(40);
+        int shentsize = Short.toUnsignedInt(header.getShort(58));
+        int shnum = Short.toUnsignedInt(header.getShort(60));
+        int shstrndx = Short.toUnsignedInt(header.getShort(62));
+        if (shoff == 0 || shnum == 0 || shentsize < 64 || shstrndx >= shnum || shoff + (long) shnum * shentsize > size) {
+            return;
+        }
+        ByteBuffer table = read(shoff, (long) shnum * shentsize);
+        int namesAt = shstrndx * shentsize;
+        ByteBuffer names = read(table.getLong(namesAt + 24), table.getLong(namesAt + 32));
+        for (int i = 0; i < shnum; i++) {
+            int at = i * shentsize;
+            sections.add(new Section(cString(names, table.getInt(at)), table.getInt(at + 4), table.getLong(at + 16),
+                table.getLong(at + 24), table.getLong(at + 32), table.getInt(at + 40)));
+        }
+    }
+
+    /** {@code length} bytes from file offset {@code offset}, little-endian. */
+    private ByteBuffer read(long offset, long length) throws IOException {
+        if (offset < 0 || length < 0 || length > MAX_READ || offset + length > size) {
+            throw new IOException(path + " is damaged: a header points outside the file");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) length).order(ByteOrder.LITTLE_ENDIAN);
+        while (out.hasRemaining()) {
+            if (channel.read(out, offset + out.position()) < 0) throw new EOFException(path.toString());
+        }
+        return out.clear();
+    }
+
+    private static String cString(ByteBuffer bytes, int offset) {
+        if (offset < 0 || offset >= bytes.limit()) return "";
+        int end = offset;
+        while (end < bytes.limit() && bytes.get(end) != 0) end++;
+        byte[] raw = new byte[end - offset];
+        bytes.get(offset, raw);
+        return new String(raw, StandardCharsets.ISO_8859_1);
     }
 }

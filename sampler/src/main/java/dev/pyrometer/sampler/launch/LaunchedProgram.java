@@ -25,6 +25,12 @@ public final class LaunchedProgram implements AutoCloseable {
     public record Capture(File stdout, File stderr) implements Output {}
 
     private static final long POLL_MILLIS = 5;
+    /**
+     * How long a refusal to read the child is taken for a passing state: while a shell, pyenv's shim or the dynamic
+     * loader execs its way to Python, /proc/PID/maps can read as empty or the process be briefly unreadable, which
+     * looks like a permission problem. A real one (Yama, a setuid program) still fails after this long.
+     */
+    private static final long PERMISSION_GRACE_NANOS = 2_000_000_000L;
 
     private final List<String> command;
     private final Process process;
@@ -81,13 +87,17 @@ public final class LaunchedProgram implements AutoCloseable {
      * @throws PyrometerException if the child exits first, never becomes Python, or cannot be read
      */
     public PythonTarget attachWhenReady(Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + patience.toNanos();
         PyrometerException last = null;
         while (process.isAlive()) {
             try {
                 return PythonTarget.attach(pid());
             } catch (PyrometerException e) {
-                if (e.exitCode() == SamplerErrors.PERMISSION_DENIED || e.exitCode() == SamplerErrors.UNSUPPORTED_VERSION) {
+                boolean passing = e.exitCode() == SamplerErrors.PERMISSION_DENIED
+                    && System.nanoTime() - start < Math.min(PERMISSION_GRACE_NANOS, patience.toNanos());
+                if (e.exitCode() == SamplerErrors.UNSUPPORTED_VERSION
+                    || (e.exitCode() == SamplerErrors.PERMISSION_DENIED && !passing)) {
                     throw e;
                 }
                 last = e;

@@ -31,6 +31,9 @@ public final class DebugOffsets {
     private static final int CODE = 34;           // size, filename, name, qualname, linetable, firstlineno,
                                                    // argcount, localsplusnames, localspluskinds, co_code_adaptive
     private static final int PYOBJECT = 44;        // size, ob_type
+    private static final int TYPE = 46;            // size, tp_name, tp_repr, tp_flags
+    private static final int DICT = 56;            // size, ma_keys, ma_values
+    private static final int LONG = 61;            // size, lv_tag, ob_digit
     private static final int BYTES = 64;           // size, ob_size, ob_sval
     private static final int UNICODE = 67;         // size, state, length, asciiobject_size
 
@@ -47,16 +50,18 @@ public final class DebugOffsets {
     }
 
     /**
-     * A layout from the descriptor's bytes. {@code callOpcodes} (from a generated table of the same minor
-     * version, may be null) and {@code ownerCstack} are not in the descriptor.
+     * A layout from the descriptor's bytes. What the descriptor does not describe comes from {@code supplement},
+     * the generated table of the same minor version when there is one (may be null: then, for a version newer than
+     * the tables, the stacks are still read but not the thread names nor the data stack's size), as do
+     * {@code callOpcodes} (may be null); {@code ownerCstack} is not in the descriptor either.
      */
-    public static Layout parse(byte[] bytes, boolean[] callOpcodes, int ownerCstack) {
+    public static Layout parse(byte[] bytes, Map<String, Long> supplement, boolean[] callOpcodes, int ownerCstack) {
         if (!hasCookie(bytes) || bytes.length < SIZE) throw new IllegalArgumentException("no _Py_DebugOffsets");
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (b.getLong(8 * FREE_THREADED) != 0) {
             throw new IllegalArgumentException("free-threaded builds are not supported");
         }
-        Map<String, Long> f = new HashMap<>();
+        Map<String, Long> f = supplement == null ? new HashMap<>() : new HashMap<>(supplement);
         f.put("runtime.interpreters_head", w(b, RUNTIME + 2));
         f.put("runtime.gil_tstate_current", -1L);
         f.put("interp.threads_head", w(b, INTERP + 3));
@@ -94,6 +99,12 @@ public final class DebugOffsets {
         f.put("unicode.ascii_size", w(b, UNICODE + 3));
         // PyCompactUnicodeObject adds utf8_length and utf8 to PyASCIIObject (3.12+).
         f.put("unicode.compact_size", w(b, UNICODE + 3) + 16);
+        f.put("interp.modules", w(b, INTERP + 5));
+        f.put("type.flags", w(b, TYPE + 3));
+        f.put("dict.keys", w(b, DICT + 1));
+        f.put("dict.values", w(b, DICT + 2));
+        f.put("long.tag", w(b, LONG + 1));
+        f.put("long.digits", w(b, LONG + 2));
         for (Map.Entry<String, Long> e : f.entrySet()) {
             if (e.getValue() < -1 || e.getValue() > 1 << 20) {
                 throw new IllegalArgumentException("implausible debug offset " + e.getKey() + "=" + e.getValue());

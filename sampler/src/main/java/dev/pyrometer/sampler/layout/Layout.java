@@ -31,6 +31,8 @@ public final class Layout {
     public final int cframeCurrentFrame;
     public final int tstateNativeThreadId;
     public final int tstateDatastackChunk;
+    /** {@code _PyStackChunk.size} (3.11+), to bound a read ahead of the chunk; -1 when unknown. */
+    public final int chunkSize;
 
     /** Bytes to read of a frame: a {@code PyFrameObject} (to 3.10) or a {@code _PyInterpreterFrame} header. */
     public final int frameSize;
@@ -67,6 +69,9 @@ public final class Layout {
     /** {@code callOpcodes[op]}: op is a CALL-family instruction (a thread on one runs C code). Null if unknown. */
     public final boolean[] callOpcodes;
 
+    /** Dicts, modules, attributes and ints, for thread names; null when this layout does not know them. */
+    public final ObjectLayout objects;
+
     Layout(String source, Map<String, Long> f, boolean[] callOpcodes) {
         this.source = source;
         runtimeInterpretersHead = get(f, "runtime.interpreters_head");
@@ -83,6 +88,7 @@ public final class Layout {
         cframeCurrentFrame = get(f, "cframe.current_frame");
         tstateNativeThreadId = get(f, "tstate.native_thread_id");
         tstateDatastackChunk = get(f, "tstate.datastack_chunk");
+        chunkSize = optional(f, "chunk.size");
         frameSize = get(f, "frame.size");
         framePrevious = get(f, "frame.previous");
         frameCode = get(f, "frame.code");
@@ -106,6 +112,13 @@ public final class Layout {
         unicodeAsciiSize = get(f, "unicode.ascii_size");
         unicodeCompactSize = get(f, "unicode.compact_size");
         this.callOpcodes = callOpcodes;
+        this.objects = ObjectLayout.of(f);
+    }
+
+    /** A field older tables (or the debug offsets) may not have: -1 then. */
+    private static int optional(Map<String, Long> fields, String key) {
+        Long value = fields.get(key);
+        return value == null ? -1 : value.intValue();
     }
 
     private static int get(Map<String, Long> fields, String key) {

@@ -18,13 +18,23 @@ public final class LayoutTables {
     public static Layout forVersion(int major, int minor) {
         Properties table = load(major, minor);
         if (table == null) return null;
+        return new Layout("table generated from Python " + table.getProperty("version") + " headers", fields(table),
+            callOpcodes(table));
+    }
+
+    /** The generated table's offsets by name, or null without a table. */
+    public static Map<String, Long> fields(int major, int minor) {
+        Properties table = load(major, minor);
+        return table == null ? null : fields(table);
+    }
+
+    private static Map<String, Long> fields(Properties table) {
         Map<String, Long> fields = new HashMap<>();
         for (String key : table.stringPropertyNames()) {
             if (key.equals("version") || key.equals("opcodes.call")) continue;
             fields.put(key, Long.parseLong(table.getProperty(key).strip()));
         }
-        return new Layout("table generated from Python " + table.getProperty("version") + " headers", fields,
-            callOpcodes(table));
+        return fields;
     }
 
     /** The CALL-family opcodes of a minor version, or null without a table. */

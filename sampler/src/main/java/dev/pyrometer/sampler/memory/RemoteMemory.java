@@ -29,6 +29,8 @@ public final class RemoteMemory implements AutoCloseable {
     private final ByteBuffer local = localIov.getByteBuffer(0, localIov.size()).order(ByteOrder.nativeOrder());
     private final ByteBuffer remote = remoteIov.getByteBuffer(0, remoteIov.size()).order(ByteOrder.nativeOrder());
     private final long dataAddress;
+    private final long localIovAddress = Pointer.nativeValue(localIov);
+    private final long remoteIovAddress = Pointer.nativeValue(remoteIov);
     private int batchCount;
     private int batchEnd;
     private int lastError;
@@ -69,7 +71,7 @@ public final class RemoteMemory implements AutoCloseable {
         local.putLong(8, length);
         remote.putLong(0, address);
         remote.putLong(8, length);
-        long n = Libc.process_vm_readv(pid, localIov, 1, remoteIov, 1, 0);
+        long n = Libc.process_vm_readv(pid, localIovAddress, 1, remoteIovAddress, 1, 0);
         if (n == length) return true;
         lastError = n < 0 ? Libc.errno() : Libc.EFAULT;
         return false;
@@ -108,10 +110,25 @@ public final class RemoteMemory implements AutoCloseable {
      * valid when {@code its buffer offset + length <= start + the returned count}; returns -1 on failure.
      */
     public long readBatch() {
-        if (batchCount == 0) return 0;
-        long n = Libc.process_vm_readv(pid, localIov, batchCount, remoteIov, batchCount, 0);
-        if (n < 0) lastError = Libc.errno();
-        return n;
+        return readBatchFrom(0);
+    }
+
+    /**
+     * Reads the queued ranges from the {@code first}-th on (to go on past a range that could not be read); counts
+     * as {@link #readBatch()} does, from that range's buffer offset.
+     */
+    public long readBatchFrom(int first) {
+        int n = batchCount - first;
+        if (n <= 0) return 0;
+        long offset = (long) first * IOVEC_BYTES;
+        long got = Libc.process_vm_readv(pid, localIovAddress + offset, n, remoteIovAddress + offset, n, 0);
+        if (got < 0) lastError = Libc.errno();
+        return got;
+    }
+
+    /** Ranges queued in the current batch. */
+    public int batchCount() {
+        return batchCount;
     }
 
     // Convenience reads for attach-time code (not the hot path): they use the top of the buffer as scratch.

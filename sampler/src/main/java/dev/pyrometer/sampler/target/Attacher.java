@@ -102,7 +102,8 @@ public final class Attacher {
         // 3.14 renumbered the owner of C-stack shim frames from 3 to 4.
         int ownerCstack = declared.atLeast(3, 14) ? 4 : 3;
         try {
-            return DebugOffsets.parse(descriptor, calls, ownerCstack);
+            return DebugOffsets.parse(descriptor, LayoutTables.fields(declared.major(), declared.minor()), calls,
+                ownerCstack);
         } catch (IllegalArgumentException e) {
             throw SamplerErrors.unsupportedVersion(pid, version, e.getMessage());
         }

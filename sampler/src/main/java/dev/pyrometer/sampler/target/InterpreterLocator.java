@@ -6,7 +6,6 @@ import dev.pyrometer.sampler.proc.MemoryMapping;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +22,8 @@ import java.util.regex.Pattern;
 public final class InterpreterLocator {
     private static final Pattern LIBPYTHON = Pattern.compile("libpython(\\d)\\.(\\d+)[a-z]*\\.so.*");
     private static final Pattern PYTHON_EXE = Pattern.compile("python(\\d)(?:\\.(\\d+))?[a-z]*");
-    /** PY_VERSION as a NUL-terminated string; the linker may merge it into the tail of a longer one (a path). */
-    private static final Pattern VERSION_STRING =
-        Pattern.compile("(?<![\\d.])(3\\.(\\d{1,2})\\.(\\d{1,2}))(?:(?:a|b|rc)\\d+)?\\+?\0");
-    private static final Set<String> SYMBOLS = Set.of("_PyRuntime", "Py_Version", "PyCode_Type");
+    private static final Set<String> SYMBOLS =
+        Set.of("_PyRuntime", "Py_Version", "PyCode_Type", "PyDict_Type", "PyLong_Type", "PyUnicode_Type");
 
     private InterpreterLocator() {}
 
@@ -65,28 +62,37 @@ public final class InterpreterLocator {
         Path root = Path.of("/proc", Integer.toString(pid), "root");
         for (String path : candidates(maps, executable)) {
             if (!path.startsWith("/")) continue;
-            ElfFile elf;
-            try {
-                elf = ElfFile.open(Path.of(root + path));
+            try (ElfFile elf = ElfFile.open(Path.of(root + path))) {
+                PythonBinary binary = binary(elf, path, maps);
+                if (binary != null) return binary;
             } catch (java.nio.file.AccessDeniedException e) {
                 throw e; // the process's files are closed to us: a permission problem, not "not Python"
             } catch (IOException e) {
-                continue;
+                // not a readable ELF file: try the next candidate
             }
-            Map<String, Long> symbols = elf.symbols(SYMBOLS);
-            Long runtime = symbols.get("_PyRuntime");
-            if (runtime == null) {
-                ElfFile.Section section = elf.section(".PyRuntime");
-                if (section != null) runtime = section.address();
-            }
-            if (runtime == null) continue;
-            long bias = loadBias(elf, maps, path);
-            if (bias == Long.MIN_VALUE) continue;
-            PythonVersion version = version(elf, symbols, path);
-            Long codeType = symbols.get("PyCode_Type");
-            return new PythonBinary(path, version, bias, runtime + bias, codeType == null ? 0 : codeType + bias);
         }
         return null;
+    }
+
+    private static PythonBinary binary(ElfFile elf, String path, List<MemoryMapping> maps) throws IOException {
+        Map<String, Long> symbols = elf.symbols(SYMBOLS);
+        Long runtime = symbols.get("_PyRuntime");
+        if (runtime == null) {
+            ElfFile.Section section = elf.section(".PyRuntime");
+            if (section != null) runtime = section.address();
+        }
+        if (runtime == null) return null;
+        long bias = loadBias(elf, maps, path);
+        if (bias == Long.MIN_VALUE) return null;
+        PythonVersion version = version(elf, symbols, path);
+        var types = new PythonBinary.Types(address(symbols, "PyDict_Type", bias),
+            address(symbols, "PyLong_Type", bias), address(symbols, "PyUnicode_Type", bias));
+        return new PythonBinary(path, version, bias, runtime + bias, address(symbols, "PyCode_Type", bias), types);
+    }
+
+    private static long address(Map<String, Long> symbols, String name, long bias) {
+        Long linked = symbols.get(name);
+        return linked == null ? 0 : linked + bias;
     }
 
     /** Run-time address minus linked address: from a mapping of the file at the offset of one of its segments. */
@@ -102,7 +108,7 @@ public final class InterpreterLocator {
         return Long.MIN_VALUE;
     }
 
-    static PythonVersion version(ElfFile elf, Map<String, Long> symbols, String path) {
+    static PythonVersion version(ElfFile elf, Map<String, Long> symbols, String path) throws IOException {
         Long pyVersion = symbols.get("Py_Version");
         if (pyVersion != null) {
             byte[] word = elf.bytesAt(pyVersion, 4);
@@ -118,18 +124,54 @@ public final class InterpreterLocator {
     }
 
     /** The {@code PY_VERSION} literal, e.g. "3.9.18", in .rodata (matching the file name's minor version). */
-    private static PythonVersion versionString(ElfFile elf, PythonVersion fromName) {
+    private static PythonVersion versionString(ElfFile elf, PythonVersion fromName) throws IOException {
         ElfFile.Section rodata = elf.section(".rodata");
         if (rodata == null) return null;
         ByteBuffer bytes = elf.contents(rodata);
         if (bytes == null) return null;
-        byte[] raw = new byte[bytes.remaining()];
-        bytes.get(raw);
-        Matcher m = VERSION_STRING.matcher(new String(raw, StandardCharsets.ISO_8859_1));
-        while (m.find()) {
-            PythonVersion v = PythonVersion.parse(m.group(1));
-            if (fromName == null || v.minor() == fromName.minor()) return v;
+        byte[] raw = bytes.array();
+        for (int i = 0; i + 5 < raw.length; i++) {
+            // Not preceded by a digit or a dot: "13.9.1" or "1.3.9.1" are no versions of ours.
+            if (raw[i] != '3' || raw[i + 1] != '.' || (i > 0 && (isDigit(raw[i - 1]) || raw[i - 1] == '.'))) continue;
+            PythonVersion v = versionLiteral(raw, i);
+            if (v != null && (fromName == null || v.minor() == fromName.minor())) return v;
         }
         return null;
+    }
+
+    /**
+     * The version in a NUL-terminated {@code PY_VERSION} literal at {@code raw[at]}: "3.M.P", maybe a pre-release
+     * (a1, b2, rc1) and a '+' after it; null if it is not one. The linker may merge the literal into the tail of a
+     * longer string, so only its end is anchored.
+     */
+    static PythonVersion versionLiteral(byte[] raw, int at) {
+        int i = at + 2;
+        int minor = 0;
+        int digits = 0;
+        for (; i < raw.length && isDigit(raw[i]) && digits < 3; i++, digits++) minor = minor * 10 + raw[i] - '0';
+        if (digits == 0 || digits > 2 || i >= raw.length || raw[i++] != '.') return null;
+        int micro = 0;
+        digits = 0;
+        for (; i < raw.length && isDigit(raw[i]) && digits < 3; i++, digits++) micro = micro * 10 + raw[i] - '0';
+        if (digits == 0 || digits > 2) return null;
+        int pre = i + (startsWith(raw, i, "rc") ? 2 : i < raw.length && (raw[i] == 'a' || raw[i] == 'b') ? 1 : 0);
+        if (pre > i) {
+            int serial = pre;
+            while (serial < raw.length && isDigit(raw[serial])) serial++;
+            if (serial == pre) return null;
+            i = serial;
+        }
+        if (i < raw.length && raw[i] == '+') i++;
+        return i < raw.length && raw[i] == 0 ? new PythonVersion(3, minor, micro) : null;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    private static boolean startsWith(byte[] raw, int at, String prefix) {
+        if (at + prefix.length() > raw.length) return false;
+        for (int i = 0; i < prefix.length(); i++) if (raw[at + i] != prefix.charAt(i)) return false;
+        return true;
     }
 }

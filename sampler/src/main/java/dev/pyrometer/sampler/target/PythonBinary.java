@@ -9,5 +9,12 @@ import dev.pyrometer.sampler.PythonVersion;
  * @param path     the path as the process sees it
  * @param runtime  the address of {@code _PyRuntime}
  * @param codeType the address of {@code PyCode_Type}, or 0 when the binary does not export it
+ * @param types    the addresses of the types thread names are read through, each 0 when not exported
  */
-public record PythonBinary(String path, PythonVersion version, long loadBias, long runtime, long codeType) {}
+public record PythonBinary(String path, PythonVersion version, long loadBias, long runtime, long codeType,
+                           Types types) {
+    /** {@code PyDict_Type}, {@code PyLong_Type}, {@code PyUnicode_Type}: to check what a pointer leads to. */
+    public record Types(long dict, long integer, long string) {
+        public static final Types UNKNOWN = new Types(0, 0, 0);
+    }
+}

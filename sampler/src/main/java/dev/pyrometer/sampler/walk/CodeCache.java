@@ -78,13 +78,19 @@ public final class CodeCache {
         long qualname = layout.codeQualname >= 0 ? buf.getLong(at + layout.codeQualname) : 0;
         int firstLine = buf.getInt(at + layout.codeFirstLineNo);
         long bytecode;
+        long bytecodeLength;
+        long codeBytes = 0;
         if (layout.codeCodeAdaptive >= 0) {
+            // From 3.11 the code object is a variable-size object of 2-byte code units, its bytecode inline.
             bytecode = address + layout.codeCodeAdaptive;
+            bytecodeLength = buf.getLong(at + layout.bytesSize) * 2;
         } else {
-            long codeBytes = buf.getLong(at + layout.codeCode);
+            codeBytes = buf.getLong(at + layout.codeCode);
             bytecode = codeBytes == 0 ? 0 : codeBytes + layout.bytesData;
+            bytecodeLength = 0;
         }
         // From here on the reads reuse the scratch area: the header in buf may be overwritten.
+        if (codeBytes != 0) bytecodeLength = PyStrings.bytesLength(memory, layout, codeBytes);
         String shortName = PyStrings.read(memory, layout, name);
         String fileName = PyStrings.read(memory, layout, file);
         byte[] raw = PyStrings.readBytes(memory, layout, table);
@@ -94,7 +100,7 @@ public final class CodeCache {
         if (version.atLeast(3, 11)) lines = LineTable.fromLocationTable(raw, firstLine);
         else if (version.atLeast(3, 10)) lines = LineTable.fromLinetable310(raw, firstLine);
         else lines = LineTable.fromLnotab(raw, firstLine);
-        return new CodeInfo(address, name, file, table, firstLine, bytecode, fileName,
+        return new CodeInfo(address, name, file, table, firstLine, bytecode, bytecodeLength, fileName,
             qualified != null ? qualified : shortName, shortName, lines);
     }
 }

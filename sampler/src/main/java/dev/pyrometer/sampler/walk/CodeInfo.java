@@ -14,6 +14,8 @@ public final class CodeInfo {
     final int firstLineWord;
     /** Where the bytecode starts in the target: instruction offsets are relative to it. */
     final long bytecode;
+    /** Bytes of bytecode from {@link #bytecode}, or 0 when unknown. */
+    final long bytecodeLength;
 
     private final String file;
     private final String function;
@@ -23,15 +25,18 @@ public final class CodeInfo {
     private final int minLine;
     private int[] frameIds;
     private int noLineFrameId = -1;
+    private int lastOffset = Integer.MIN_VALUE;
+    private int lastLine;
 
     CodeInfo(long address, long nameWord, long fileWord, long tableWord, int firstLineWord, long bytecode,
-             String file, String function, String shortName, LineTable lines) {
+             long bytecodeLength, String file, String function, String shortName, LineTable lines) {
         this.address = address;
         this.nameWord = nameWord;
         this.fileWord = fileWord;
         this.tableWord = tableWord;
         this.firstLineWord = firstLineWord;
         this.bytecode = bytecode;
+        this.bytecodeLength = bytecodeLength < 0 || bytecodeLength > 1 << 24 ? 0 : bytecodeLength;
         this.file = file;
         this.function = function;
         this.shortName = shortName;
@@ -59,7 +64,12 @@ public final class CodeInfo {
 
     /** The line of the instruction at a byte offset into the bytecode, or -1. */
     public int lineAt(int byteOffset) {
-        return lines.lineAt(byteOffset);
+        // Recursion and a thread that stays in one place ask for the same offset again and again.
+        if (byteOffset == lastOffset) return lastLine;
+        int line = lines.lineAt(byteOffset);
+        lastOffset = byteOffset;
+        lastLine = line;
+        return line;
     }
 
     /** A frame id cached for {@code line} by whoever interns frames (a sampler's sink), or -1. */

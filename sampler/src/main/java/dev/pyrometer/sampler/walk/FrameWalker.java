@@ -1,30 +1,45 @@
 package dev.pyrometer.sampler.walk;
 
 import dev.pyrometer.sampler.layout.Layout;
+import dev.pyrometer.sampler.memory.Prefetch;
 import dev.pyrometer.sampler.memory.RemoteMemory;
 import java.nio.ByteBuffer;
 
 /**
- * Walks one thread's frames from its innermost frame outward, then resolves every frame's code object and line with
- * one batched read of all the code object headers. Subclasses know how one version family lays out its frames.
+ * Walks one thread's frames from its innermost frame outward, then resolves every frame's code object and line.
+ * Reads go through the tick's {@link Prefetch}: in the steady state every frame and code object header is already
+ * in the buffer, and only what is new since the last tick is read, in one batch. Subclasses know how one version
+ * family lays out its frames.
  */
 abstract sealed class FrameWalker permits FrameObjectWalker, InterpreterFrameWalker {
     /** Buffer regions of the shared {@link RemoteMemory}: see {@link TargetReader}. */
-    static final int FRAMES_AT = 8192;
+    static final int SINGLE_FRAME_AT = TargetReader.PREFETCH_SIZE + 4096;
+    static final int FRAMES_AT = TargetReader.PREFETCH_SIZE + 8192;
     static final int FRAMES_SIZE = 512 * 1024;
-    static final int SINGLE_FRAME_AT = 4096;
     static final int BATCH_AT = FRAMES_AT + FRAMES_SIZE;
+    /** Bytes around the innermost instruction planned for the next tick, so its opcode is usually read ahead. */
+    private static final int OPCODE_WINDOW = 256;
+    /** Recursion through up to this many frames shares one header read (and one planned range). */
+    private static final int RECURSION_LOOKBACK = 8;
+    /**
+     * Ticks a code object's header (or a frame object) stays read ahead after its last use: functions that come and
+     * go at the top of a stack are then still in the buffer when they come back.
+     */
+    static final int KEEP_TICKS = 64;
 
     final RemoteMemory memory;
+    final Prefetch prefetch;
     final Layout layout;
     final CodeCache codes;
     final int frameRead;
     private final int headerSize;
     private final int[] headerAt = new int[StackWalk.MAX_DEPTH];
+    private final int[] sameAs = new int[StackWalk.MAX_DEPTH];
     int lastError;
 
-    FrameWalker(RemoteMemory memory, Layout layout, CodeCache codes) {
+    FrameWalker(RemoteMemory memory, Prefetch prefetch, Layout layout, CodeCache codes) {
         this.memory = memory;
+        this.prefetch = prefetch;
         this.layout = layout;
         this.codes = codes;
         this.frameRead = layout.frameReadSize();
@@ -48,50 +63,85 @@ abstract sealed class FrameWalker permits FrameObjectWalker, InterpreterFrameWal
         return resolve(out);
     }
 
+    /** The buffer offset of one frame's header: read ahead, or read now; -1 on failure. */
+    final int frameAt(long frame) {
+        int at = prefetch.fetch(frame, frameRead, SINGLE_FRAME_AT, KEEP_TICKS / 4);
+        if (at < 0) lastError = memory.lastError();
+        return at;
+    }
+
+    /**
+     * Finds every frame's code object header (read ahead, or read now in one batch with the other missing ones),
+     * checks it and looks up the line.
+     */
     private boolean resolve(StackWalk out) {
         ByteBuffer buf = memory.buffer();
         int n = out.depth;
-        // The innermost opcode, read in the same batch when the code object is already known.
-        CodeInfo innermostGuess = n > 0 ? codes.peek(out.codeAddresses[0]) : null;
-        for (int from = 0; from < n; from += RemoteMemory.MAX_BATCH - 1) {
-            int to = Math.min(n, from + RemoteMemory.MAX_BATCH - 1);
-            memory.beginBatch(BATCH_AT);
-            for (int i = from; i < to; i++) {
-                if (i > from && out.codeAddresses[i] == out.codeAddresses[i - 1]) {
-                    headerAt[i] = headerAt[i - 1]; // recursion: read the header once
-                    continue;
-                }
-                headerAt[i] = memory.add(out.codeAddresses[i], headerSize);
-                if (headerAt[i] < 0) return fail(RemoteMemoryErrors.BATCH_FULL);
+        memory.beginBatch(BATCH_AT);
+        for (int i = 0; i < n; i++) {
+            long code = out.codeAddresses[i];
+            int same = recent(out, i);
+            sameAs[i] = same;
+            if (same >= 0) {
+                headerAt[i] = headerAt[same]; // recursion: one header
+                continue;
             }
-            int opcodeAt = -1;
-            long opcodeGuess = from == 0 && innermostGuess != null ? opcodeAddress(out, innermostGuess) : 0;
-            if (opcodeGuess != 0) opcodeAt = memory.add(opcodeGuess, 1);
+            int at = prefetch.find(code, headerSize);
+            if (at < 0) {
+                at = memory.add(code, headerSize);
+                if (at < 0) return fail(RemoteMemoryErrors.BATCH_FULL);
+            }
+            headerAt[i] = at;
+        }
+        long validEnd = BATCH_AT;
+        if (memory.batchCount() > 0) {
             long got = memory.readBatch();
             if (got < 0) return fail(memory.lastError());
-            long validEnd = BATCH_AT + got;
-            for (int i = from; i < to; i++) {
-                if (headerAt[i] + headerSize > validEnd) return fail(RemoteMemoryErrors.TORN);
-                CodeInfo code = codes.resolve(out.codeAddresses[i], buf, headerAt[i]);
-                if (code == null) return fail(RemoteMemoryErrors.TORN);
-                out.codes[i] = code;
-                out.lines[i] = code.lineAt(offsetOf(out, i, code));
-            }
-            if (from == 0 && n > 0) {
-                if (opcodeAt >= 0 && out.codes[0] == innermostGuess && opcodeAt < validEnd) {
-                    out.inCall = isCall(buf.get(opcodeAt));
-                } else {
-                    out.inCall = readInCall(out);
-                }
-            }
+            validEnd += got;
         }
+        for (int i = 0; i < n; i++) {
+            long address = out.codeAddresses[i];
+            int at = headerAt[i];
+            if (at >= BATCH_AT && at + headerSize > validEnd) return fail(RemoteMemoryErrors.TORN);
+            if (sameAs[i] >= 0) {
+                out.codes[i] = out.codes[sameAs[i]]; // checked once
+            } else {
+                CodeInfo code = codes.resolve(address, buf, at);
+                if (code == null) return fail(RemoteMemoryErrors.TORN);
+                prefetch.plan(address, headerSize, KEEP_TICKS);
+                out.codes[i] = code;
+            }
+            out.lines[i] = out.codes[i].lineAt(offsetOf(out, i, out.codes[i]));
+        }
+        if (n > 0) out.inCall = innermostInCall(out);
         return true;
     }
 
-    private boolean readInCall(StackWalk out) {
-        long address = opcodeAddress(out, out.codes[0]);
-        if (address == 0 || !memory.read(address, 1, SINGLE_FRAME_AT)) return false;
-        return isCall(memory.buffer().get(SINGLE_FRAME_AT));
+    /** A frame among the few before {@code i} with the same code object (recursion), or -1. */
+    private static int recent(StackWalk out, int i) {
+        long code = out.codeAddresses[i];
+        for (int j = i - 1; j >= 0 && j >= i - RECURSION_LOOKBACK; j--) if (out.codeAddresses[j] == code) return j;
+        return -1;
+    }
+
+    /** Whether the innermost frame sits on a CALL-family opcode; plans the bytes around it for the next tick. */
+    private boolean innermostInCall(StackWalk out) {
+        CodeInfo code = out.codes[0];
+        long address = opcodeAddress(out, code);
+        if (address == 0) return false;
+        int at = prefetch.find(address, 1);
+        if (at < 0) {
+            if (!memory.read(address, 1, SINGLE_FRAME_AT)) return false;
+            at = SINGLE_FRAME_AT;
+        }
+        if (code.bytecodeLength > 0 && address >= code.bytecode && address < code.bytecode + code.bytecodeLength) {
+            long from = Math.max(code.bytecode, address - OPCODE_WINDOW);
+            long to = Math.min(code.bytecode + code.bytecodeLength, address + OPCODE_WINDOW);
+            prefetch.plan(from, to - from);
+        } else {
+            prefetch.plan(address, 1);
+        }
+        return isCall(memory.buffer().get(at));
     }
 
     private boolean isCall(byte opcode) {

@@ -1,20 +1,24 @@
 package dev.pyrometer.sampler.walk;
 
 import dev.pyrometer.sampler.layout.Layout;
+import dev.pyrometer.sampler.memory.Prefetch;
 import dev.pyrometer.sampler.memory.RemoteMemory;
 import java.nio.ByteBuffer;
 
 /**
  * Python 3.11+: frames are {@code _PyInterpreterFrame}s laid out one after another in the thread's data-stack
  * chunk, the innermost highest. One read of the chunk from its start to the end of the innermost frame brings every
- * frame that lives there; frames elsewhere (generators, older chunks) are read one by one.
+ * frame that lives there (and the next tick reads it ahead with the rest, a little longer in case the stack grows);
+ * frames elsewhere (generators, older chunks) are read one by one.
  */
 final class InterpreterFrameWalker extends FrameWalker {
     /** 3.14 tags {@code _PyStackRef} pointers in their low bits; objects are 8-byte aligned, so masking is safe. */
     private static final long TAG_MASK = ~7L;
+    /** Extra bytes of the chunk planned for the next tick, so a slightly deeper stack is still read ahead. */
+    private static final int GROWTH = 2048;
 
-    InterpreterFrameWalker(RemoteMemory memory, Layout layout, CodeCache codes) {
-        super(memory, layout, codes);
+    InterpreterFrameWalker(RemoteMemory memory, Prefetch prefetch, Layout layout, CodeCache codes) {
+        super(memory, prefetch, layout, codes);
     }
 
     @Override
@@ -22,11 +26,16 @@ final class InterpreterFrameWalker extends FrameWalker {
         ByteBuffer buf = memory.buffer();
         long localStart = 0;
         long localEnd = 0;
+        int localAt = 0;
         if (chunk != 0 && firstFrame > chunk && firstFrame + frameRead - chunk <= FRAMES_SIZE) {
             int length = (int) (firstFrame + frameRead - chunk);
-            if (memory.read(chunk, length, FRAMES_AT)) {
+            int at = prefetch.find(chunk, length);
+            if (at < 0 && memory.read(chunk, length, FRAMES_AT)) at = FRAMES_AT;
+            if (at >= 0) {
                 localStart = chunk;
                 localEnd = chunk + length;
+                localAt = at;
+                prefetch.plan(chunk, plannedLength(buf, at, length));
             }
         }
         long frame = firstFrame;
@@ -35,10 +44,10 @@ final class InterpreterFrameWalker extends FrameWalker {
             if (steps > 2 * StackWalk.MAX_DEPTH || seen(out, frame)) return fail(RemoteMemoryErrors.TORN);
             int at;
             if (frame >= localStart && frame + frameRead <= localEnd) {
-                at = FRAMES_AT + (int) (frame - localStart);
+                at = localAt + (int) (frame - localStart);
             } else {
-                at = SINGLE_FRAME_AT;
-                if (!memory.read(frame, frameRead, at)) return fail(memory.lastError());
+                at = frameAt(frame);
+                if (at < 0) return false;
             }
             long previous = buf.getLong(at + layout.framePrevious);
             int owner = buf.get(at + layout.frameOwner);
@@ -50,6 +59,14 @@ final class InterpreterFrameWalker extends FrameWalker {
             frame = previous;
         }
         return true;
+    }
+
+    /** What to read ahead of the chunk next time: a little more than now, within the chunk's own size. */
+    private int plannedLength(ByteBuffer buf, int at, int length) {
+        if (layout.chunkSize < 0) return length;
+        long size = buf.getLong(at + layout.chunkSize);
+        if (size < length || size > FRAMES_SIZE) return length;
+        return (int) Math.min(size, length + GROWTH);
     }
 
     @Override

@@ -61,6 +61,14 @@ final class PyStrings {
         return out.toString();
     }
 
+    /** The length of the bytes object at {@code address}, or 0 if unreadable. */
+    static long bytesLength(RemoteMemory memory, Layout layout, long address) {
+        int at = memory.capacity() - SCRATCH;
+        if (!memory.read(address, layout.bytesData, at)) return 0;
+        long size = memory.buffer().getLong(at + layout.bytesSize);
+        return size < 0 || size > MAX_BYTES ? 0 : size;
+    }
+
     /** The contents of the bytes object at {@code address}, or null. */
     static byte[] readBytes(RemoteMemory memory, Layout layout, long address) {
         if (address == 0) return null;

@@ -2,38 +2,42 @@ package dev.pyrometer.sampler.walk;
 
 import dev.pyrometer.sampler.PythonVersion;
 import dev.pyrometer.sampler.layout.Layout;
+import dev.pyrometer.sampler.memory.Prefetch;
 import dev.pyrometer.sampler.memory.RemoteMemory;
+import dev.pyrometer.sampler.target.PythonBinary;
 import java.nio.ByteBuffer;
+import java.util.Map;
 
 /**
  * Reads one attached interpreter: its thread list, which thread holds the GIL, each thread's OS id and stack.
  *
- * <p>Use per sample: {@link #refresh()}, then for each thread from {@link #firstThread()} along
- * {@link #nextThread()}: {@link #readThread}, its accessors and {@link #walk}. All reads land in one
- * {@link RemoteMemory} whose buffer is split into regions: [0, 4 KiB) thread state and interpreter words,
- * [4, 8 KiB) single frames, then the data-stack chunk, then batched code headers, then a scratch area at the top.
- * Not thread-safe.
+ * <p>Use per sample: {@link #beginTick()}, {@link #refresh()}, then for each thread from {@link #firstThread()}
+ * along {@link #nextThread()}: {@link #readThread}, its accessors and {@link #walk}. Every read goes through a
+ * {@link Prefetch}: what the previous tick read is read again ahead, in one system call, at {@link #beginTick()}.
+ * All reads land in one {@link RemoteMemory} whose buffer is split into regions: [0, 256 KiB) the read-ahead,
+ * then 4 KiB for a thread state and words read on demand, 4 KiB for single frames, then a data-stack chunk, then
+ * batched code headers, then a scratch area at the top. Not thread-safe.
  */
 public final class TargetReader implements AutoCloseable {
+    static final int PREFETCH_SIZE = 256 * 1024;
     public static final int BUFFER_SIZE = FrameWalker.BATCH_AT + 512 * 1024;
-    private static final int TSTATE_AT = 0;
-    private static final int WORDS_AT = 2048;
+    private static final int TSTATE_AT = PREFETCH_SIZE;
+    private static final int WORDS_AT = PREFETCH_SIZE + 3072;
 
     private final RemoteMemory memory;
+    private final Prefetch prefetch;
     private final Layout layout;
     private final long runtime;
     private final int pthreadTidOffset;
     private final FrameWalker walker;
     private final CodeCache codes;
     private final int tstateRead;
+    private final ThreadNames names;
 
     private long interp;
     private long threadsHead;
     private long gilHolder;
     private int lastError;
-    /** The first thread state, read ahead in refresh()'s batch when the list head did not change. */
-    private long prefetched;
-    private int prefetchedAt;
 
     // The thread read last by readThread.
     private long tstate;
@@ -47,17 +51,20 @@ public final class TargetReader implements AutoCloseable {
      * @param interp           the validated interpreter state address
      * @param pthreadTidOffset up to 3.10, where glibc's {@code struct pthread} keeps the kernel thread id
      */
-    public TargetReader(RemoteMemory memory, Layout layout, PythonVersion version, long runtime, long interp,
-                        long codeType, int pthreadTidOffset) {
+    public TargetReader(RemoteMemory memory, Layout layout, PythonBinary binary, long interp, int pthreadTidOffset) {
+        PythonVersion version = binary.version();
         this.memory = memory;
+        this.prefetch = new Prefetch(memory, 0, PREFETCH_SIZE);
         this.layout = layout;
-        this.runtime = runtime;
+        this.runtime = binary.runtime();
         this.interp = interp;
         this.pthreadTidOffset = pthreadTidOffset;
-        this.codes = new CodeCache(memory, layout, codeType, version);
+        this.codes = new CodeCache(memory, layout, binary.codeType(), version);
+        this.names = layout.objects == null ? null
+            : new ThreadNames(new PyObjects(memory, layout, binary.types(), FrameWalker.BATCH_AT));
         this.walker = layout.interpreterFrames()
-            ? new InterpreterFrameWalker(memory, layout, codes)
-            : new FrameObjectWalker(memory, layout, codes, version);
+            ? new InterpreterFrameWalker(memory, prefetch, layout, codes)
+            : new FrameObjectWalker(memory, prefetch, layout, codes, version);
         this.tstateRead = layout.tstateReadSize();
     }
 
@@ -69,38 +76,26 @@ public final class TargetReader implements AutoCloseable {
         return codes;
     }
 
+    /** The read-ahead (for its counters). */
+    public Prefetch prefetch() {
+        return prefetch;
+    }
+
     /** errno or a negative walk failure code of the last failed call ({@code Libc.ESRCH}: the process is gone). */
     public int lastError() {
         return lastError;
     }
 
-    /**
-     * Reads the interpreter's thread list head and the GIL holder in one batched read; false on failure
-     * (see {@link #lastError()}).
-     */
+    /** Starts a tick: reads again, in one system call, everything the previous tick read. */
+    public void beginTick() {
+        prefetch.read();
+    }
+
+    /** Reads the interpreter's thread list head and the GIL holder; false on failure (see {@link #lastError()}). */
     public boolean refresh() {
         ByteBuffer buf = memory.buffer();
-        prefetched = 0;
-        memory.beginBatch(WORDS_AT);
-        int headAt = memory.add(runtime + layout.runtimeInterpretersHead, 8);
-        int threadsAt = memory.add(interp + layout.interpThreadsHead, 8);
-        int gilAt = -1;
-        int lockedAt = -1;
-        if (layout.runtimeGilTstateCurrent >= 0) {
-            gilAt = memory.add(runtime + layout.runtimeGilTstateCurrent, 8);
-        } else if (layout.interpGilHolder >= 0) {
-            gilAt = memory.add(interp + layout.interpGilHolder, 8);
-            lockedAt = memory.add(interp + layout.interpGilLocked, 4);
-        }
-        int wordsEnd = memory.batchEnd();
-        // Speculatively read the thread state that headed the list last time: usually still the head.
-        long guess = threadsHead;
-        int guessAt = guess != 0 ? memory.add(guess, tstateRead) : -1;
-        long got = memory.readBatch();
-        if (got < wordsEnd - WORDS_AT) {
-            lastError = got < 0 ? memory.lastError() : RemoteMemoryErrors.TORN;
-            return false;
-        }
+        int headAt = fetch(runtime + layout.runtimeInterpretersHead, 8, WORDS_AT);
+        if (headAt < 0) return false;
         long head = buf.getLong(headAt);
         if (head != interp) {
             // Another interpreter was created or ours went away; follow the head once.
@@ -111,13 +106,30 @@ public final class TargetReader implements AutoCloseable {
             interp = head;
             return refresh();
         }
+        int threadsAt = fetch(interp + layout.interpThreadsHead, 8, WORDS_AT);
+        if (threadsAt < 0) return false;
         threadsHead = buf.getLong(threadsAt);
-        boolean guessed = guessAt >= 0 && got == memory.batchEnd() - WORDS_AT && guess == threadsHead;
-        prefetched = guessed ? guess : 0;
-        prefetchedAt = guessAt;
-        gilHolder = gilAt < 0 ? 0 : buf.getLong(gilAt);
-        if (lockedAt >= 0 && buf.getInt(lockedAt) == 0) gilHolder = 0;
+        gilHolder = 0;
+        if (layout.runtimeGilTstateCurrent >= 0) {
+            int gilAt = fetch(runtime + layout.runtimeGilTstateCurrent, 8, WORDS_AT);
+            if (gilAt < 0) return false;
+            gilHolder = buf.getLong(gilAt);
+        } else if (layout.interpGilHolder >= 0) {
+            int lockedAt = fetch(interp + layout.interpGilLocked, 4, WORDS_AT);
+            if (lockedAt < 0) return false;
+            boolean locked = buf.getInt(lockedAt) != 0;
+            int gilAt = fetch(interp + layout.interpGilHolder, 8, WORDS_AT);
+            if (gilAt < 0) return false;
+            gilHolder = locked ? buf.getLong(gilAt) : 0;
+        }
         return true;
+    }
+
+    /** Read ahead, or read now to {@code fallbackAt}; -1 (and lastError) on failure. */
+    private int fetch(long address, int length, int fallbackAt) {
+        int at = prefetch.fetch(address, length, fallbackAt);
+        if (at < 0) lastError = memory.lastError();
+        return at;
     }
 
     public long firstThread() {
@@ -129,14 +141,8 @@ public final class TargetReader implements AutoCloseable {
      */
     public boolean readThread(long address) {
         ByteBuffer buf = memory.buffer();
-        int at = TSTATE_AT;
-        if (address == prefetched) {
-            at = prefetchedAt;
-            prefetched = 0;
-        } else if (!memory.read(address, tstateRead, TSTATE_AT)) {
-            lastError = memory.lastError();
-            return false;
-        }
+        int at = fetch(address, tstateRead, TSTATE_AT);
+        if (at < 0) return false;
         if (buf.getLong(at + layout.tstateInterp) != interp) {
             lastError = RemoteMemoryErrors.TORN;
             return false;
@@ -145,34 +151,26 @@ public final class TargetReader implements AutoCloseable {
         next = buf.getLong(at + layout.tstateNext);
         threadId = buf.getLong(at + layout.tstateThreadId);
         datastackChunk = layout.tstateDatastackChunk >= 0 ? buf.getLong(at + layout.tstateDatastackChunk) : 0;
+        long nativeId = layout.tstateNativeThreadId >= 0 ? buf.getLong(at + layout.tstateNativeThreadId) : 0;
         if (layout.tstateFrame >= 0) {
             firstFrame = buf.getLong(at + layout.tstateFrame);
         } else {
             long cframe = buf.getLong(at + layout.tstateCframe);
-            long nativeId = buf.getLong(at + layout.tstateNativeThreadId);
             firstFrame = 0;
             if (cframe != 0) {
-                if (!memory.read(cframe + layout.cframeCurrentFrame, 8, WORDS_AT)) {
-                    lastError = memory.lastError();
-                    return false;
-                }
-                firstFrame = buf.getLong(WORDS_AT);
+                int frameAt = fetch(cframe + layout.cframeCurrentFrame, 8, WORDS_AT);
+                if (frameAt < 0) return false;
+                firstFrame = buf.getLong(frameAt);
             }
-            osThreadId = nativeId;
-            return true;
         }
-        if (layout.tstateNativeThreadId >= 0) {
-            osThreadId = buf.getLong(at + layout.tstateNativeThreadId);
-        } else {
-            osThreadId = tidOfPthread(threadId);
-        }
+        osThreadId = layout.tstateNativeThreadId >= 0 ? nativeId : tidOfPthread(threadId);
         return true;
     }
 
     private long tidOfPthread(long pthread) {
         if (pthread == 0 || pthreadTidOffset < 0) return 0;
-        if (!memory.read(pthread + pthreadTidOffset, 4, WORDS_AT)) return 0;
-        return memory.buffer().getInt(WORDS_AT);
+        int at = prefetch.fetch(pthread + pthreadTidOffset, 4, WORDS_AT);
+        return at < 0 ? 0 : memory.buffer().getInt(at);
     }
 
     /** The next thread state after the one read last (0 at the end of the list). */
@@ -203,6 +201,31 @@ public final class TargetReader implements AutoCloseable {
         if (walker.walk(tstate, firstFrame, datastackChunk, out)) return true;
         lastError = walker.lastError;
         return false;
+    }
+
+    /**
+     * Reads the thread read last and its stack again, all of it afresh rather than from the tick's read-ahead: for
+     * a walk that found memory changing under it (a frame pushed or popped meanwhile). False if it fails again.
+     */
+    public boolean rewalk(StackWalk out) {
+        prefetch.bypass(true);
+        try {
+            long next = this.next;
+            boolean ok = readThread(tstate) && walk(out);
+            this.next = next; // keep walking the list as it was read
+            return ok;
+        } finally {
+            prefetch.bypass(false);
+        }
+    }
+
+    /**
+     * The Python name of every thread {@code threading} knows, by {@link #pythonThreadId()}: empty when the
+     * program never imported threading, null when this version's layout cannot tell. Reads a few dicts: call it
+     * now and then, not per sample.
+     */
+    public Map<Long, String> threadNames() {
+        return names == null ? null : names.read(interp);
     }
 
     /** Closes the memory reader. */

@@ -1,0 +1,84 @@
+package dev.pyrometer.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pyrometer.model.Profile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code --blocking}: on a program that receives a timer signal every 2 ms and keeps starting threads, a blocking
+ * sampler records its stacks with no torn read, the program's signals and new threads go on arriving while it is
+ * held still at each tick, and afterwards it runs on, no longer traced. (The program is started detached: a
+ * child of this JVM could not be paused, see {@link dev.pyrometer.sampler.pause.ThreadPauser}.)
+ */
+class BlockingSamplerTest {
+
+    static List<Pythons.Python> pythons() {
+        return Pythons.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pythons")
+    void pausesReadsAndLetsGo(Pythons.Python python) throws Exception {
+        try (TargetProcess target = TargetProcess.startDetached(python.executable(), "signals_and_threads.py")) {
+            target.awaitFile("progress.txt");
+            try (PythonTarget attached = PythonTarget.attach(target.pid())) {
+                long[] before = progress(target);
+                Profile profile = new Profile();
+                Sampler sampler = attached.sampler(new SamplerOptions(200, Duration.ofMillis(800), true), profile);
+                sampler.start();
+                assertEquals(Sampler.Outcome.DURATION_ELAPSED, sampler.awaitEnd(), String.valueOf(sampler.failure()));
+                long[] during = progress(target);
+                SamplerStats stats = sampler.stats();
+                assertTrue(stats.samples() > 20, stats.toString());
+                assertEquals(0, stats.errors(), "a process held still is never read torn: " + stats);
+                // The program reports every 25 signals: two reports' worth arrived while it was being held and let go.
+                assertTrue(during[0] >= before[0] + 50, "timer signals were delivered meanwhile: " + before[0] + " -> " + during[0]);
+                assertTrue(during[1] > before[1] + 5, "threads were started meanwhile: " + before[1] + " -> " + during[1]);
+                assertTrue(profile.samples().size() > 20, "stacks recorded");
+            }
+            assertEquals("0", status(target, "TracerPid"), "detached");
+            long[] after = progress(target);
+            target.await(() -> progress(target)[0] > after[0] + 25, "run on after the recording");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void ourOwnChildIsRefusedWithAReason() throws Exception {
+        Pythons.Python python = Pythons.all().getLast();
+        try (TargetProcess target = TargetProcess.start(python.executable(), "signals_and_threads.py")) {
+            target.awaitFile("progress.txt");
+            try (PythonTarget attached = PythonTarget.attach(target.pid())) {
+                Sampler sampler = attached.sampler(new SamplerOptions(200, Duration.ofMillis(300), true), new Profile());
+                sampler.start();
+                assertEquals(Sampler.Outcome.FAILED, sampler.awaitEnd());
+                assertTrue(sampler.failure() instanceof dev.pyrometer.model.PyrometerException e
+                    && e.exitCode() == SamplerErrors.CANNOT_PAUSE && e.getMessage().contains("own child"),
+                    String.valueOf(sampler.failure()));
+            }
+        }
+    }
+
+    private static long[] progress(TargetProcess target) {
+        try {
+            String[] f = Files.readString(target.dir().resolve("progress.txt")).strip().split(" ");
+            return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {-1, -1};
+        }
+    }
+
+    private static String status(TargetProcess target, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Integer.toString(target.pid()), "status"))) {
+            if (line.startsWith(field + ":")) return line.substring(field.length() + 1).strip();
+        }
+        return null;
+    }
+}
