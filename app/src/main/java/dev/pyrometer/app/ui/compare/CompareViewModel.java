@@ -8,6 +8,7 @@ import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.app.ui.common.Ticker;
 import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
 import dev.pyrometer.app.ui.source.PathMapping;
+import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FrameRef;
 import dev.pyrometer.model.aggregate.KeyBy;
@@ -119,8 +120,15 @@ public final class CompareViewModel {
         baseAnalysis.slowAnalysisProperty().addListener(o -> recompare());
         newAnalysis.slowAnalysisProperty().addListener(o -> recompare());
         normalization.addListener(o -> recompare());
-        measure.addListener(o -> show(comparison.get()));
-        palette.addListener(o -> annotate(comparison.get()));
+        measure.addListener(o -> {
+            Comparison c = comparison.get();
+            if (c != null) show(Shown.of(c, measure.get()));
+        });
+        // The levels depend on the comparison and the measure only: a new palette recolours with the same ones.
+        palette.addListener(o -> {
+            Comparison c = comparison.get();
+            if (c != null) annotate(c, levels.get());
+        });
         followLive(base, baseAnalysis, ticker);
         followLive(news, newAnalysis, ticker);
         baseFacts.set(RunFacts.of(base, null));
@@ -216,21 +224,35 @@ public final class CompareViewModel {
         // While the grouping changes the two analyses land one after the other: wait for the pair.
         if (!Comparison.comparable(b, n)) return;
         Normalization by = normalization.get();
-        comparing.start("Comparing runs", (cancelled, progress) -> Comparison.compute(b, n, by, cancelled),
+        ChangeMeasure m = measure.get();
+        // What the views show of the comparison is made with it, off the UI thread (a wide comparison has a table of
+        // a hundred thousand rows); a measure changed meanwhile is shown from the comparison as it lands.
+        comparing.start("Comparing runs", (cancelled, progress) -> {
+                Comparison c = Comparison.compute(b, n, by, cancelled);
+                Cancel.check(cancelled);
+                return Shown.of(c, m);
+            },
             done -> {
                 failure.set(null);
-                comparison.set(done);
-                show(done);
+                comparison.set(done.comparison());
+                show(done.measure() == measure.get() ? done : Shown.of(done.comparison(), measure.get()));
             },
             failure::set);
     }
 
-    private void show(Comparison c) {
-        if (c == null) return;
-        annotate(c);
-        table.show(c, measure.get());
-        vanished.setAll(VanishedPath.of(c));
-        refreshFacts(c);
+    /** What the views show of a comparison for one measure: the call paths' colour levels, the table, what vanished. */
+    private record Shown(Comparison comparison, ChangeMeasure measure, ChangeLevels levels, DeltaTableViewModel.Rows rows,
+                         List<VanishedPath> vanished) {
+        static Shown of(Comparison c, ChangeMeasure m) {
+            return new Shown(c, m, ChangeLevels.of(c.tree(), m), DeltaTableViewModel.Rows.of(c, m), VanishedPath.of(c));
+        }
+    }
+
+    private void show(Shown shown) {
+        annotate(shown.comparison(), shown.levels());
+        table.show(shown.rows());
+        vanished.setAll(shown.vanished());
+        refreshFacts(shown.comparison());
     }
 
     private void refreshFacts(Comparison c) {
@@ -238,9 +260,7 @@ public final class CompareViewModel {
         newFacts.set(RunFacts.of(news, c == null ? null : c.news()));
     }
 
-    private void annotate(Comparison c) {
-        if (c == null) return;
-        ChangeLevels pathLevels = ChangeLevels.of(c.tree(), measure.get());
+    private void annotate(Comparison c, ChangeLevels pathLevels) {
         levels.set(pathLevels);
         ChangeAnnotations newSide = new ChangeAnnotations(c, Side.NEW, pathLevels, palette.get());
         baseFlame.annotationsProperty().set(new ChangeAnnotations(c, Side.BASE, pathLevels, palette.get()));
