@@ -10,7 +10,6 @@ import dev.pyrometer.app.ui.common.FxTaskRunner;
 import dev.pyrometer.app.ui.compare.ChangePalette;
 import dev.pyrometer.app.ui.compare.CompareView;
 import dev.pyrometer.app.ui.compare.CompareViewModel;
-import dev.pyrometer.app.ui.compare.DeltaRow;
 import dev.pyrometer.app.ui.flame.FlameCanvas;
 import dev.pyrometer.app.ui.flame.FlameGeometry;
 import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
@@ -21,11 +20,11 @@ import dev.pyrometer.app.ui.shell.WorkbenchViewModel;
 import dev.pyrometer.app.ui.support.CompareProfiles;
 import dev.pyrometer.app.ui.support.Fx;
 import dev.pyrometer.app.ui.support.TestServices;
+import dev.pyrometer.app.ui.support.Workbenches;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -59,9 +58,7 @@ class CompareUiTest {
     void start(Stage stage) {
         test.files.files.put(dir.resolve("a.pyro"), programs.run("a", 740, 230, 30, "3.11.7", 0));
         test.files.files.put(dir.resolve("b.pyro"), programs.run("b", 230, 750, 20, "3.12.1", 0));
-        view = new WorkbenchView(new WorkbenchViewModel(test.services(new FxTaskRunner(), dir)));
-        stage.setScene(new Scene(view.root(), 1500, 950));
-        stage.show();
+        view = Workbenches.show(stage, test.services(new FxTaskRunner(), dir), 1500, 950);
     }
 
     private CompareView compare(String base, String news) {

@@ -3,11 +3,9 @@ package dev.pyrometer.app.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pyrometer.app.ui.shell.WorkbenchView;
-import dev.pyrometer.app.ui.shell.WorkbenchViewModel;
 import dev.pyrometer.app.ui.support.TestServices;
+import dev.pyrometer.app.ui.support.Workbenches;
 import java.nio.file.Path;
-import javafx.scene.Scene;
 import javafx.scene.control.MenuBar;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -25,9 +23,7 @@ class MainWindowSmokeTest {
 
     @Start
     void start(Stage stage) {
-        WorkbenchView view = new WorkbenchView(new WorkbenchViewModel(new TestServices().services(autosaves)));
-        stage.setScene(new Scene(view.root(), 1024, 700));
-        stage.show();
+        Workbenches.show(stage, new TestServices().services(autosaves), 1024, 700);
     }
 
     @Test

@@ -27,12 +27,12 @@ import dev.pyrometer.app.ui.shell.WorkbenchViewModel;
 import dev.pyrometer.app.ui.support.CompareProfiles;
 import dev.pyrometer.app.ui.support.Fx;
 import dev.pyrometer.app.ui.support.ScriptedDialogs;
+import dev.pyrometer.app.ui.support.Workbenches;
 import dev.pyrometer.sampler.Pythons;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,9 +81,7 @@ class RealCompareUiTest {
     void start(Stage stage) {
         Services services = new Services(new FxTaskRunner(), new FxTicker(), new SamplerProcessSource(),
             new SamplerTargetService(), new ModelSessionFiles(), dialogs, UiSettings.inMemory(), dir.resolve("autosave"));
-        view = new WorkbenchView(new WorkbenchViewModel(services));
-        stage.setScene(new Scene(view.root(), 1400, 900));
-        stage.show();
+        view = Workbenches.show(stage, services, 1400, 900);
     }
 
     @AfterEach

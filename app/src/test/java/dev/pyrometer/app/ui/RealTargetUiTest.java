@@ -23,9 +23,9 @@ import dev.pyrometer.app.ui.source.SourceDocument;
 import dev.pyrometer.app.ui.support.Fx;
 import dev.pyrometer.app.ui.support.PythonProgram;
 import dev.pyrometer.app.ui.support.ScriptedDialogs;
+import dev.pyrometer.app.ui.support.Workbenches;
 import java.nio.file.Path;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -53,9 +53,7 @@ class RealTargetUiTest {
         Services services = new Services(new FxTaskRunner(), new FxTicker(), new SamplerProcessSource(),
             new SamplerTargetService(), new ModelSessionFiles(), new ScriptedDialogs(), UiSettings.inMemory(),
             dir.resolve("autosave"));
-        view = new WorkbenchView(new WorkbenchViewModel(services));
-        stage.setScene(new Scene(view.root(), 1000, 1000));
-        stage.show();
+        view = Workbenches.show(stage, services, 1000, 1000);
     }
 
     @AfterEach

@@ -16,11 +16,11 @@ import dev.pyrometer.app.ui.support.DemoProfiles;
 import dev.pyrometer.app.ui.support.FakeTargets;
 import dev.pyrometer.app.ui.support.Fx;
 import dev.pyrometer.app.ui.support.ManualTicker;
+import dev.pyrometer.app.ui.support.Workbenches;
 import dev.pyrometer.model.session.SessionWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -42,9 +42,7 @@ class SessionUiTest {
     void start(Stage stage) {
         Services services = new Services(new FxTaskRunner(), new ManualTicker(), List::of, new FakeTargets(),
             new ModelSessionFiles(), new FxDialogs(() -> stage), UiSettings.inMemory(), dir.resolve("autosave"));
-        view = new WorkbenchView(new WorkbenchViewModel(services));
-        stage.setScene(new Scene(view.root(), 1000, 800));
-        stage.show();
+        view = Workbenches.show(stage, services, 1000, 800);
     }
 
     private WorkspaceViewModel open(Path file) {

@@ -11,18 +11,16 @@ import dev.pyrometer.app.ui.flame.FlameScene;
 import dev.pyrometer.app.ui.session.WorkspaceView;
 import dev.pyrometer.app.ui.session.WorkspaceViewModel;
 import dev.pyrometer.app.ui.shell.WorkbenchView;
-import dev.pyrometer.app.ui.shell.WorkbenchViewModel;
 import dev.pyrometer.app.ui.support.Fx;
 import dev.pyrometer.app.ui.support.PhasedProfiles;
 import dev.pyrometer.app.ui.support.TestServices;
+import dev.pyrometer.app.ui.support.Workbenches;
 import dev.pyrometer.app.ui.timeline.TimelineCanvas;
 import dev.pyrometer.app.ui.timeline.TimelineGeometry;
 import dev.pyrometer.model.aggregate.TimeOrder;
 import dev.pyrometer.model.aggregate.TimeRange;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -43,20 +41,13 @@ class TimelineUiTest {
 
     @Start
     void start(Stage stage) {
-        view = new WorkbenchView(new WorkbenchViewModel(test.services(new FxTaskRunner(), dir)));
-        stage.setScene(new Scene(view.root(), 1400, 900));
-        stage.show();
+        view = Workbenches.show(stage, test.services(new FxTaskRunner(), dir), 1400, 900);
     }
 
     /** Opens the two-phase recording: load() for 2 s, then crunch() for 2 s. */
     private WorkspaceView openPhases() {
-        Path file = dir.resolve("phases.pyro");
-        test.files.files.put(file, PhasedProfiles.twoPhases(4000));
-        WorkbenchViewModel model = view.model();
-        Fx.runFx(() -> model.open(List.of(file)));
-        Fx.await("the timeline and the flame graph are drawn", () -> model.selected() != null && view.selectedView() != null
-            && model.selected().timeline().data() != null && model.selected().flame().scene() != null);
-        return Fx.onFx(view::selectedView);
+        return Workbenches.open(view, test.files, dir.resolve("phases.pyro"), PhasedProfiles.twoPhases(4000),
+            "the timeline and the flame graph are drawn", w -> w.timeline().data() != null && w.flame().scene() != null);
     }
 
     /** A point on screen over the main thread's lane at a time. */

@@ -9,15 +9,13 @@ import dev.pyrometer.app.ui.flame.FlameGeometry;
 import dev.pyrometer.app.ui.flame.FlameScene;
 import dev.pyrometer.app.ui.session.WorkspaceView;
 import dev.pyrometer.app.ui.shell.WorkbenchView;
-import dev.pyrometer.app.ui.shell.WorkbenchViewModel;
 import dev.pyrometer.app.ui.source.SourceDocument;
 import dev.pyrometer.app.ui.support.DemoProfiles;
 import dev.pyrometer.app.ui.support.Fx;
 import dev.pyrometer.app.ui.support.TestServices;
+import dev.pyrometer.app.ui.support.Workbenches;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -37,19 +35,12 @@ class WorkspaceUiTest {
 
     @Start
     void start(Stage stage) {
-        view = new WorkbenchView(new WorkbenchViewModel(test.services(new FxTaskRunner(), dir)));
-        stage.setScene(new Scene(view.root(), 1400, 900));
-        stage.show();
+        view = Workbenches.show(stage, test.services(new FxTaskRunner(), dir), 1400, 900);
     }
 
     private WorkspaceView openDemo(int samples) {
-        Path file = dir.resolve("demo.pyro");
-        test.files.files.put(file, DemoProfiles.cpuDemo(samples));
-        WorkbenchViewModel model = view.model();
-        Fx.runFx(() -> model.open(List.of(file)));
-        Fx.await("the flame graph has a scene", () -> model.selected() != null && model.selected().flame().scene() != null
-            && view.selectedView() != null);
-        return Fx.onFx(view::selectedView);
+        return Workbenches.open(view, test.files, dir.resolve("demo.pyro"), DemoProfiles.cpuDemo(samples),
+            "the flame graph has a scene", w -> w.flame().scene() != null);
     }
 
     @Test

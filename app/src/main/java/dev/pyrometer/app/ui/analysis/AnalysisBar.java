@@ -3,12 +3,12 @@ package dev.pyrometer.app.ui.analysis;
 import dev.pyrometer.app.ui.common.Controls;
 import dev.pyrometer.model.aggregate.KeyBy;
 import java.util.List;
+import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.controlsfx.control.CheckComboBox;
@@ -29,27 +29,7 @@ public final class AnalysisBar extends HBox {
         setSpacing(10);
 
         Label groupLabel = new Label("Frames");
-        SegmentedButton groups = new SegmentedButton();
-        for (KeyBy by : KeyBy.values()) {
-            ToggleButton button = new ToggleButton(switch (by) {
-                case FUNCTION -> "Function";
-                case LINE -> "Line";
-                case FILE -> "File";
-                case MODULE -> "Module";
-            });
-            button.setId("key-" + by.name().toLowerCase());
-            button.setUserData(by);
-            button.setSelected(analysis.keyByProperty().get() == by);
-            groups.getButtons().add(button);
-        }
-        List<KeyBy> order = List.of(KeyBy.FUNCTION, KeyBy.LINE, KeyBy.FILE, KeyBy.MODULE);
-        groups.getButtons().sort((a, b) -> Integer.compare(order.indexOf((KeyBy) a.getUserData()), order.indexOf((KeyBy) b.getUserData())));
-        groups.getToggleGroup().selectedToggleProperty().addListener((o, before, after) -> {
-            if (after == null) before.setSelected(true);
-            else analysis.keyByProperty().set((KeyBy) after.getUserData());
-        });
-        analysis.keyByProperty().addListener((o, before, by) -> groups.getButtons().stream()
-            .filter(b -> b.getUserData() == by).findFirst().ifPresent(b -> b.setSelected(true)));
+        SegmentedButton groups = groupings(analysis.keyByProperty(), "key-");
 
         threads.setId("thread-filter");
         threads.setTitle("Threads");
@@ -79,6 +59,16 @@ public final class AnalysisBar extends HBox {
         busy.visibleProperty().bind(analysis.busyProperty().and(analysis.analysisProperty().isNull()));
 
         getChildren().addAll(groupLabel, groups, Controls.gap(6), threads, idle, gil, Controls.spacer(), busy);
+    }
+
+    /** The "Frames" choice: group frames by function, line, file or module; toggles are named {@code idPrefix + "line"}, say. */
+    public static SegmentedButton groupings(ObjectProperty<KeyBy> keyBy, String idPrefix) {
+        return Controls.segmented(keyBy, List.of(KeyBy.FUNCTION, KeyBy.LINE, KeyBy.FILE, KeyBy.MODULE), by -> switch (by) {
+            case FUNCTION -> "Function";
+            case LINE -> "Line";
+            case FILE -> "File";
+            case MODULE -> "Module";
+        }, idPrefix);
     }
 
     private void syncChoices(AnalysisViewModel analysis, ThreadFilterViewModel threadFilter) {

@@ -1,6 +1,6 @@
 package dev.pyrometer.app.ui.analysis;
 
-import dev.pyrometer.app.ui.common.Job;
+import dev.pyrometer.app.ui.common.LatestJob;
 import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.aggregate.KeyBy;
@@ -30,7 +30,7 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class AnalysisViewModel {
     private final Profile profile;
-    private final TaskRunner runner;
+    private final LatestJob rebuilding;
 
     private final ObjectProperty<KeyBy> keyBy = new SimpleObjectProperty<>(this, "keyBy", KeyBy.FUNCTION);
     private final BooleanProperty includeIdle = new SimpleBooleanProperty(this, "includeIdle", false);
@@ -45,7 +45,6 @@ public final class AnalysisViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Throwable> failure = new ReadOnlyObjectWrapper<>(this, "failure");
 
-    private Job inFlight;
     private boolean grownMeanwhile;
     private boolean growing;
     private int slowEvery = 1;
@@ -53,7 +52,7 @@ public final class AnalysisViewModel {
 
     public AnalysisViewModel(Profile profile, TaskRunner runner) {
         this.profile = profile;
-        this.runner = runner;
+        this.rebuilding = new LatestJob(runner);
         for (Observable input : new Observable[] {keyBy, includeIdle, gilOnly, threads, timeRange, transforms}) {
             input.addListener(o -> rebuild());
         }
@@ -119,7 +118,6 @@ public final class AnalysisViewModel {
 
     /** Rebuilds now, replacing any rebuild in flight: the inputs changed. */
     public void rebuild() {
-        if (inFlight != null) inFlight.cancel();
         grownMeanwhile = false;
         growing = false;
         start();
@@ -129,7 +127,7 @@ public final class AnalysisViewModel {
     public void refreshIfGrown() {
         Analysis shown = analysis.get();
         if (shown != null && shown.snapshot().revision() == profile.revision()) return;
-        if (inFlight != null && !inFlight.isDone()) {
+        if (rebuilding.isRunning()) {
             grownMeanwhile = true;
             return;
         }
@@ -137,19 +135,15 @@ public final class AnalysisViewModel {
         start();
     }
 
+    /** Starts a rebuild; a user's change replaces the one in flight, growth only comes here when none is running. */
     private void start() {
         AnalysisRequest request = request();
         busy.set(true);
-        Job[] job = new Job[1];
-        job[0] = runner.submit("Analysing", (cancelled, progress) -> Analysis.compute(Snapshot.of(profile), request, cancelled),
-            result -> landed(job[0], result), error -> failed(job[0], error));
-        // A same-thread runner has already finished the work by now: only a job still running is in flight.
-        if (!job[0].isDone()) inFlight = job[0];
+        rebuilding.start("Analysing", (cancelled, progress) -> Analysis.compute(Snapshot.of(profile), request, cancelled),
+            this::landed, this::failed);
     }
 
-    private void landed(Job job, Analysis result) {
-        if (job != null && job != inFlight) return;
-        inFlight = null;
+    private void landed(Analysis result) {
         busy.set(false);
         failure.set(null);
         analysis.set(result);
@@ -164,9 +158,7 @@ public final class AnalysisViewModel {
         }
     }
 
-    private void failed(Job job, Throwable error) {
-        if (job != null && job != inFlight) return;
-        inFlight = null;
+    private void failed(Throwable error) {
         busy.set(false);
         failure.set(error);
     }

@@ -1,6 +1,5 @@
 package dev.pyrometer.app.ui.analysis;
 
-import dev.pyrometer.model.ThreadTable;
 import dev.pyrometer.model.aggregate.Snapshot;
 import java.util.HashSet;
 import java.util.List;
@@ -44,16 +43,8 @@ public final class ThreadFilterViewModel {
     }
 
     private void update(Snapshot snapshot) {
-        ThreadTable threads = snapshot.profile().threads();
-        for (int t = 0; t < snapshot.threads(); t++) {
-            // Names only: counts would change the items several times a second while recording, and rebuilding the
-            // filter's list that often would cost the UI thread for nothing.
-            ThreadChoice choice = new ThreadChoice(t, threads.label(t));
-            if (t < choices.size()) {
-                if (!choices.get(t).equals(choice)) choices.set(t, choice);
-            } else {
-                choices.add(choice);
-            }
-        }
+        // Names only: counts would change the items several times a second while recording, and rebuilding the
+        // filter's list that often would cost the UI thread for nothing.
+        ThreadChoice.follow(choices, 0, snapshot);
     }
 }

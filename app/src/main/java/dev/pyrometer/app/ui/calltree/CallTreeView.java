@@ -1,20 +1,17 @@
 package dev.pyrometer.app.ui.calltree;
 
-import dev.pyrometer.app.ui.common.Formats;
+import dev.pyrometer.app.ui.common.RowColumns;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FrameRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableCell;
-import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -39,8 +36,8 @@ public final class CallTreeView extends BorderPane {
         table.setShowRoot(true);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No samples yet"));
-        table.getColumns().setAll(List.of(nameColumn(), shareColumn("Total", true), countColumn("Total", true),
-            shareColumn("Self", false), countColumn("Self", false)));
+        table.getColumns().setAll(List.of(RowColumns.tree(FrameColumns.FUNCTION), RowColumns.tree(FrameColumns.TOTAL_SHARE),
+            RowColumns.tree(FrameColumns.TOTAL), RowColumns.tree(FrameColumns.SELF_SHARE), RowColumns.tree(FrameColumns.SELF)));
 
         search.setId("call-tree-search");
         search.setPromptText("Find in call tree (Enter: next)");
@@ -120,77 +117,6 @@ public final class CallTreeView extends BorderPane {
         }
         int row = table.getRow(item);
         if (row >= 0) table.scrollTo(Math.max(0, row - 3));
-    }
-
-    private static List<FrameRef> refs(CallTree tree, int node) {
-        List<FrameRef> path = new ArrayList<>();
-        for (int n : tree.path(node)) path.add(tree.ref(n));
-        return path;
-    }
-
-    private TreeTableColumn<FrameRow, FrameRow> nameColumn() {
-        TreeTableColumn<FrameRow, FrameRow> column = new TreeTableColumn<>("Function");
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
-        column.setCellFactory(c -> new TreeTableCell<>() {
-            private final FunctionCell cell = new FunctionCell();
-
-            @Override
-            protected void updateItem(FrameRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setGraphic(null);
-                } else {
-                    cell.set(row);
-                    setGraphic(cell);
-                }
-            }
-        });
-        column.setComparator((a, b) -> a.name().compareToIgnoreCase(b.name()));
-        column.setPrefWidth(260);
-        column.setMinWidth(120);
-        return column;
-    }
-
-    private TreeTableColumn<FrameRow, FrameRow> shareColumn(String title, boolean total) {
-        TreeTableColumn<FrameRow, FrameRow> column = new TreeTableColumn<>(title + " %");
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
-        column.setCellFactory(c -> new TreeTableCell<>() {
-            private final ShareCell cell = new ShareCell();
-
-            @Override
-            protected void updateItem(FrameRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setGraphic(null);
-                } else {
-                    cell.set(total ? row.totalShare() : row.selfShare());
-                    setGraphic(cell);
-                }
-            }
-        });
-        column.setComparator((a, b) -> total ? Integer.compare(a.total(), b.total()) : Integer.compare(a.self(), b.self()));
-        column.setPrefWidth(88);
-        column.setMinWidth(76);
-        column.setMaxWidth(120);
-        return column;
-    }
-
-    private TreeTableColumn<FrameRow, FrameRow> countColumn(String title, boolean total) {
-        TreeTableColumn<FrameRow, FrameRow> column = new TreeTableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
-        column.setCellFactory(c -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(FrameRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : Formats.count(total ? row.total() : row.self()));
-            }
-        });
-        column.getStyleClass().add("numeric");
-        column.setComparator((a, b) -> total ? Integer.compare(a.total(), b.total()) : Integer.compare(a.self(), b.self()));
-        column.setPrefWidth(84);
-        column.setMinWidth(70);
-        column.setMaxWidth(120);
-        return column;
     }
 
     /** A tree node whose children are made the first time anyone asks for them. */

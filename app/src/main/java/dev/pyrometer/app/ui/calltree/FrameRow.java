@@ -1,6 +1,6 @@
 package dev.pyrometer.app.ui.calltree;
 
-import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.app.ui.common.Formats;
 import dev.pyrometer.model.aggregate.Keys;
 
 /**
@@ -28,9 +28,9 @@ public record FrameRow(int index, int key, String name, String location, int sel
         if (key < 0) return new String[] {"all samples", ""};
         return switch (keys.by()) {
             case MODULE -> new String[] {keys.module(key), "module"};
-            case FILE -> new String[] {baseName(keys.file(key)), keys.file(key)};
+            case FILE -> new String[] {Formats.baseName(keys.file(key)), keys.file(key)};
             case FUNCTION, LINE -> new String[] {keys.function(key),
-                baseName(keys.file(key)) + (keys.line(key) > 0 ? ":" + keys.line(key) : "")};
+                Formats.baseName(keys.file(key)) + (keys.line(key) > 0 ? ":" + keys.line(key) : "")};
         };
     }
 
@@ -41,14 +41,5 @@ public record FrameRow(int index, int key, String name, String location, int sel
     static FrameRow of(Keys keys, int index, int key, int self, int total, int all, long growth, long release) {
         String[] text = describe(keys, key);
         return new FrameRow(index, key, text[0], text[1], self, total, all, growth, release);
-    }
-
-    static boolean isLineLevel(Keys keys) {
-        return keys.by() == KeyBy.LINE;
-    }
-
-    private static String baseName(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
     }
 }

@@ -1,7 +1,6 @@
 package dev.pyrometer.app.ui.common;
 
 import dev.pyrometer.model.Cancel;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -37,10 +36,6 @@ final class BasicJob implements Job {
     /** UI thread only. */
     void markDone() {
         done.set(true);
-    }
-
-    ReadOnlyBooleanProperty doneProperty() {
-        return done.getReadOnlyProperty();
     }
 
     /** UI thread only. */

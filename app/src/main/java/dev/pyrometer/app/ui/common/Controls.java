@@ -1,6 +1,10 @@
 package dev.pyrometer.app.ui.common;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
@@ -47,5 +51,33 @@ public final class Controls {
         });
         property.addListener((o, before, value) -> (value ? on : off).setSelected(true));
         (property.get() ? on : off).setSelected(true);
+    }
+
+    /**
+     * A segmented control with one toggle per value, in the order given, kept in step with the property both ways;
+     * one toggle always stays selected. Toggle ids are {@code idPrefix} and the value's name ({@code compare-mode-side-by-side}).
+     */
+    public static <E extends Enum<E>> SegmentedButton segmented(ObjectProperty<E> property, List<E> values,
+                                                                Function<? super E, String> label, String idPrefix) {
+        SegmentedButton group = new SegmentedButton();
+        for (E value : values) {
+            ToggleButton button = new ToggleButton(label.apply(value));
+            button.setId(idPrefix + value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            button.setUserData(value);
+            button.setSelected(property.get() == value);
+            group.getButtons().add(button);
+        }
+        group.getToggleGroup().selectedToggleProperty().addListener((o, before, after) -> {
+            if (after == null) {
+                before.setSelected(true); // a segmented control never has nothing selected
+            } else {
+                @SuppressWarnings("unchecked")
+                E value = (E) after.getUserData();
+                property.set(value);
+            }
+        });
+        property.addListener((o, before, value) -> group.getButtons().stream()
+            .filter(b -> b.getUserData() == value).findFirst().ifPresent(b -> b.setSelected(true)));
+        return group;
     }
 }

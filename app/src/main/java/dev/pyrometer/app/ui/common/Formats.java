@@ -3,7 +3,7 @@ package dev.pyrometer.app.ui.common;
 import java.time.Duration;
 import java.util.Locale;
 
-/** How numbers read in the UI: one place, so every table, tooltip and status bar agrees. */
+/** How numbers (and file names) read in the UI: one place, so every table, tooltip and status bar agrees. */
 public final class Formats {
     private Formats() {}
 
@@ -27,14 +27,6 @@ public final class Formats {
         return percent(whole == 0 ? 0 : (double) part / whole);
     }
 
-    /** A compact percentage for narrow columns: {@code 42%}, {@code 4.2%}, {@code 0.4%}, blank for zero. */
-    public static String shortPercent(long part, long whole) {
-        if (part == 0 || whole == 0) return "";
-        double p = 100.0 * part / whole;
-        if (p >= 9.95) return String.format(Locale.ROOT, "%.0f%%", p);
-        if (p >= 0.05) return String.format(Locale.ROOT, "%.1f%%", p);
-        return "<.1%";
-    }
 
     /** Elapsed time: {@code 0:07}, {@code 12:34}, {@code 1:02:03}. */
     public static String elapsed(Duration duration) {
@@ -62,5 +54,12 @@ public final class Formats {
         if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
         if (bytes < 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
         return String.format(Locale.ROOT, "%.2f GB", bytes / 1073741824.0);
+    }
+
+    /** A path's last part, as tables and headers name a file: {@code /app/main.py} → {@code main.py}; {@code ?} for none. */
+    public static String baseName(String path) {
+        if (path == null) return "?";
+        int slash = path.lastIndexOf('/');
+        return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
     }
 }

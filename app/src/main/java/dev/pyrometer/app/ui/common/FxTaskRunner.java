@@ -8,16 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
-/**
- * Runs work on a small pool of daemon threads and brings results back with {@link Platform#runLater}. It also
- * keeps the list of jobs still running, so the window can show a progress indicator with a cancel button.
- */
+/** Runs work on a small pool of daemon threads and brings results back with {@link Platform#runLater}. */
 public final class FxTaskRunner implements TaskRunner {
     private final ExecutorService pool;
-    private final ObservableList<Job> running = FXCollections.observableArrayList();
 
     public FxTaskRunner() {
         AtomicInteger count = new AtomicInteger();
@@ -31,15 +25,9 @@ public final class FxTaskRunner implements TaskRunner {
         });
     }
 
-    /** Jobs submitted and not yet done; UI thread only. */
-    public ObservableList<Job> running() {
-        return running;
-    }
-
     @Override
     public <T> Job submit(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         BasicJob job = new BasicJob(title);
-        running.add(job);
         Progress progress = throttledProgress(job);
         pool.execute(() -> {
             try {
@@ -55,7 +43,6 @@ public final class FxTaskRunner implements TaskRunner {
     }
 
     private void finish(BasicJob job, Runnable callback) {
-        running.remove(job);
         job.markDone();
         if (!job.isCancelled()) callback.run();
     }

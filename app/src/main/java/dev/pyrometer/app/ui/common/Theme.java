@@ -1,7 +1,9 @@
 package dev.pyrometer.app.ui.common;
 
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.Scene;
+import javafx.scene.paint.Color;
 
 /** The light and dark themes: a shared base stylesheet plus one with each theme's colours. */
 public final class Theme {
@@ -18,6 +20,12 @@ public final class Theme {
 
     public static void apply(Scene scene, boolean dark) {
         scene.getStylesheets().setAll(stylesheets(dark));
+    }
+
+    /** A colour as CSS writes it, {@code #1f6feb}, for styles set from code (palette colours, looked-up colours). */
+    public static String css(Color color) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(color.getRed() * 255),
+            Math.round(color.getGreen() * 255), Math.round(color.getBlue() * 255));
     }
 
     private static String url(String resource) {

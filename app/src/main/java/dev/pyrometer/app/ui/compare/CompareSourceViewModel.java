@@ -2,7 +2,7 @@ package dev.pyrometer.app.ui.compare;
 
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
-import dev.pyrometer.app.ui.common.Job;
+import dev.pyrometer.app.ui.common.LatestJob;
 import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.app.ui.source.SourceDocument;
@@ -22,18 +22,17 @@ import javafx.collections.ObservableList;
 public final class CompareSourceViewModel {
     private final ReadOnlyObjectProperty<Comparison> comparison;
     private final ObjectProperty<ChangeMeasure> measure;
-    private final TaskRunner runner;
+    private final LatestJob lines;
     private final ReadOnlyObjectWrapper<Analysis> compared = new ReadOnlyObjectWrapper<>(this, "compared");
     private final SourceViewModel source;
     private final ReadOnlyObjectWrapper<LineDeltas> deltas = new ReadOnlyObjectWrapper<>(this, "deltas");
-    private Job inFlight;
 
     CompareSourceViewModel(ReadOnlyObjectProperty<Comparison> comparison, ObjectProperty<ChangeMeasure> measure,
                            ObjectProperty<FrameSelection> newSelection, TaskRunner runner, IntSupplier livePid,
                            ObservableList<PathMapping> mappings) {
         this.comparison = comparison;
         this.measure = measure;
-        this.runner = runner;
+        this.lines = new LatestJob(runner);
         // The source follows the very analysis the comparison was made of, so heat and deltas always agree.
         comparison.addListener((o, before, now) -> compared.set(now == null ? null : now.news()));
         this.source = new SourceViewModel(compared.getReadOnlyProperty(), newSelection, runner, livePid, mappings);
@@ -50,18 +49,10 @@ public final class CompareSourceViewModel {
         SourceDocument doc = source.document();
         Comparison now = comparison.get();
         if (doc == null || now == null) return;
-        if (inFlight != null) inFlight.cancel();
         String file = doc.recordedPath();
         ChangeMeasure m = measure.get();
-        Job[] job = new Job[1];
-        job[0] = runner.submit("Comparing the lines of " + file,
+        lines.start("Comparing the lines of " + file,
             (cancelled, progress) -> LineDeltas.of(now.base().counts(), now.news().counts(), file, now.normalization(), m, cancelled),
-            done -> {
-                if (job[0] != null && job[0] != inFlight) return;
-                inFlight = null;
-                deltas.set(done);
-            },
-            error -> inFlight = null);
-        inFlight = job[0].isDone() ? null : job[0];
+            deltas::set, error -> { });
     }
 }

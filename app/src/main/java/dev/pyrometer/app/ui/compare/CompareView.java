@@ -1,13 +1,14 @@
 package dev.pyrometer.app.ui.compare;
 
+import dev.pyrometer.app.ui.analysis.AnalysisBar;
 import dev.pyrometer.app.ui.common.Controls;
+import dev.pyrometer.app.ui.common.Theme;
 import dev.pyrometer.app.ui.common.UiSettings;
 import dev.pyrometer.app.ui.flame.FlameGraphView;
 import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.app.ui.source.SourceView;
-import dev.pyrometer.model.aggregate.KeyBy;
 import dev.pyrometer.model.diff.Normalization;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.Observable;
@@ -18,7 +19,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -126,13 +126,8 @@ public final class CompareView extends BorderPane {
      */
     private void applyChangeColours() {
         ChangePalette palette = model.paletteProperty().get();
-        setStyle("-pyro-more: " + web(palette.color(ChangePalette.LEVELS, dark)) + "; -pyro-less: "
-            + web(palette.color(-ChangePalette.LEVELS, dark)) + ";");
-    }
-
-    static String web(javafx.scene.paint.Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
-            (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+        setStyle("-pyro-more: " + Theme.css(palette.color(ChangePalette.LEVELS, dark)) + "; -pyro-less: "
+            + Theme.css(palette.color(-ChangePalette.LEVELS, dark)) + ";");
     }
 
     private void showMode() {
@@ -147,8 +142,7 @@ public final class CompareView extends BorderPane {
     }
 
     private HBox choices() {
-        SegmentedButton frames = segmented(model.keyByProperty(), new KeyBy[] {KeyBy.FUNCTION, KeyBy.LINE, KeyBy.FILE, KeyBy.MODULE},
-            "compare-key-");
+        SegmentedButton frames = AnalysisBar.groupings(model.keyByProperty(), "compare-key-");
         SegmentedButton values = segmented(model.normalizationProperty(), Normalization.values(), "compare-values-");
         values.getButtons().get(0).setText("Share");
         values.getButtons().get(0).setTooltip(new Tooltip("Each frame's share of all samples of its run"));
@@ -181,36 +175,6 @@ public final class CompareView extends BorderPane {
 
     /** A segmented button with one toggle per value, kept in step with the property both ways. */
     private static <E extends Enum<E>> SegmentedButton segmented(ObjectProperty<E> property, E[] values, String idPrefix) {
-        SegmentedButton group = new SegmentedButton();
-        for (E value : values) {
-            ToggleButton button = new ToggleButton(label(value));
-            button.setId(idPrefix + value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            button.setUserData(value);
-            button.setSelected(property.get() == value);
-            group.getButtons().add(button);
-        }
-        group.getToggleGroup().selectedToggleProperty().addListener((o, before, after) -> {
-            if (after == null) before.setSelected(true); // never nothing selected
-            else {
-                @SuppressWarnings("unchecked")
-                E value = (E) after.getUserData();
-                property.set(value);
-            }
-        });
-        property.addListener((o, before, value) -> group.getButtons().stream()
-            .filter(b -> b.getUserData() == value).findFirst().ifPresent(b -> b.setSelected(true)));
-        return group;
-    }
-
-    private static String label(Enum<?> value) {
-        if (value instanceof KeyBy by) {
-            return switch (by) {
-                case FUNCTION -> "Function";
-                case LINE -> "Line";
-                case FILE -> "File";
-                case MODULE -> "Module";
-            };
-        }
-        return value.toString();
+        return Controls.segmented(property, List.of(values), Object::toString, idPrefix);
     }
 }

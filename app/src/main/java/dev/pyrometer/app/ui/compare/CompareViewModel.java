@@ -3,11 +3,12 @@ package dev.pyrometer.app.ui.compare;
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.AnalysisViewModel;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
-import dev.pyrometer.app.ui.common.Job;
+import dev.pyrometer.app.ui.common.LatestJob;
 import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.app.ui.common.Ticker;
 import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
 import dev.pyrometer.app.ui.source.PathMapping;
+import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FrameRef;
 import dev.pyrometer.model.aggregate.KeyBy;
@@ -57,7 +58,7 @@ public final class CompareViewModel {
 
     private final RunSource base;
     private final RunSource news;
-    private final TaskRunner runner;
+    private final LatestJob comparing;
     private final AnalysisViewModel baseAnalysis;
     private final AnalysisViewModel newAnalysis;
     private final ObjectProperty<FrameSelection> baseSelection = new SimpleObjectProperty<>(this, "baseSelection");
@@ -82,14 +83,13 @@ public final class CompareViewModel {
     private final List<Ticker.Subscription> refreshers = new ArrayList<>();
     /** Undoes what following a recording registered on its (longer-lived) workspace. */
     private final List<Runnable> unfollow = new ArrayList<>();
-    private Job inFlight;
     private boolean syncing;
     private boolean disposed;
 
     public CompareViewModel(RunSource base, RunSource news, TaskRunner runner, Ticker ticker, ObservableList<PathMapping> mappings) {
         this.base = base;
         this.news = news;
-        this.runner = runner;
+        this.comparing = new LatestJob(runner);
         this.baseAnalysis = new AnalysisViewModel(base.profile(), runner);
         this.newAnalysis = new AnalysisViewModel(news.profile(), runner);
         // One choice of grouping and samples for both runs: a comparison only means something like for like.
@@ -120,8 +120,15 @@ public final class CompareViewModel {
         baseAnalysis.slowAnalysisProperty().addListener(o -> recompare());
         newAnalysis.slowAnalysisProperty().addListener(o -> recompare());
         normalization.addListener(o -> recompare());
-        measure.addListener(o -> show(comparison.get()));
-        palette.addListener(o -> annotate(comparison.get()));
+        measure.addListener(o -> {
+            Comparison c = comparison.get();
+            if (c != null) show(Shown.of(c, measure.get()));
+        });
+        // The levels depend on the comparison and the measure only: a new palette recolours with the same ones.
+        palette.addListener(o -> {
+            Comparison c = comparison.get();
+            if (c != null) annotate(c, levels.get());
+        });
         followLive(base, baseAnalysis, ticker);
         followLive(news, newAnalysis, ticker);
         baseFacts.set(RunFacts.of(base, null));
@@ -187,7 +194,7 @@ public final class CompareViewModel {
         refreshers.clear();
         unfollow.forEach(Runnable::run);
         unfollow.clear();
-        if (inFlight != null) inFlight.cancel();
+        comparing.cancel();
     }
 
     private List<FlameGraphViewModel> flames() {
@@ -216,30 +223,36 @@ public final class CompareViewModel {
         Analysis n = newAnalysis.slowAnalysisProperty().get();
         // While the grouping changes the two analyses land one after the other: wait for the pair.
         if (!Comparison.comparable(b, n)) return;
-        if (inFlight != null) inFlight.cancel();
         Normalization by = normalization.get();
-        Job[] job = new Job[1];
-        job[0] = runner.submit("Comparing runs", (cancelled, progress) -> Comparison.compute(b, n, by, cancelled),
-            done -> {
-                if (job[0] != null && job[0] != inFlight) return;
-                inFlight = null;
-                failure.set(null);
-                comparison.set(done);
-                show(done);
+        ChangeMeasure m = measure.get();
+        // What the views show of the comparison is made with it, off the UI thread (a wide comparison has a table of
+        // a hundred thousand rows); a measure changed meanwhile is shown from the comparison as it lands.
+        comparing.start("Comparing runs", (cancelled, progress) -> {
+                Comparison c = Comparison.compute(b, n, by, cancelled);
+                Cancel.check(cancelled);
+                return Shown.of(c, m);
             },
-            error -> {
-                inFlight = null;
-                failure.set(error);
-            });
-        inFlight = job[0].isDone() ? null : job[0];
+            done -> {
+                failure.set(null);
+                comparison.set(done.comparison());
+                show(done.measure() == measure.get() ? done : Shown.of(done.comparison(), measure.get()));
+            },
+            failure::set);
     }
 
-    private void show(Comparison c) {
-        if (c == null) return;
-        annotate(c);
-        table.show(c, measure.get());
-        vanished.setAll(VanishedPath.of(c));
-        refreshFacts(c);
+    /** What the views show of a comparison for one measure: the call paths' colour levels, the table, what vanished. */
+    private record Shown(Comparison comparison, ChangeMeasure measure, ChangeLevels levels, DeltaTableViewModel.Rows rows,
+                         List<VanishedPath> vanished) {
+        static Shown of(Comparison c, ChangeMeasure m) {
+            return new Shown(c, m, ChangeLevels.of(c.tree(), m), DeltaTableViewModel.Rows.of(c, m), VanishedPath.of(c));
+        }
+    }
+
+    private void show(Shown shown) {
+        annotate(shown.comparison(), shown.levels());
+        table.show(shown.rows());
+        vanished.setAll(shown.vanished());
+        refreshFacts(shown.comparison());
     }
 
     private void refreshFacts(Comparison c) {
@@ -247,9 +260,7 @@ public final class CompareViewModel {
         newFacts.set(RunFacts.of(news, c == null ? null : c.news()));
     }
 
-    private void annotate(Comparison c) {
-        if (c == null) return;
-        ChangeLevels pathLevels = ChangeLevels.of(c.tree(), measure.get());
+    private void annotate(Comparison c, ChangeLevels pathLevels) {
         levels.set(pathLevels);
         ChangeAnnotations newSide = new ChangeAnnotations(c, Side.NEW, pathLevels, palette.get());
         baseFlame.annotationsProperty().set(new ChangeAnnotations(c, Side.BASE, pathLevels, palette.get()));

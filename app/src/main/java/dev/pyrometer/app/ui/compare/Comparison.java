@@ -45,10 +45,6 @@ public record Comparison(Analysis base, Analysis news, Normalization normalizati
         return side == Side.BASE ? base.tree() : news.tree();
     }
 
-    public Analysis analysisOf(Side side) {
-        return side == Side.BASE ? base : news;
-    }
-
     /** The merged path a side's tree node belongs to, or -1. */
     public int diffNode(Side side, int treeNode) {
         int[] map = side == Side.BASE ? diffOfBase : diffOfNew;

@@ -1,5 +1,6 @@
 package dev.pyrometer.app.ui.compare;
 
+import dev.pyrometer.app.ui.common.Formats;
 import dev.pyrometer.model.aggregate.FrameRef;
 import dev.pyrometer.model.aggregate.KeyBy;
 import dev.pyrometer.model.diff.DiffTable;
@@ -31,18 +32,18 @@ public record DeltaRow(String name, String location, FrameRef ref, double base, 
             }
             case FILE -> {
                 ref = FrameRef.file(file);
-                name = baseName(file);
+                name = Formats.baseName(file);
                 location = file;
             }
             case LINE -> {
                 ref = FrameRef.line(file, function, table.line(row));
                 name = function;
-                location = baseName(file) + ":" + table.line(row);
+                location = Formats.baseName(file) + ":" + table.line(row);
             }
             default -> {
                 ref = FrameRef.function(file, function);
                 name = function;
-                location = baseName(file);
+                location = Formats.baseName(file);
             }
         }
         return new DeltaRow(name, location, ref, self ? table.baseSelf(row) : table.baseTotal(row),
@@ -58,11 +59,5 @@ public record DeltaRow(String name, String location, FrameRef ref, double base, 
 
     public boolean isLine() {
         return ref.level() == KeyBy.LINE;
-    }
-
-    static String baseName(String path) {
-        if (path == null) return "?";
-        int slash = path.lastIndexOf('/');
-        return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
     }
 }

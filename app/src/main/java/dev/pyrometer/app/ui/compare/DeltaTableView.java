@@ -1,17 +1,18 @@
 package dev.pyrometer.app.ui.compare;
 
+import dev.pyrometer.app.ui.common.RowColumns;
+import dev.pyrometer.app.ui.common.RowColumns.Spec;
 import dev.pyrometer.model.diff.DiffValues.Presence;
 import dev.pyrometer.model.diff.Normalization;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -111,134 +112,94 @@ final class DeltaTableView extends BorderPane {
         }
     }
 
-    private TableColumn<DeltaRow, DeltaRow> nameColumn() {
-        TableColumn<DeltaRow, DeltaRow> column = column("Function");
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Label name = new Label();
-            private final Label location = new Label();
-            private final Label badge = new Label();
-            private final HBox box = new HBox(8, name, badge, location);
-
-            {
-                name.getStyleClass().add("function-name");
-                location.getStyleClass().add("function-location");
-                badge.getStyleClass().add("presence-badge");
-                name.setMinWidth(Region.USE_PREF_SIZE);
-                badge.setMinWidth(Region.USE_PREF_SIZE);
-                location.setMinWidth(0);
-                HBox.setHgrow(location, Priority.ALWAYS);
-                box.setAlignment(Pos.CENTER_LEFT);
-                box.setMinWidth(0);
-            }
-
-            @Override
-            protected void updateItem(DeltaRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setGraphic(null);
-                    return;
-                }
-                name.setText(row.name());
-                location.setText(row.location());
-                boolean only = row.presence() != Presence.BOTH;
-                badge.setText(row.presence() == Presence.NEW ? "new" : row.presence() == Presence.VANISHED ? "vanished" : "");
-                badge.setVisible(only);
-                badge.setManaged(only);
-                setGraphic(box);
-            }
-        });
-        column.setComparator((a, b) -> a.name().compareToIgnoreCase(b.name()));
-        column.setPrefWidth(250);
-        column.setMinWidth(120);
-        return column;
+    private static TableColumn<DeltaRow, DeltaRow> nameColumn() {
+        return RowColumns.table(new Spec<>("Function", RowColumns.graphic(NameCell::new, NameCell::set),
+            (a, b) -> a.name().compareToIgnoreCase(b.name()), false, 250, 120, Double.NaN));
     }
 
     private TableColumn<DeltaRow, DeltaRow> valueColumn(String title, ToDoubleFunction<DeltaRow> value) {
-        TableColumn<DeltaRow, DeltaRow> column = column(title);
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(DeltaRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : ChangeText.value(value.applyAsDouble(row), normalization.get()));
-            }
-        });
-        column.getStyleClass().add("numeric");
-        column.setComparator((a, b) -> Double.compare(value.applyAsDouble(a), value.applyAsDouble(b)));
-        column.setPrefWidth(76);
-        column.setMinWidth(64);
-        column.setMaxWidth(120);
-        return column;
+        return RowColumns.table(new Spec<>(title, RowColumns.text(row -> ChangeText.value(value.applyAsDouble(row), normalization.get())),
+            Comparator.comparingDouble(value), true, 76, 64, 120));
     }
 
     private TableColumn<DeltaRow, DeltaRow> changeColumn() {
-        TableColumn<DeltaRow, DeltaRow> column = column("Change");
-        column.setCellFactory(c -> new TableCell<>() {
-            private final DeltaBar bar = new DeltaBar(70);
-            private final Label text = new Label();
-            private final StackPane barBox = new StackPane(bar);
-            private final HBox box = new HBox(6, barBox, text);
-
-            {
-                text.setMinWidth(Region.USE_PREF_SIZE);
-                text.getStyleClass().add("delta-text");
-                box.setAlignment(Pos.CENTER_RIGHT);
-                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            }
-
-            @Override
-            protected void updateItem(DeltaRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setGraphic(null);
-                    return;
-                }
-                ChangePalette colours = palette.get();
-                double largest = model.largestChange();
-                bar.set(largest > 0 ? row.delta() / largest : 0,
-                    row.level() == 0 ? colours.neutral(dark).darker() : colours.color(row.level(), dark));
-                text.setText(ChangeText.delta(row.delta(), normalization.get()));
-                text.getStyleClass().removeAll("delta-more", "delta-less", "delta-noise");
-                text.getStyleClass().add(row.level() > 0 ? "delta-more" : row.level() < 0 ? "delta-less" : "delta-noise");
-                setGraphic(box);
-            }
-        });
-        column.setComparator((a, b) -> Double.compare(a.delta(), b.delta()));
-        column.setPrefWidth(170);
-        column.setMinWidth(150);
-        column.setMaxWidth(220);
-        return column;
+        return RowColumns.table(new Spec<>("Change", () -> {
+            ChangeCell shown = new ChangeCell();
+            return (cell, row) -> {
+                cell.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+                if (row != null) shown.set(row);
+                cell.setGraphic(row == null ? null : shown);
+            };
+        }, Comparator.comparingDouble(DeltaRow::delta), false, 170, 150, 220));
     }
 
     private TableColumn<DeltaRow, DeltaRow> noiseColumn() {
-        TableColumn<DeltaRow, DeltaRow> column = column("Beyond noise");
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(DeltaRow row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().remove("delta-noise");
-                if (empty || row == null) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                String sigmas = ChangeText.sigmas(row.delta(), row.noise());
-                setText(row.beyondNoise() ? "yes  " + sigmas : row.delta() == 0 ? "no" : "no  " + sigmas);
-                if (!row.beyondNoise()) getStyleClass().add("delta-noise");
-                setTooltip(new Tooltip(ChangeText.noise(row.beyondNoise(), row.delta(), row.noise())
-                    + "\nOne standard error here is " + ChangeText.delta(row.noise(), normalization.get()).replace("+", "")));
+        return RowColumns.table(new Spec<>("Beyond noise", () -> (cell, row) -> {
+            cell.getStyleClass().remove("delta-noise");
+            if (row == null) {
+                cell.setText(null);
+                cell.setTooltip(null);
+                return;
             }
-        });
-        column.getStyleClass().add("numeric");
-        column.setComparator((a, b) -> Double.compare(a.sigmas(), b.sigmas()));
-        column.setPrefWidth(112);
-        column.setMinWidth(108);
-        column.setMaxWidth(140);
-        return column;
+            String sigmas = ChangeText.sigmas(row.delta(), row.noise());
+            cell.setText(row.beyondNoise() ? "yes  " + sigmas : row.delta() == 0 ? "no" : "no  " + sigmas);
+            if (!row.beyondNoise()) cell.getStyleClass().add("delta-noise");
+            cell.setTooltip(new Tooltip(ChangeText.noise(row.beyondNoise(), row.delta(), row.noise())
+                + "\nOne standard error here is " + ChangeText.delta(row.noise(), normalization.get()).replace("+", "")));
+        }, Comparator.comparingDouble(DeltaRow::sigmas), true, 112, 108, 140));
     }
 
-    private static TableColumn<DeltaRow, DeltaRow> column(String title) {
-        TableColumn<DeltaRow, DeltaRow> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        return column;
+    /** A row's name, a "new" or "vanished" badge when only one run has it, and its location. */
+    private static final class NameCell extends HBox {
+        private final Label name = new Label();
+        private final Label location = new Label();
+        private final Label badge = new Label();
+
+        NameCell() {
+            super(8);
+            getChildren().addAll(name, badge, location);
+            name.getStyleClass().add("function-name");
+            location.getStyleClass().add("function-location");
+            badge.getStyleClass().add("presence-badge");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            location.setMinWidth(0);
+            HBox.setHgrow(location, Priority.ALWAYS);
+            setAlignment(Pos.CENTER_LEFT);
+            setMinWidth(0);
+        }
+
+        void set(DeltaRow row) {
+            name.setText(row.name());
+            location.setText(row.location());
+            boolean only = row.presence() != Presence.BOTH;
+            badge.setText(row.presence() == Presence.NEW ? "new" : row.presence() == Presence.VANISHED ? "vanished" : "");
+            badge.setVisible(only);
+            badge.setManaged(only);
+        }
+    }
+
+    /** The change as a bar in the comparison's colours, scaled to the table's largest change, and as text. */
+    private final class ChangeCell extends HBox {
+        private final DeltaBar bar = new DeltaBar(70);
+        private final Label text = new Label();
+
+        ChangeCell() {
+            super(6);
+            getChildren().addAll(new StackPane(bar), text);
+            text.setMinWidth(Region.USE_PREF_SIZE);
+            text.getStyleClass().add("delta-text");
+            setAlignment(Pos.CENTER_RIGHT);
+        }
+
+        void set(DeltaRow row) {
+            ChangePalette colours = palette.get();
+            double largest = model.largestChange();
+            bar.set(largest > 0 ? row.delta() / largest : 0,
+                row.level() == 0 ? colours.neutral(dark).darker() : colours.color(row.level(), dark));
+            text.setText(ChangeText.delta(row.delta(), normalization.get()));
+            text.getStyleClass().removeAll("delta-more", "delta-less", "delta-noise");
+            text.getStyleClass().add(row.level() > 0 ? "delta-more" : row.level() < 0 ? "delta-less" : "delta-noise");
+        }
     }
 }

@@ -76,34 +76,45 @@ public final class DeltaTableViewModel {
         selected.set(ref == null ? null : all.stream().filter(r -> Matching.same(r.ref(), ref)).findFirst().orElse(null));
     }
 
-    void show(Comparison comparison, ChangeMeasure measure) {
-        if (comparison == null) {
+    /**
+     * The table's rows for one comparison and measure, biggest change first, with how many are beyond noise and the
+     * scale of the change bars. Pure, so it is made off the UI thread along with the comparison.
+     */
+    record Rows(List<DeltaRow> all, int real, double largest) {
+        static Rows of(Comparison comparison, ChangeMeasure measure) {
+            DiffTable table = comparison.table();
+            ChangeLevels levels = ChangeLevels.of(table, measure);
+            List<DeltaRow> rows = new ArrayList<>(table.size());
+            int real = 0;
+            double max = 0;
+            for (int r = 0; r < table.size(); r++) {
+                DeltaRow row = DeltaRow.of(table, r, measure, levels);
+                rows.add(row);
+                if (row.beyondNoise()) {
+                    real++;
+                    max = Math.max(max, Math.abs(row.delta()));
+                } else if (Double.isFinite(row.noise())) {
+                    max = Math.max(max, Noise.THRESHOLD * row.noise());
+                }
+            }
+            // Biggest change of the measure shown first; the model orders by total change.
+            rows.sort(Comparator.comparingDouble((DeltaRow row) -> -Math.abs(row.delta()))
+                .thenComparingDouble(row -> -Math.max(row.base(), row.news())));
+            return new Rows(rows, real, max);
+        }
+    }
+
+    /** Shows a comparison's rows (null: none). */
+    void show(Rows rows) {
+        if (rows == null) {
             largest = 0;
             all.clear();
             summary.set("");
             return;
         }
-        DiffTable table = comparison.table();
-        ChangeLevels levels = ChangeLevels.of(table, measure);
-        List<DeltaRow> rows = new ArrayList<>(table.size());
-        int real = 0;
-        double max = 0;
-        for (int r = 0; r < table.size(); r++) {
-            DeltaRow row = DeltaRow.of(table, r, measure, levels);
-            rows.add(row);
-            if (row.beyondNoise()) {
-                real++;
-                max = Math.max(max, Math.abs(row.delta()));
-            } else if (Double.isFinite(row.noise())) {
-                max = Math.max(max, Noise.THRESHOLD * row.noise());
-            }
-        }
-        largest = max;
-        // Biggest change of the measure shown first; the model orders by total change.
-        rows.sort(Comparator.comparingDouble((DeltaRow row) -> -Math.abs(row.delta()))
-            .thenComparingDouble(row -> -Math.max(row.base(), row.news())));
-        all.setAll(rows);
-        summary.set(Formats.count(real) + " of " + Formats.count(rows.size()) + " beyond noise");
+        largest = rows.largest();
+        all.setAll(rows.all());
+        summary.set(Formats.count(rows.real()) + " of " + Formats.count(rows.all().size()) + " beyond noise");
         if (followed != null) follow(followed);
     }
 

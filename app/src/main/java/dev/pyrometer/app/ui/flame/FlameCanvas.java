@@ -1,55 +1,37 @@
 package dev.pyrometer.app.ui.flame;
 
-import javafx.application.Platform;
-import javafx.geometry.Orientation;
-import javafx.scene.Scene;
-import javafx.scene.canvas.Canvas;
+import dev.pyrometer.app.ui.common.CanvasPane;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Region;
 
 /**
- * The flame graph drawing surface: one {@link Canvas} the size of the view (never a node per frame) and a vertical
- * scroll bar for deep stacks. It repaints at most once per pulse: changes only mark it dirty, and a pre-layout pulse
- * listener paints when something is marked.
+ * The flame graph drawing surface: one canvas the size of the view (never a node per frame) and a vertical scroll
+ * bar for deep stacks; repaints at most once per pulse.
  */
-public final class FlameCanvas extends Region {
+public final class FlameCanvas extends CanvasPane {
     private final FlameGraphViewModel model;
-    private final Canvas canvas = new Canvas();
-    private final ScrollBar scrollBar = new ScrollBar();
     private FlameRenderer renderer;
-    private boolean dirty = true;
-    private final Runnable pulse = this::paintIfDirty;
     private FlameScene paintedScene;
 
     public FlameCanvas(FlameGraphViewModel model, FlameStyle style) {
+        super(FlameStyle.ROW_HEIGHT);
         this.model = model;
         this.renderer = new FlameRenderer(style);
         getStyleClass().add("flame-canvas");
         setId("flame-canvas");
-        scrollBar.setOrientation(Orientation.VERTICAL);
-        scrollBar.setUnitIncrement(FlameStyle.ROW_HEIGHT);
-        getChildren().addAll(canvas, scrollBar);
         setMinSize(100, 60);
 
         model.redrawProperty().addListener(o -> markDirty());
         model.sceneProperty().addListener(o -> updateScrollRange());
         model.icicleProperty().addListener(o -> updateScrollRange());
-        scrollBar.valueProperty().addListener(o -> markDirty());
-        sceneProperty().addListener((o, before, after) -> {
-            if (before != null) before.removePreLayoutPulseListener(pulse);
-            if (after != null) {
-                after.addPreLayoutPulseListener(pulse);
-                markDirty();
-            }
-        });
 
-        canvas.setOnMouseMoved(e -> model.hover(nodeAt(e)));
-        canvas.setOnMouseExited(e -> model.hover(-1));
-        canvas.setOnMouseClicked(this::clicked);
-        canvas.setOnScroll(this::scrolled);
+        canvas().setOnMouseMoved(e -> model.hover(nodeAt(e)));
+        canvas().setOnMouseExited(e -> model.hover(-1));
+        canvas().setOnMouseClicked(this::clicked);
+        canvas().setOnScroll(this::scrolled);
     }
 
     /** Switches colours for a theme. */
@@ -64,11 +46,10 @@ public final class FlameCanvas extends Region {
         return scene == null ? -1 : geometry().nodeAt(scene, e.getX(), e.getY());
     }
 
-    /** Paints now, whatever the dirty flag says; returns the rectangles drawn. */
-    public int paint() {
-        int drawn = renderer.draw(canvas.getGraphicsContext2D(), model.scene(), geometry(), model.hoveredProperty().get());
+    @Override
+    protected int draw(GraphicsContext g) {
+        int drawn = renderer.draw(g, model.scene(), geometry(), model.hoveredProperty().get());
         paintedScene = model.scene();
-        dirty = false;
         return drawn;
     }
 
@@ -77,15 +58,12 @@ public final class FlameCanvas extends Region {
         return paintedScene;
     }
 
-    public Canvas canvas() {
-        return canvas;
-    }
-
     FlameGeometry geometry() {
+        ScrollBar scrollBar = scrollBar();
         double max = scrollBar.getMax();
         // The scroll bar reads top to bottom; in a flame graph the root is at the bottom, so its value is inverted.
         double scroll = model.icicleProperty().get() ? scrollBar.getValue() : max - scrollBar.getValue();
-        return new FlameGeometry(canvas.getWidth(), canvas.getHeight(), FlameStyle.ROW_HEIGHT, model.icicleProperty().get(), scroll);
+        return new FlameGeometry(canvas().getWidth(), canvas().getHeight(), FlameStyle.ROW_HEIGHT, model.icicleProperty().get(), scroll);
     }
 
     private void clicked(MouseEvent e) {
@@ -95,53 +73,28 @@ public final class FlameCanvas extends Region {
     }
 
     private void scrolled(ScrollEvent e) {
-        if (!scrollBar.isVisible()) return;
-        double value = scrollBar.getValue() - e.getDeltaY();
-        scrollBar.setValue(Math.max(scrollBar.getMin(), Math.min(scrollBar.getMax(), value)));
+        if (!scrollBar().isVisible()) return;
+        scrollBy(e.getDeltaY());
         e.consume();
     }
 
-    private void markDirty() {
-        if (dirty) return;
-        dirty = true;
-        Scene scene = getScene();
-        if (scene != null) Platform.requestNextPulse();
-    }
-
-    private void paintIfDirty() {
-        if (dirty && canvas.getWidth() > 0 && canvas.getHeight() > 0) paint();
+    @Override
+    protected void resized(double width, double height) {
+        model.widthProperty().set(width);
+        updateScrollRange();
     }
 
     private void updateScrollRange() {
+        ScrollBar scrollBar = scrollBar();
+        double height = canvas().getHeight();
         FlameScene scene = model.scene();
-        double max = scene == null ? 0 : FlameGeometry.maxScroll(scene.layout(), canvas.getHeight(), FlameStyle.ROW_HEIGHT);
+        double max = scene == null ? 0 : FlameGeometry.maxScroll(scene.layout(), height, FlameStyle.ROW_HEIGHT);
         boolean atRootEnd = model.icicleProperty().get() ? scrollBar.getValue() <= 0 : scrollBar.getValue() >= scrollBar.getMax();
         scrollBar.setMax(max);
-        scrollBar.setVisibleAmount(max == 0 ? 0 : canvas.getHeight() * max / Math.max(1, scene.layout().depthCount() * FlameStyle.ROW_HEIGHT));
-        scrollBar.setBlockIncrement(Math.max(FlameStyle.ROW_HEIGHT, canvas.getHeight() * 0.8));
+        scrollBar.setVisibleAmount(max == 0 ? 0 : height * max / Math.max(1, scene.layout().depthCount() * FlameStyle.ROW_HEIGHT));
+        scrollBar.setBlockIncrement(Math.max(FlameStyle.ROW_HEIGHT, height * 0.8));
         // Keep the root in view while a live graph grows deeper, unless the user scrolled away from it.
         if (atRootEnd) scrollBar.setValue(model.icicleProperty().get() ? 0 : max);
-        boolean show = max > 0;
-        if (scrollBar.isVisible() != show) {
-            scrollBar.setVisible(show);
-            requestLayout();
-        }
-        markDirty();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double w = getWidth(), h = getHeight();
-        double bar = scrollBar.isVisible() ? scrollBar.prefWidth(-1) : 0;
-        scrollBar.resizeRelocate(w - bar, 0, bar, h);
-        double cw = Math.max(0, Math.floor(w - bar));
-        double ch = Math.max(0, Math.floor(h));
-        if (canvas.getWidth() != cw || canvas.getHeight() != ch) {
-            canvas.setWidth(cw);
-            canvas.setHeight(ch);
-            model.widthProperty().set(cw);
-            updateScrollRange();
-        }
-        markDirty();
+        showScrollBar(max > 0);
     }
 }

@@ -35,10 +35,6 @@ public record FlameGeometry(double width, double height, double rowHeight, boole
         return width / scene.zoomWidth();
     }
 
-    public double toPixelX(FlameScene scene, double x) {
-        return (x - scene.zoomX()) * scale(scene);
-    }
-
     /** The layout node under a point, or -1. */
     public int nodeAt(FlameScene scene, double px, double py) {
         if (px < 0 || px >= width || py < 0 || py >= height) return -1;

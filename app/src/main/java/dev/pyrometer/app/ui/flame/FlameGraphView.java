@@ -28,8 +28,7 @@ import org.controlsfx.control.SegmentedButton;
 
 /**
  * The flame graph pane: a header with search, colour mode and orientation, the zoom breadcrumb, the canvas with its
- * hover card, and a context menu with the transforms. Binds to {@link FlameGraphViewModel}; holds no state of its own
- * beyond the mouse position.
+ * hover card, and a context menu with the transforms. Binds to {@link FlameGraphViewModel}; holds no state of its own.
  */
 public final class FlameGraphView extends BorderPane {
     private final FlameGraphViewModel model;
@@ -38,15 +37,12 @@ public final class FlameGraphView extends BorderPane {
     private final TextField search = new TextField();
     private final Label title = new Label("Flame graph");
     private final BreadCrumbBar<Crumb> breadcrumb = new BreadCrumbBar<>();
-    private final Pane overlay;
     private final StackPane graph;
     private final HBox breadcrumbRow;
     private javafx.scene.Node timeOrderView;
     private final javafx.scene.shape.Rectangle[] swatches = new javafx.scene.shape.Rectangle[dev.pyrometer.model.SampleState.CATEGORY_COUNT];
     private boolean dark;
     private SegmentedButton modes;
-    private double mouseX;
-    private double mouseY;
 
     public FlameGraphView(FlameGraphViewModel model, boolean dark) {
         this.model = model;
@@ -58,21 +54,17 @@ public final class FlameGraphView extends BorderPane {
 
         breadcrumbRow = breadcrumbRow();
         setTop(new VBox(header(), breadcrumbRow));
-        overlay = new Pane(tooltip);
+        Pane overlay = new Pane(tooltip);
         overlay.setMouseTransparent(true);
         graph = new StackPane(canvas, overlay);
         graph.getStyleClass().add("flame-surface");
         setCenter(graph);
         model.timeOrderProperty().addListener(o -> showMode());
 
-        canvas.canvas().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
-            mouseX = e.getX();
-            mouseY = e.getY();
-            placeTooltip();
-        });
+        HoverCardPlacement placement = new HoverCardPlacement(tooltip, overlay, canvas.canvas());
         model.hoverInfoProperty().addListener((o, before, info) -> {
             tooltip.show(info);
-            placeTooltip();
+            placement.place();
         });
         installContextMenu();
         setOnKeyPressed(e -> {
@@ -269,16 +261,5 @@ public final class FlameGraphView extends BorderPane {
             case FUNCTION, LINE -> ref.function();
         };
         return name.length() > 48 ? name.substring(0, 47) + "…" : name;
-    }
-
-    private void placeTooltip() {
-        if (!tooltip.isVisible()) return;
-        tooltip.applyCss();
-        tooltip.autosize();
-        double w = tooltip.getWidth(), h = tooltip.getHeight();
-        double x = mouseX + 16, y = mouseY + 18;
-        if (x + w > overlay.getWidth() - 4) x = Math.max(4, mouseX - w - 12);
-        if (y + h > overlay.getHeight() - 4) y = Math.max(4, mouseY - h - 12);
-        tooltip.relocate(x, y);
     }
 }

@@ -4,7 +4,7 @@ import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.AnalysisViewModel;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.app.ui.common.Formats;
-import dev.pyrometer.app.ui.common.Job;
+import dev.pyrometer.app.ui.common.LatestJob;
 import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FlameLayout;
@@ -42,7 +42,7 @@ import javafx.beans.property.StringProperty;
 public final class FlameGraphViewModel {
     private final AnalysisViewModel analysis;
     private final ObjectProperty<FrameSelection> selection;
-    private final TaskRunner runner;
+    private final LatestJob layout;
     private final boolean annotated;
     private final List<ColorMode> colorModes;
 
@@ -62,8 +62,6 @@ public final class FlameGraphViewModel {
     private final ReadOnlyLongWrapper redraw = new ReadOnlyLongWrapper(this, "redraw");
     private final ObjectProperty<FrameAnnotations> annotations = new SimpleObjectProperty<>(this, "annotations");
 
-    private Job inFlight;
-
     public FlameGraphViewModel(AnalysisViewModel analysis, ObjectProperty<FrameSelection> selection, TaskRunner runner) {
         this(analysis, selection, runner, false);
     }
@@ -76,7 +74,7 @@ public final class FlameGraphViewModel {
                                boolean annotated) {
         this.analysis = analysis;
         this.selection = selection;
-        this.runner = runner;
+        this.layout = new LatestJob(runner);
         this.annotated = annotated;
         this.colorModes = annotated ? List.of(ColorMode.CHANGE, ColorMode.MODULE, ColorMode.CATEGORY)
             : List.of(ColorMode.MODULE, ColorMode.CATEGORY);
@@ -194,22 +192,17 @@ public final class FlameGraphViewModel {
         Analysis current = analysis.analysis();
         CallTree tree = annotated ? (over == null ? null : over.tree()) : current == null ? null : current.tree();
         if (tree == null || width.get() <= 0) return;
-        if (inFlight != null) inFlight.cancel();
         List<FrameRef> path = zoomPath.get();
         double px = width.get();
         ColorMode mode = colorMode.get();
         String query = search.get();
         FrameSelection selected = selection.get();
-        Job[] job = new Job[1];
-        job[0] = runner.submit("Laying out the flame graph",
+        layout.start("Laying out the flame graph",
             (cancelled, progress) -> FlameSceneBuilder.build(tree, path, px, mode, query, selected, annotated ? over : null, cancelled),
-            built -> landed(job[0], built, path), error -> inFlight = null);
-        inFlight = job[0].isDone() ? null : job[0];
+            built -> landed(built, path), error -> { });
     }
 
-    private void landed(Job job, FlameScene built, List<FrameRef> path) {
-        if (job != null && job != inFlight) return;
-        inFlight = null;
+    private void landed(FlameScene built, List<FrameRef> path) {
         int key = FlameSceneBuilder.selectedKey(built.layout().tree().keys(), selection.get());
         scene.set(key == built.selectedKey() ? built : built.withSelectedKey(key));
         List<Crumb> trail = crumbsOf(built, path);

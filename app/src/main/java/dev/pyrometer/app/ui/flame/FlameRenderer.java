@@ -30,10 +30,6 @@ public final class FlameRenderer {
         }
     }
 
-    public FlameStyle style() {
-        return style;
-    }
-
     /**
      * @param hovered the layout node under the mouse, or -1
      * @return the number of rectangles drawn (for benchmarks)
@@ -91,7 +87,7 @@ public final class FlameRenderer {
                     current = null;
                 }
                 if (w >= MIN_LABEL_WIDTH) {
-                    String label = fit(scene.shortLabel(i), w - 2 * TEXT_PAD);
+                    String label = style.fit(scene.shortLabel(i), w - 2 * TEXT_PAD);
                     if (label != null) {
                         g.setFill(searching && !match ? style.dimText : style.text);
                         current = null;
@@ -137,12 +133,7 @@ public final class FlameRenderer {
         double scale = geo.scale(scene);
         double left = Math.max(0, (layout.x(node) - scene.zoomX()) * scale);
         double right = Math.min(geo.width(), (layout.x(node) + layout.width(node) - scene.zoomX()) * scale);
-        if (right - left < 1) right = left + 1;
-        double y = geo.rowTop(layout.depth(node));
-        double inset = lineWidth / 2;
-        g.setStroke(color);
-        g.setLineWidth(lineWidth);
-        g.strokeRect(left + inset, y + inset, Math.max(1, right - left - 1 - lineWidth), geo.rowHeight() - 1 - lineWidth);
+        FlameStyle.outline(g, left, right, geo.rowTop(layout.depth(node)), geo.rowHeight(), color, lineWidth);
     }
 
     /** The first node of a level whose right edge is past {@code from}: a binary search over the sorted level. */
@@ -154,13 +145,5 @@ public final class FlameRenderer {
             else hi = mid;
         }
         return lo;
-    }
-
-    /** The label cut to fit a width, with an ellipsis; null when not even three characters fit. */
-    String fit(String label, double width) {
-        int chars = (int) (width / style.charWidth);
-        if (chars >= label.length()) return label;
-        if (chars < 3) return null;
-        return label.substring(0, chars - 1) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package dev.pyrometer.app.ui.flame;
 
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -44,10 +45,6 @@ public final class FlameStyle {
         return new FlameStyle(true);
     }
 
-    public boolean isDark() {
-        return dark;
-    }
-
     Color[] palette(ColorMode mode) {
         return FlamePalette.colors(mode, dark);
     }
@@ -61,6 +58,26 @@ public final class FlameStyle {
         Color[] dimmed = new Color[source.length];
         for (int i = 0; i < source.length; i++) dimmed[i] = source[i].interpolate(background, dark ? 0.65 : 0.7);
         return dimmed;
+    }
+
+    /** A label cut to fit a width, with an ellipsis; null when not even three characters fit. */
+    String fit(String label, double width) {
+        int chars = (int) (width / charWidth);
+        if (chars >= label.length()) return label;
+        if (chars < 3) return null;
+        return label.substring(0, chars - 1) + "…";
+    }
+
+    /**
+     * Outlines a frame drawn from {@code left} to {@code right} on the row at {@code y} (the selected frame, the one
+     * under the mouse): inside its edges, and at least a pixel wide.
+     */
+    static void outline(GraphicsContext g, double left, double right, double y, double rowHeight, Color color, double lineWidth) {
+        if (right - left < 1) right = left + 1;
+        double inset = lineWidth / 2;
+        g.setStroke(color);
+        g.setLineWidth(lineWidth);
+        g.strokeRect(left + inset, y + inset, Math.max(1, right - left - 1 - lineWidth), rowHeight - 1 - lineWidth);
     }
 
     private static double averageCharWidth(Font font) {

@@ -93,7 +93,7 @@ public final class TimeOrderRenderer {
                 g.fillRect(left, y, w >= 3 ? w - 1 : w, rowH - 1);
                 drawn++;
                 if (w >= MIN_LABEL_WIDTH) {
-                    String label = fit(scene.keyLabels()[key], w - 2 * TEXT_PAD);
+                    String label = style.fit(scene.keyLabels()[key], w - 2 * TEXT_PAD);
                     if (label != null) {
                         g.setFill(searching && !match ? style.dimText : style.text);
                         current = null;
@@ -110,18 +110,6 @@ public final class TimeOrderRenderer {
     private void outline(GraphicsContext g, Geometry geo, TimeOrder chart, int rect, Color color, double lineWidth) {
         double left = Math.max(0, geo.xOf(chart, chart.start(rect)));
         double right = Math.min(geo.width(), geo.xOf(chart, chart.end(rect)));
-        if (right - left < 1) right = left + 1;
-        double y = geo.rowTop(chart.depth(rect));
-        double inset = lineWidth / 2;
-        g.setStroke(color);
-        g.setLineWidth(lineWidth);
-        g.strokeRect(left + inset, y + inset, Math.max(1, right - left - 1 - lineWidth), FlameStyle.ROW_HEIGHT - 1 - lineWidth);
-    }
-
-    private String fit(String label, double width) {
-        int chars = (int) (width / style.charWidth);
-        if (chars >= label.length()) return label;
-        if (chars < 3) return null;
-        return label.substring(0, chars - 1) + "…";
+        FlameStyle.outline(g, left, right, geo.rowTop(chart.depth(rect)), FlameStyle.ROW_HEIGHT, color, lineWidth);
     }
 }

@@ -19,9 +19,6 @@ import javafx.util.StringConverter;
 public final class TimeOrderView extends BorderPane {
     private final TimeOrderCanvas canvas;
     private final Label card = new Label();
-    private final Pane overlay;
-    private double mouseX;
-    private double mouseY;
 
     public TimeOrderView(TimeOrderViewModel model, boolean dark) {
         this.canvas = new TimeOrderCanvas(model, dark ? FlameStyle.dark() : FlameStyle.light());
@@ -53,20 +50,16 @@ public final class TimeOrderView extends BorderPane {
         card.setManaged(false);
         card.setVisible(false);
         card.setMouseTransparent(true);
-        overlay = new Pane(card);
+        Pane overlay = new Pane(card);
         overlay.setMouseTransparent(true);
         setTop(bar);
         setCenter(new StackPane(canvas, overlay));
 
-        canvas.canvas().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
-            mouseX = e.getX();
-            mouseY = e.getY();
-            placeCard();
-        });
+        HoverCardPlacement placement = new HoverCardPlacement(card, overlay, canvas.canvas());
         model.hoverTextProperty().addListener((o, before, text) -> {
             card.setText(text);
             card.setVisible(!text.isEmpty());
-            placeCard();
+            placement.place();
         });
         model.threadProperty().addListener((o, before, index) -> {
             if (index.intValue() == TimeOrder.BUSIEST_THREAD) thread.getSelectionModel().select(0);
@@ -77,16 +70,5 @@ public final class TimeOrderView extends BorderPane {
 
     public void setDark(boolean dark) {
         canvas.setStyle(dark ? FlameStyle.dark() : FlameStyle.light());
-    }
-
-    private void placeCard() {
-        if (!card.isVisible()) return;
-        card.applyCss();
-        card.autosize();
-        double w = card.getWidth(), h = card.getHeight();
-        double x = mouseX + 16, y = mouseY + 18;
-        if (x + w > overlay.getWidth() - 4) x = Math.max(4, mouseX - w - 12);
-        if (y + h > overlay.getHeight() - 4) y = Math.max(4, mouseY - h - 12);
-        card.relocate(x, y);
     }
 }

@@ -6,9 +6,8 @@ import dev.pyrometer.app.ui.analysis.AnalysisViewModel;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.app.ui.analysis.ThreadChoice;
 import dev.pyrometer.app.ui.common.Formats;
-import dev.pyrometer.app.ui.common.Job;
+import dev.pyrometer.app.ui.common.LatestJob;
 import dev.pyrometer.app.ui.common.TaskRunner;
-import dev.pyrometer.model.ThreadTable;
 import dev.pyrometer.model.aggregate.Keys;
 import dev.pyrometer.model.aggregate.Snapshot;
 import dev.pyrometer.model.aggregate.TimeOrder;
@@ -41,7 +40,7 @@ public final class TimeOrderViewModel {
     private final AnalysisViewModel analysis;
     private final ObjectProperty<FrameSelection> selection;
     private final FlameGraphViewModel flame;
-    private final TaskRunner runner;
+    private final LatestJob layout;
     private final DoubleProperty width = new SimpleDoubleProperty(this, "width", 0);
     private final IntegerProperty thread = new SimpleIntegerProperty(this, "thread", TimeOrder.BUSIEST_THREAD);
     private final ObservableList<ThreadChoice> threads = FXCollections.observableArrayList();
@@ -49,14 +48,13 @@ public final class TimeOrderViewModel {
     private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(this, "hovered", -1);
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final ReadOnlyLongWrapper redraw = new ReadOnlyLongWrapper(this, "redraw");
-    private Job inFlight;
 
     public TimeOrderViewModel(AnalysisViewModel analysis, ObjectProperty<FrameSelection> selection,
                               FlameGraphViewModel flame, TaskRunner runner) {
         this.analysis = analysis;
         this.selection = selection;
         this.flame = flame;
-        this.runner = runner;
+        this.layout = new LatestJob(runner);
         threads.add(new ThreadChoice(TimeOrder.BUSIEST_THREAD, "Busiest thread"));
         for (Observable input : new Observable[] {analysis.analysisProperty(), flame.timeOrderProperty(), thread, flame.searchProperty()}) {
             input.addListener(o -> rebuild());
@@ -67,7 +65,7 @@ public final class TimeOrderViewModel {
         });
         selection.addListener(o -> reselect());
         analysis.analysisProperty().addListener((o, before, now) -> {
-            if (now != null) updateThreads(now.snapshot());
+            if (now != null) ThreadChoice.follow(threads, 1, now.snapshot());
         });
     }
 
@@ -127,15 +125,13 @@ public final class TimeOrderViewModel {
     private void rebuild() {
         Analysis current = analysis.analysis();
         if (current == null || width.get() <= 0 || !flame.timeOrderProperty().get()) return;
-        if (inFlight != null) inFlight.cancel();
         AnalysisRequest request = current.request();
         Snapshot snapshot = current.snapshot();
         int chosen = thread.get();
         double px = width.get();
         String search = flame.searchProperty().get();
         FrameSelection selected = selection.get();
-        Job[] job = new Job[1];
-        job[0] = runner.submit("Laying out the flame chart", (cancelled, progress) -> {
+        layout.start("Laying out the flame chart", (cancelled, progress) -> {
             // Calls narrower than a pixel of the span shown are left out as they are laid out.
             long span = spanOf(snapshot, request);
             long minMicros = (long) Math.floor(span / Math.max(1, px) * FlameSceneBuilder.MIN_PIXELS);
@@ -143,15 +139,12 @@ public final class TimeOrderViewModel {
                 minMicros, cancelled);
             return TimeOrderScene.of(chart, search, selected);
         }, result -> {
-            if (job[0] != null && job[0] != inFlight) return;
-            inFlight = null;
             scene.set(result);
             int h = hovered.get();
             hovered.set(-1);
             hover(h < result.chart().size() ? h : -1);
             bumpRedraw();
-        }, error -> inFlight = null);
-        inFlight = job[0].isDone() ? null : job[0];
+        }, error -> { });
     }
 
     /** The time span the chart will cover: the selected range, or the recording. */
@@ -168,18 +161,6 @@ public final class TimeOrderViewModel {
         if (key != s.selectedKey()) {
             scene.set(s.withSelectedKey(key));
             bumpRedraw();
-        }
-    }
-
-    private void updateThreads(Snapshot snapshot) {
-        ThreadTable table = snapshot.profile().threads();
-        for (int t = 0; t < snapshot.threads(); t++) {
-            ThreadChoice choice = new ThreadChoice(t, table.label(t));
-            if (t + 1 < threads.size()) {
-                if (!threads.get(t + 1).equals(choice)) threads.set(t + 1, choice);
-            } else {
-                threads.add(choice);
-            }
         }
     }
 

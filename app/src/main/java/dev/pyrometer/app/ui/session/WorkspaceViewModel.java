@@ -6,7 +6,6 @@ import dev.pyrometer.app.ui.analysis.ThreadFilterViewModel;
 import dev.pyrometer.app.ui.calltree.CallTreeViewModel;
 import dev.pyrometer.app.ui.calltree.HotFunctionsViewModel;
 import dev.pyrometer.app.ui.common.Dialogs;
-import dev.pyrometer.app.ui.common.Job;
 import dev.pyrometer.app.ui.common.Ticker;
 import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
 import dev.pyrometer.app.ui.flame.TimeOrderViewModel;
@@ -56,7 +55,6 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
-    private final ReadOnlyObjectWrapper<Job> saving = new ReadOnlyObjectWrapper<>(this, "saving");
     private final String name;
     private SessionFiles.Autosave autosave;
     private Ticker.Subscription refresher = Ticker.Subscription.NONE;
@@ -130,8 +128,6 @@ public final class WorkspaceViewModel {
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     /** True while recording (paused included). */
     public ReadOnlyBooleanProperty liveProperty() { return live.getReadOnlyProperty(); }
-    /** The save in progress, or null. */
-    public ReadOnlyObjectProperty<Job> savingProperty() { return saving.getReadOnlyProperty(); }
     public RecordingViewModel recording() { return recording.get(); }
     /** The attached process, or null for a session from a file. */
     public AttachedTarget target() { return target; }
@@ -177,21 +173,16 @@ public final class WorkspaceViewModel {
     public void saveTo(Path target, Runnable then) {
         SavedView.putRange(profile, analysis.timeRangeProperty().get());
         long revision = profile.revision();
-        Job job = context.runner().submit("Saving " + target.getFileName(), (cancelled, progress) -> {
+        context.runner().submit("Saving " + target.getFileName(), (cancelled, progress) -> {
             context.files().save(profile, target, progress, cancelled);
             return target;
         }, saved -> {
-            saving.set(null);
             savedRevision = revision;
             file.set(saved);
             context.recent().touch(saved);
             updateTitle();
             then.run();
-        }, error -> {
-            saving.set(null);
-            context.dialogs().error("Could not save", message(error, "Saving " + target + " failed"));
-        });
-        if (!job.isDone()) saving.set(job);
+        }, error -> context.dialogs().error("Could not save", message(error, "Saving " + target + " failed")));
     }
 
     /**

@@ -178,7 +178,7 @@ public final class SourceView extends BorderPane {
     private void show(SourceDocument before, SourceDocument doc) {
         empty.setVisible(doc == null);
         if (doc == null) return;
-        fileName.setText(baseName(doc.recordedPath()));
+        fileName.setText(Formats.baseName(doc.recordedPath()));
         filePath.setText(doc.foundAt() == null ? doc.recordedPath()
             : doc.foundAt().toString().equals(doc.recordedPath()) ? doc.recordedPath()
             : doc.recordedPath() + "  →  " + doc.foundAt());
@@ -227,10 +227,6 @@ public final class SourceView extends BorderPane {
         return targetParagraph + 1;
     }
 
-    private static String baseName(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
-    }
 
     /** "18   42.1%   row = [random.random() ...": the line, its self share, and its code. */
     private final class HotLineCell extends ListCell<HotLine> {

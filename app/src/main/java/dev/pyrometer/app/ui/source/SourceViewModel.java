@@ -2,7 +2,7 @@ package dev.pyrometer.app.ui.source;
 
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
-import dev.pyrometer.app.ui.common.Job;
+import dev.pyrometer.app.ui.common.LatestJob;
 import dev.pyrometer.app.ui.common.TaskRunner;
 import java.util.List;
 import java.util.function.IntSupplier;
@@ -21,7 +21,7 @@ public final class SourceViewModel {
     public record Jump(int line, long sequence) {}
 
     private final ReadOnlyObjectProperty<Analysis> analysis;
-    private final TaskRunner runner;
+    private final LatestJob loading;
     private final IntSupplier livePid;
     private final ObservableList<PathMapping> mappings;
     private final ReadOnlyObjectWrapper<SourceDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
@@ -29,7 +29,6 @@ public final class SourceViewModel {
     /** Kept here: the app-wide mappings hold it weakly, so a closed tab's source view can be collected. */
     private final javafx.collections.ListChangeListener<PathMapping> mappingsChanged = c -> reopen();
     private FrameSelection shownSelection;
-    private Job inFlight;
     private boolean refreshWhenLanded;
     private long jumps;
 
@@ -40,7 +39,7 @@ public final class SourceViewModel {
     public SourceViewModel(ReadOnlyObjectProperty<Analysis> analysis, ObjectProperty<FrameSelection> selection,
                            TaskRunner runner, IntSupplier livePid, ObservableList<PathMapping> mappings) {
         this.analysis = analysis;
-        this.runner = runner;
+        this.loading = new LatestJob(runner);
         this.livePid = livePid;
         this.mappings = mappings;
         selection.addListener((o, before, selected) -> open(selected));
@@ -76,7 +75,7 @@ public final class SourceViewModel {
     private void refreshHeat() {
         SourceDocument shown = document.get();
         if (shown == null) return;
-        if (inFlight != null) {
+        if (loading.isRunning()) {
             // Let the load in flight land (it may carry a jump the user asked for), then refresh once.
             refreshWhenLanded = true;
             return;
@@ -92,15 +91,11 @@ public final class SourceViewModel {
     private void load(String file, FrameSelection selected, SourceDocument previous, boolean jumpAfter) {
         Analysis current = analysis.get();
         if (current == null) return;
-        if (inFlight != null) inFlight.cancel();
         int pid = livePid.getAsInt();
         List<PathMapping> rules = List.copyOf(mappings);
-        Job[] job = new Job[1];
-        job[0] = runner.submit("Reading " + file,
+        loading.start("Reading " + file,
             (cancelled, progress) -> SourceLoader.load(file, pid, rules, current.counts(), current.memory(), selected, previous, cancelled),
             loaded -> {
-                if (job[0] != null && job[0] != inFlight) return;
-                inFlight = null;
                 document.set(loaded);
                 if (jumpAfter && loaded.targetLine() > 0) jumpTo(loaded.targetLine());
                 if (refreshWhenLanded) {
@@ -108,10 +103,6 @@ public final class SourceViewModel {
                     if (analysis.get() != current) refreshHeat();
                 }
             },
-            error -> {
-                inFlight = null;
-                refreshWhenLanded = false;
-            });
-        inFlight = job[0].isDone() ? null : job[0];
+            error -> refreshWhenLanded = false);
     }
 }

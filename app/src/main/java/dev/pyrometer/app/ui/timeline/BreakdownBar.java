@@ -2,6 +2,7 @@ package dev.pyrometer.app.ui.timeline;
 
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.common.Formats;
+import dev.pyrometer.app.ui.common.Theme;
 import dev.pyrometer.app.ui.flame.FlamePalette;
 import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.aggregate.StackCounts;
@@ -52,7 +53,7 @@ public final class BreakdownBar extends HBox {
 
     public void setDark(boolean dark) {
         for (int c = 0; c < segments.length; c++) {
-            segments[c].setStyle("-fx-background-color: " + web(FlamePalette.categoryColor(c, dark)) + ";");
+            segments[c].setStyle("-fx-background-color: " + Theme.css(FlamePalette.categoryColor(c, dark)) + ";");
         }
     }
 
@@ -89,10 +90,5 @@ public final class BreakdownBar extends HBox {
         text.setText(all == 0 ? "no samples" : line.toString());
         tooltip.setText("Samples of the shown threads in the " + (analysis.request().selection().isTimeBounded()
             ? "selected range" : "whole recording") + ", idle ones included:\n" + detail.toString().strip());
-    }
-
-    private static String web(javafx.scene.paint.Color color) {
-        return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", Math.round(color.getRed() * 255),
-            Math.round(color.getGreen() * 255), Math.round(color.getBlue() * 255));
     }
 }

@@ -3,7 +3,7 @@ package dev.pyrometer.app.ui.timeline;
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.AnalysisViewModel;
 import dev.pyrometer.app.ui.common.Formats;
-import dev.pyrometer.app.ui.common.Job;
+import dev.pyrometer.app.ui.common.LatestJob;
 import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.aggregate.Snapshot;
@@ -35,19 +35,18 @@ public final class TimelineViewModel {
     static final long MIN_SELECTION_MICROS = 1;
 
     private final AnalysisViewModel analysis;
-    private final TaskRunner runner;
+    private final LatestJob buckets;
     private final DoubleProperty width = new SimpleDoubleProperty(this, "width", 0);
     private final ReadOnlyObjectWrapper<TimeRange> window = new ReadOnlyObjectWrapper<>(this, "window");
     private final ReadOnlyObjectWrapper<TimeRange> dragging = new ReadOnlyObjectWrapper<>(this, "dragging");
     private final ReadOnlyObjectWrapper<Timeline> data = new ReadOnlyObjectWrapper<>(this, "data");
     private final ReadOnlyLongWrapper redraw = new ReadOnlyLongWrapper(this, "redraw");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
-    private Job inFlight;
     private long endMicros;
 
     public TimelineViewModel(AnalysisViewModel analysis, TaskRunner runner) {
         this.analysis = analysis;
-        this.runner = runner;
+        this.buckets = new LatestJob(runner);
         analysis.analysisProperty().addListener((o, before, now) -> {
             Timeline shown = data.get();
             if (now != null && (shown == null || shown.snapshot().revision() != now.snapshot().revision())) rebuild();
@@ -224,23 +223,18 @@ public final class TimelineViewModel {
 
     private void rebuild() {
         Analysis current = analysis.analysis();
-        int buckets = (int) Math.floor(width.get());
-        if (current == null || buckets <= 0) return;
-        if (inFlight != null) inFlight.cancel();
+        int pixels = (int) Math.floor(width.get());
+        if (current == null || pixels <= 0) return;
         Snapshot snapshot = current.snapshot();
         TimeRange zoomed = window.get();
-        Job[] job = new Job[1];
-        job[0] = runner.submit("Drawing the timeline", (cancelled, progress) -> {
+        buckets.start("Drawing the timeline", (cancelled, progress) -> {
             TimeRange range = zoomed != null ? zoomed : new TimeRange(0, Math.max(MIN_SPAN_MICROS, Timeline.endMicros(snapshot)));
-            return Timeline.of(snapshot, range.fromMicros(), range.toMicros(), buckets, cancelled);
+            return Timeline.of(snapshot, range.fromMicros(), range.toMicros(), pixels, cancelled);
         }, built -> {
-            if (job[0] != null && job[0] != inFlight) return;
-            inFlight = null;
             endMicros = Math.max(endMicros, built.endMicros());
             data.set(built);
             bumpRedraw();
-        }, error -> inFlight = null);
-        inFlight = job[0].isDone() ? null : job[0];
+        }, error -> { });
     }
 
     private void bumpRedraw() {

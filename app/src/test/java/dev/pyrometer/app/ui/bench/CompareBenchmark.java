@@ -1,5 +1,7 @@
 package dev.pyrometer.app.ui.bench;
 
+import static dev.pyrometer.app.ui.bench.BenchFx.onFx;
+
 import dev.pyrometer.app.DesktopRequest;
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.AnalysisRequest;
@@ -15,7 +17,6 @@ import dev.pyrometer.app.ui.shell.WorkbenchViewModel;
 import dev.pyrometer.app.ui.support.DemoApp;
 import dev.pyrometer.app.ui.support.ScriptedDialogs;
 import dev.pyrometer.model.Cancel;
-import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.aggregate.KeyBy;
 import dev.pyrometer.model.aggregate.Selection;
 import dev.pyrometer.model.aggregate.Snapshot;
@@ -27,12 +28,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 
 /**
  * The comparison's benchmarks, run by {@code bench/ui.sh compare} on JavaFX's headless platform:
@@ -48,9 +44,7 @@ public final class CompareBenchmark {
     private CompareBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        BenchFx.startPlatform();
         int status = 1;
         try {
             compute();
@@ -87,23 +81,13 @@ public final class CompareBenchmark {
         Path after = dir.resolve("after-1m.pyro");
         SessionWriter.save(WideProfiles.of(256, 40, 1_000_000), before);
         SessionWriter.save(WideProfiles.of(240, 40, 1_000_000), after);
-        AtomicReference<WorkbenchViewModel> modelRef = new AtomicReference<>();
-        AtomicReference<WorkbenchView> viewRef = new AtomicReference<>();
-        onFx(() -> {
-            Services services = new Services(new FxTaskRunner(), new FxTicker(), List::of, new DemoApp.LiveTargets(),
-                new ModelSessionFiles(), new ScriptedDialogs(), UiSettings.inMemory(), dir.resolve("autosave"));
-            WorkbenchViewModel model = new WorkbenchViewModel(services);
-            WorkbenchView view = new WorkbenchView(model);
-            Stage stage = new Stage();
-            stage.setScene(new Scene(view.root(), 1000, 1000));
-            stage.show();
-            modelRef.set(model);
-            viewRef.set(view);
-        });
+        WorkbenchView view = BenchFx.workbench(() -> new Services(new FxTaskRunner(), new FxTicker(), List::of,
+            new DemoApp.LiveTargets(), new ModelSessionFiles(), new ScriptedDialogs(), UiSettings.inMemory(), dir.resolve("autosave")));
+        WorkbenchViewModel model = view.model();
         long[] times = new long[9];
         for (int i = 0; i < times.length; i++) {
-            times[i] = openAndPaint(modelRef.get(), viewRef.get(), before, after);
-            onFx(() -> modelRef.get().closeComparison(modelRef.get().selectedComparison()));
+            times[i] = openAndPaint(model, view, before, after);
+            onFx(() -> model.closeComparison(model.selectedComparison()));
         }
         long[] measured = Arrays.copyOfRange(times, 2, times.length);
         Arrays.sort(measured);
@@ -146,21 +130,5 @@ public final class CompareBenchmark {
                 (phases[3] - phases[2]) / 1e6, (painted[0] - phases[3]) / 1e6);
         }
         return painted[0] - start;
-    }
-
-    private static void onFx(Runnable action) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            } finally {
-                done.countDown();
-            }
-        });
-        if (!done.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("the FX thread did not answer");
-        if (failure.get() != null) throw new IllegalStateException(failure.get());
     }
 }

@@ -1,5 +1,7 @@
 package dev.pyrometer.app.ui.bench;
 
+import static dev.pyrometer.app.ui.bench.BenchFx.onFx;
+
 import dev.pyrometer.app.ui.analysis.AnalysisViewModel;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.app.ui.common.DirectTaskRunner;
@@ -7,6 +9,7 @@ import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
 import dev.pyrometer.app.ui.flame.FlameStyle;
 import dev.pyrometer.app.ui.flame.TimeOrderCanvas;
 import dev.pyrometer.app.ui.flame.TimeOrderViewModel;
+import dev.pyrometer.app.ui.support.PythonProgram;
 import dev.pyrometer.app.ui.timeline.TimelineCanvas;
 import dev.pyrometer.app.ui.timeline.TimelineStyle;
 import dev.pyrometer.app.ui.timeline.TimelineViewModel;
@@ -21,10 +24,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Scene;
 
 /**
  * The timeline's benchmarks, run by {@code bench/ui.sh timeline} on JavaFX's headless platform:
@@ -61,25 +62,16 @@ final class TimelineBenchmark {
         DirectTaskRunner direct = new DirectTaskRunner();
         AnalysisViewModel analysis = new AnalysisViewModel(profile, direct);
         TimelineViewModel model = new TimelineViewModel(analysis, direct);
-        AtomicReference<TimelineCanvas> canvasRef = new AtomicReference<>();
-        UiBenchmark.onFx(() -> {
-            TimelineCanvas canvas = new TimelineCanvas(model, TimelineStyle.of(false));
-            new Scene(canvas, 1920, 300);
-            canvas.applyCss();
-            canvas.resize(1920, 300);
-            canvas.layout();
-            canvasRef.set(canvas);
-        });
-        UiBenchmark.onFx(analysis::rebuild);
-        UiBenchmark.onFx(() -> model.select(end / 3, end / 2)); // a selection drawn over it, as usual
-        long[] paint = paints(canvasRef.get()::paint);
-        int[] drawn = new int[1];
-        UiBenchmark.onFx(() -> drawn[0] = canvasRef.get().paint());
+        TimelineCanvas canvas = BenchFx.laidOut(() -> new TimelineCanvas(model, TimelineStyle.of(false)), 1920, 300);
+        onFx(analysis::rebuild);
+        onFx(() -> model.select(end / 3, end / 2)); // a selection drawn over it, as usual
+        long[] paint = BenchFx.paints(canvas::paint);
+        int drawn = BenchFx.fromFx(canvas::paint);
         System.out.printf(Locale.ROOT, "timeline data, %,d samples (%d threads, %,d memory readings) into %,d buckets: "
                 + "median %.1f ms CPU (wall %.1f ms)%n", snapshot.samples(), snapshot.threads(), snapshot.memory(), buckets,
             data[0], data[1]);
         System.out.printf(Locale.ROOT, "timeline redraw, 1920x300, %,d rectangles: median %.2f ms, p95 %.2f ms, worst %.2f ms%n",
-            drawn[0], paint[paint.length / 2] / 1e6, paint[paint.length * 95 / 100] / 1e6, paint[paint.length - 1] / 1e6);
+            drawn, paint[paint.length / 2] / 1e6, paint[paint.length * 95 / 100] / 1e6, paint[paint.length - 1] / 1e6);
     }
 
     static void timeOrder() throws Exception {
@@ -89,37 +81,28 @@ final class TimelineBenchmark {
         SimpleObjectProperty<FrameSelection> selection = new SimpleObjectProperty<>();
         FlameGraphViewModel flame = new FlameGraphViewModel(analysis, selection, direct);
         TimeOrderViewModel chart = new TimeOrderViewModel(analysis, selection, flame, direct);
-        AtomicReference<TimeOrderCanvas> canvasRef = new AtomicReference<>();
-        UiBenchmark.onFx(() -> {
-            TimeOrderCanvas canvas = new TimeOrderCanvas(chart, FlameStyle.light());
-            new Scene(canvas, 1920, 600);
-            canvas.applyCss();
-            canvas.resize(1920, 600);
-            canvas.layout();
-            canvasRef.set(canvas);
-        });
-        UiBenchmark.onFx(analysis::rebuild);
+        TimeOrderCanvas canvas = BenchFx.laidOut(() -> new TimeOrderCanvas(chart, FlameStyle.light()), 1920, 600);
+        onFx(analysis::rebuild);
         long[] layout = new long[7];
         for (int i = 0; i < 2 + layout.length; i++) {
             long start = System.nanoTime();
-            UiBenchmark.onFx(() -> flame.timeOrderProperty().set(true));
+            onFx(() -> flame.timeOrderProperty().set(true));
             if (i >= 2) layout[i - 2] = System.nanoTime() - start;
-            UiBenchmark.onFx(() -> flame.timeOrderProperty().set(false));
+            onFx(() -> flame.timeOrderProperty().set(false));
         }
-        UiBenchmark.onFx(() -> flame.timeOrderProperty().set(true));
-        long[] paint = paints(canvasRef.get()::paint);
-        int[] drawn = new int[1];
-        UiBenchmark.onFx(() -> drawn[0] = canvasRef.get().paint());
+        onFx(() -> flame.timeOrderProperty().set(true));
+        long[] paint = BenchFx.paints(canvas::paint);
+        int drawn = BenchFx.fromFx(canvas::paint);
         Arrays.sort(layout);
         System.out.printf(Locale.ROOT, "time-order chart of %,d samples, %,d rectangles in the layout: layout median %.0f ms; "
                 + "redraw 1920x600 (%,d drawn) median %.2f ms, p95 %.2f ms, worst %.2f ms%n", profile.samples().size(),
-            chart.scene().chart().size(), layout[layout.length / 2] / 1e6, drawn[0], paint[paint.length / 2] / 1e6,
+            chart.scene().chart().size(), layout[layout.length / 2] / 1e6, drawn, paint[paint.length / 2] / 1e6,
             paint[paint.length * 95 / 100] / 1e6, paint[paint.length - 1] / 1e6);
     }
 
     /** The sampler's per-tick memory reading on a live Python process: pread of statm plus the parse. */
     static void memoryRead() throws Exception {
-        var program = dev.pyrometer.app.ui.support.PythonProgram.start(java.nio.file.Files.createTempDirectory("pyrometer-bench"));
+        var program = PythonProgram.start(BenchFx.tempDir("pyrometer-bench"));
         try (KeptOpenFile statm = KeptOpenFile.open("/proc/" + program.pid() + "/statm", 256)) {
             int reads = 200_000;
             long sink = 0;
@@ -151,24 +134,6 @@ final class TimelineBenchmark {
             pages = pages * 10 + (b - '0');
         }
         return pages * 4096;
-    }
-
-    /** 300 repaints, one per UI-thread turn, after 50 to warm up; nanoseconds each, sorted. */
-    private static long[] paints(Supplier<Integer> paint) throws Exception {
-        UiBenchmark.onFx(() -> {
-            for (int i = 0; i < 50; i++) paint.get();
-        });
-        long[] times = new long[300];
-        for (int i = 0; i < times.length; i++) {
-            int at = i;
-            UiBenchmark.onFx(() -> {
-                long start = System.nanoTime();
-                paint.get();
-                times[at] = System.nanoTime() - start;
-            });
-        }
-        Arrays.sort(times);
-        return times;
     }
 
     /** Median CPU time and median wall time, in milliseconds, of {@code runs} runs after five to warm up. */

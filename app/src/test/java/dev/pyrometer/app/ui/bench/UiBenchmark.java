@@ -1,40 +1,45 @@
 package dev.pyrometer.app.ui.bench;
 
+import static dev.pyrometer.app.ui.bench.BenchFx.onFx;
+import static dev.pyrometer.app.ui.bench.BenchFx.tempDir;
+
+import dev.pyrometer.app.DesktopRequest;
 import dev.pyrometer.app.ui.analysis.AnalysisViewModel;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.app.ui.common.DirectTaskRunner;
 import dev.pyrometer.app.ui.common.FxTaskRunner;
 import dev.pyrometer.app.ui.common.FxTicker;
+import dev.pyrometer.app.ui.common.UiSettings;
 import dev.pyrometer.app.ui.flame.FlameCanvas;
 import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
 import dev.pyrometer.app.ui.flame.FlameStyle;
+import dev.pyrometer.app.ui.recording.SamplerTargetService;
+import dev.pyrometer.app.ui.session.ModelSessionFiles;
 import dev.pyrometer.app.ui.shell.Services;
 import dev.pyrometer.app.ui.shell.WorkbenchView;
 import dev.pyrometer.app.ui.shell.WorkbenchViewModel;
 import dev.pyrometer.app.ui.support.DemoApp;
-import dev.pyrometer.app.ui.support.ScriptedDialogs;
+import dev.pyrometer.app.ui.support.DemoProfiles;
 import dev.pyrometer.app.ui.support.MemorySessionFiles;
-import dev.pyrometer.app.ui.common.UiSettings;
-import dev.pyrometer.app.DesktopRequest;
+import dev.pyrometer.app.ui.support.PythonProgram;
+import dev.pyrometer.app.ui.support.ScriptedDialogs;
 import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.session.SessionWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 
 /**
  * The desktop app's benchmarks, run by {@code bench/ui.sh} on JavaFX's headless platform (software rendering):
  * <ol>
  *   <li>flame graph redraw: the UI-thread time of one full repaint of a 1920×1000 canvas whose layout holds over
- *   100,000 frames (all one pixel or wider), median and worst of 200 repaints;</li>
+ *   100,000 frames (all one pixel or wider), median and worst of 300 repaints;</li>
  *   <li>opening a session: a 1,000,000-sample session file (written by the model's SessionWriter) is opened
  *   through the workbench as the user would; the time runs from the request to the first flame graph painted with
  *   it, including reading the file, aggregating and laying out. Two shapes: the demo program's few stacks, and
@@ -51,9 +56,7 @@ public final class UiBenchmark {
     private UiBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        BenchFx.startPlatform();
         List<String> which = args.length == 0 ? List.of("redraw", "open", "pulses") : List.of(args);
         if (which.contains("redraw")) redraw();
         if (which.contains("open")) open();
@@ -65,79 +68,45 @@ public final class UiBenchmark {
 
     static void redraw() throws Exception {
         Profile profile = WideProfiles.of(1024, 120, 400_000);
-        // A full-HD window's graph; the canvas is not shown because the headless platform's screen is 1000 pixels
-        // wide. Painting costs the UI thread the same either way: rasterising happens on the render thread.
         DirectTaskRunner direct = new DirectTaskRunner();
         AnalysisViewModel analysis = new AnalysisViewModel(profile, direct);
         FlameGraphViewModel flame = new FlameGraphViewModel(analysis, new SimpleObjectProperty<FrameSelection>(), direct);
-        AtomicReference<FlameCanvas> canvasRef = new AtomicReference<>();
-        onFx(() -> {
-            FlameCanvas canvas = new FlameCanvas(flame, FlameStyle.light());
-            new Scene(canvas, 1920, 1000);
-            canvas.applyCss();
-            canvas.resize(1920, 1000);
-            canvas.layout();
-            canvasRef.set(canvas);
-        });
+        FlameCanvas canvas = BenchFx.laidOut(() -> new FlameCanvas(flame, FlameStyle.light()), 1920, 1000);
         long t0 = System.nanoTime();
         onFx(analysis::rebuild);
         long analysed = System.nanoTime();
-        FlameCanvas canvas = canvasRef.get();
         int nodes = flame.scene().size();
         int rows = flame.scene().layout().depthCount();
-        long[] times = new long[300];
-        int[] drawn = new int[1];
-        onFx(() -> {
-            for (int i = 0; i < 50; i++) canvas.paint(); // warm up the JIT
-        });
-        // One repaint per UI-thread turn, so the renderer draws each one, as when the graph changes every frame.
-        for (int i = 0; i < times.length; i++) {
-            int at = i;
-            onFx(() -> {
-                long start = System.nanoTime();
-                drawn[0] = canvas.paint();
-                times[at] = System.nanoTime() - start;
-            });
-        }
-        Arrays.sort(times);
+        long[] times = BenchFx.paints(canvas::paint);
+        int drawn = BenchFx.fromFx(canvas::paint);
         System.out.printf(Locale.ROOT, "flame redraw: %,d nodes in the layout over %d levels, %,d rectangles on screen; "
                 + "median %.2f ms, p95 %.2f ms, worst %.2f ms (aggregation + layout of 400k samples: %.0f ms)%n",
-            nodes, rows, drawn[0], times[times.length / 2] / 1e6, times[times.length * 95 / 100] / 1e6,
+            nodes, rows, drawn, times[times.length / 2] / 1e6, times[times.length * 95 / 100] / 1e6,
             times[times.length - 1] / 1e6, (analysed - t0) / 1e6);
     }
 
     static void open() throws Exception {
-        java.nio.file.Path dir = Files.createTempDirectory("pyrometer-bench-open");
-        java.nio.file.Path demo = dir.resolve("demo-1m.pyro");
-        java.nio.file.Path wide = dir.resolve("wide-1m.pyro");
-        dev.pyrometer.model.session.SessionWriter.save(dev.pyrometer.app.ui.support.DemoProfiles.cpuDemo(910_000), demo);
-        dev.pyrometer.model.session.SessionWriter.save(WideProfiles.of(256, 40, 1_000_000), wide);
-        var settings = UiSettings.inMemory();
-        AtomicReference<WorkbenchViewModel> modelRef = new AtomicReference<>();
-        AtomicReference<WorkbenchView> viewRef = new AtomicReference<>();
-        onFx(() -> {
-            Services services = new Services(new FxTaskRunner(), new FxTicker(), List::of, new DemoApp.LiveTargets(),
-                new dev.pyrometer.app.ui.session.ModelSessionFiles(), new ScriptedDialogs(), settings, tempDir());
-            WorkbenchViewModel model = new WorkbenchViewModel(services);
-            WorkbenchView view = new WorkbenchView(model);
-            Stage stage = new Stage();
-            stage.setScene(new Scene(view.root(), 1000, 1000));
-            stage.show();
-            modelRef.set(model);
-            viewRef.set(view);
-        });
+        Path dir = Files.createTempDirectory("pyrometer-bench-open");
+        Path demo = dir.resolve("demo-1m.pyro");
+        Path wide = dir.resolve("wide-1m.pyro");
+        SessionWriter.save(DemoProfiles.cpuDemo(910_000), demo);
+        SessionWriter.save(WideProfiles.of(256, 40, 1_000_000), wide);
+        WorkbenchView view = BenchFx.workbench(() -> new Services(new FxTaskRunner(), new FxTicker(), List::of,
+            new DemoApp.LiveTargets(), new ModelSessionFiles(), new ScriptedDialogs(), UiSettings.inMemory(),
+            tempDir("pyrometer-bench-autosave")));
+        WorkbenchViewModel model = view.model();
         // Warm up twice (class loading and JIT), then measure each file seven times.
         for (int i = 0; i < 2; i++) {
-            openAndPaint(modelRef.get(), viewRef.get(), demo);
-            onFx(() -> modelRef.get().close(modelRef.get().selected(), () -> { }));
+            openAndPaint(model, view, demo);
+            onFx(() -> model.close(model.selected(), () -> { }));
         }
-        for (java.nio.file.Path file : List.of(demo, wide)) {
+        for (Path file : List.of(demo, wide)) {
             long[] times = new long[7];
             long samples = 0;
             for (int i = 0; i < times.length; i++) {
-                times[i] = openAndPaint(modelRef.get(), viewRef.get(), file);
-                samples = modelRef.get().selected().profile().samples().size();
-                onFx(() -> modelRef.get().close(modelRef.get().selected(), () -> { }));
+                times[i] = openAndPaint(model, view, file);
+                samples = model.selected().profile().samples().size();
+                onFx(() -> model.close(model.selected(), () -> { }));
             }
             Arrays.sort(times);
             System.out.printf(Locale.ROOT, "open %s (%,d samples, %.1f MB) to first flame graph: best %.0f ms, median %.0f ms, "
@@ -146,7 +115,7 @@ public final class UiBenchmark {
     }
 
     /** Opens a session and returns the nanoseconds until its flame graph has been painted. */
-    private static long openAndPaint(WorkbenchViewModel model, WorkbenchView view, java.nio.file.Path file) throws Exception {
+    private static long openAndPaint(WorkbenchViewModel model, WorkbenchView view, Path file) throws Exception {
         long start = System.nanoTime();
         onFx(() -> model.open(List.of(file)));
         long[] painted = {0};
@@ -175,24 +144,18 @@ public final class UiBenchmark {
     static void pulses(int seconds) throws Exception {
         var settings = new UiSettings(Files.createTempDirectory("pyrometer-bench").resolve("ui.properties"));
         settings.put("record.rate", "1000");
-        AtomicReference<WorkbenchViewModel> modelRef = new AtomicReference<>();
         long[] gaps = new long[seconds * 200];
         long[] cpu = new long[seconds * 200];
         int[] count = {0};
         long[] last = {0, 0};
         boolean[] measuring = {false};
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        var program = dev.pyrometer.app.ui.support.PythonProgram.start(tempDir());
+        var threads = ManagementFactory.getThreadMXBean();
+        var program = PythonProgram.start(tempDir("pyrometer-bench-autosave"));
+        WorkbenchViewModel model = BenchFx.workbench(() -> new Services(new FxTaskRunner(), new FxTicker(), List::of,
+            new SamplerTargetService(), new MemorySessionFiles(), new ScriptedDialogs(), settings,
+            tempDir("pyrometer-bench-autosave"))).model();
         onFx(() -> {
-            Services services = new Services(new FxTaskRunner(), new FxTicker(), List::of,
-                new dev.pyrometer.app.ui.recording.SamplerTargetService(), new MemorySessionFiles(), new ScriptedDialogs(),
-                settings, tempDir());
-            WorkbenchViewModel model = new WorkbenchViewModel(services);
-            Stage stage = new Stage();
-            stage.setScene(new Scene(new WorkbenchView(model).root(), 1000, 1000)); // the headless screen's size
-            stage.show();
             model.handle(new DesktopRequest(program.pid(), List.of(), List.of()));
-            modelRef.set(model);
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -209,7 +172,7 @@ public final class UiBenchmark {
         // Click into the graph after a second so the source pane and tables follow the live profile too.
         Thread.sleep(1000);
         onFx(() -> {
-            var workspace = modelRef.get().selected();
+            var workspace = model.selected();
             var scene = workspace.flame().scene();
             if (scene != null && scene.size() > 3) workspace.flame().click(3);
         });
@@ -217,9 +180,9 @@ public final class UiBenchmark {
         onFx(() -> measuring[0] = true);
         Thread.sleep(seconds * 1000L);
         onFx(() -> measuring[0] = false);
-        long samples = modelRef.get().selected().profile().samples().size();
-        String stats = modelRef.get().selected().recording().summaryProperty().get();
-        onFx(() -> modelRef.get().selected().dispose(true));
+        long samples = model.selected().profile().samples().size();
+        String stats = model.selected().recording().summaryProperty().get();
+        onFx(() -> model.selected().dispose(true));
         program.close();
         long[] measured = Arrays.copyOf(gaps, count[0]);
         long[] busy = Arrays.copyOf(cpu, count[0]);
@@ -231,29 +194,5 @@ public final class UiBenchmark {
             measured[measured.length * 99 / 100] / 1e6, measured[measured.length - 1] / 1e6,
             busy[busy.length / 2] / 1e6, busy[busy.length * 99 / 100] / 1e6, busy[busy.length - 1] / 1e6);
         System.out.println("  recording: " + stats);
-    }
-
-    private static java.nio.file.Path tempDir() {
-        try {
-            return Files.createTempDirectory("pyrometer-bench-autosave");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void onFx(Runnable action) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            } finally {
-                done.countDown();
-            }
-        });
-        if (!done.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("the FX thread did not answer");
-        if (failure.get() != null) throw new IllegalStateException(failure.get());
     }
 }

@@ -1,15 +1,12 @@
 package dev.pyrometer.app.ui.support;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Python program for UI tests: a busy loop whose hot line is known, started with a unique marker argument
- * so the picker's filter finds exactly it. Closing it kills it.
+ * so the picker's filter finds exactly it. A {@link RealProgram}: started once it runs; closing it kills it.
  */
 public final class PythonProgram implements AutoCloseable {
     /** The line of {@link #SOURCE} where the program spends its time. */
@@ -24,6 +21,7 @@ public final class PythonProgram implements AutoCloseable {
             return total
 
         def main():
+            open(sys.argv[1] + "/ready", "w").close()
             deadline = time.time() + 300
             while time.time() < deadline:
                 spin()
@@ -31,37 +29,22 @@ public final class PythonProgram implements AutoCloseable {
         main()
         """;
 
-    private final Process process;
-    private final Path script;
+    private final RealProgram program;
     private final String marker;
 
-    private PythonProgram(Process process, Path script, String marker) {
-        this.process = process;
-        this.script = script;
+    private PythonProgram(RealProgram program, String marker) {
+        this.program = program;
         this.marker = marker;
     }
 
-    /** Starts the program from a script in {@code dir}; skips the test when no Python 3 is installed. */
+    /** Starts the program from a script in {@code dir} and waits until it runs. */
     public static PythonProgram start(Path dir) throws IOException {
-        Path python = python();
-        Path script = Files.writeString(dir.resolve("busy_target.py"), SOURCE);
         String marker = "ui-test-" + UUID.randomUUID().toString().substring(0, 8);
-        Process process = new ProcessBuilder(List.of(python.toString(), script.toString(), marker))
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        return new PythonProgram(process, script, marker);
-    }
-
-    /** A CPython the sampler reads: the pyenv 3.11 build if present, else the system's. */
-    public static Path python() {
-        for (String candidate : List.of("/root/.pyenv/versions/3.11.7/bin/python3", "/usr/bin/python3")) {
-            if (Files.isExecutable(Path.of(candidate))) return Path.of(candidate);
-        }
-        Assumptions.abort("no Python 3 to profile");
-        return null;
+        return new PythonProgram(RealProgram.start(dir, "busy_target.py", SOURCE, marker), marker);
     }
 
     public int pid() {
-        return (int) process.pid();
+        return program.pid();
     }
 
     public String marker() {
@@ -69,16 +52,11 @@ public final class PythonProgram implements AutoCloseable {
     }
 
     public Path script() {
-        return script;
+        return program.script();
     }
 
     @Override
     public void close() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        program.close();
     }
 }
