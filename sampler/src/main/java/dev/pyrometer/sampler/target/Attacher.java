@@ -114,7 +114,7 @@ public final class Attacher {
                                     List<MemoryMapping> maps) {
         long interp = readLong(pid, memory, binary.runtime() + layout.runtimeInterpretersHead);
         if (interp == 0) throw SamplerErrors.noInterpreter(pid, "the interpreter is not initialised yet");
-        if (!MemoryMapping.mapped(maps, interp)) {
+        if (!MemoryMapping.mapped(maps, interp) && !MemoryMapping.mapped(freshMaps(pid, maps), interp)) {
             throw SamplerErrors.unsupportedVersion(pid, binary.version(), "the layout does not match: "
                 + "_PyRuntime's interpreter list points outside the process's memory");
         }
@@ -127,6 +127,18 @@ public final class Attacher {
             }
         }
         return interp;
+    }
+
+    /**
+     * The map read again: a program just launched may have mapped the interpreter's memory after the map we hold
+     * was read, and that must not pass for a layout mismatch.
+     */
+    private static List<MemoryMapping> freshMaps(int pid, List<MemoryMapping> stale) {
+        try {
+            return MemoryMapping.read(pid);
+        } catch (IOException e) {
+            return stale;
+        }
     }
 
     /**
