@@ -46,7 +46,7 @@ public final class Sampler {
     private final SampleSink sink;
     private final CountDownLatch ended = new CountDownLatch(1);
     private final int[] frameIds = new int[StackWalk.MAX_DEPTH];
-    private Thread thread;
+    private volatile Thread thread;
     private volatile boolean stopRequested;
     private volatile boolean paused;
     private volatile Outcome outcome = Outcome.RUNNING;
@@ -135,14 +135,12 @@ public final class Sampler {
 
     private void run() {
         int pid = target.pid();
-        PreciseSleep sleep = new PreciseSleep();
-        long cpuStart = sleep.threadCpuNanos();
-        Libc.preciseTimers();
-        try (sleep;
+        try (PreciseSleep sleep = new PreciseSleep();
              TargetReader reader = target.newReader();
              ThreadSlots slots = new ThreadSlots(pid, Libc.clockTicksPerSecond());
              KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256);
              ThreadPauser pauser = options.blocking() ? ThreadPauser.seize(pid) : null) {
+            Libc.preciseTimers();
             writeStartMetadata();
             long start = System.nanoTime();
             startNanos = start;
@@ -152,7 +150,7 @@ public final class Sampler {
             long pageSize = Libc.pageSize();
             while (!stopRequested) {
                 if (paused) {
-                    LockSupport.park(this);
+                    waitWhilePaused(pauser);
                     schedule.restart(System.nanoTime());
                     continue;
                 }
@@ -168,10 +166,10 @@ public final class Sampler {
                     break;
                 }
                 schedule.advance(now);
-                if ((ticks & 63) == 0) loopCpuNanos = sleep.threadCpuNanos() - cpuStart;
+                if ((ticks & 63) == 0) loopCpuNanos = sleep.threadCpuNanos();
             }
             if (outcome == Outcome.RUNNING) outcome = Outcome.STOPPED;
-            loopCpuNanos = sleep.threadCpuNanos() - cpuStart;
+            loopCpuNanos = sleep.threadCpuNanos(); // this thread's own clock: its setup counts too
         } catch (RuntimeException | Error e) {
             failure = e;
             outcome = Outcome.FAILED;
@@ -179,6 +177,21 @@ public final class Sampler {
             endNanos = System.nanoTime();
             writeEndMetadata();
             ended.countDown();
+        }
+    }
+
+    /**
+     * Waits for a resume or stop. With a pauser the target stays traced meanwhile, so it still wakes every millisecond
+     * to let go any thread that stopped for a signal or a new thread: parked for good, it would hold them stopped.
+     */
+    private void waitWhilePaused(ThreadPauser pauser) {
+        while (paused && !stopRequested) {
+            if (pauser == null) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, SIGNAL_HOLD_NANOS);
+                pauser.passSignals();
+            }
         }
     }
 
@@ -234,11 +247,13 @@ public final class Sampler {
             return true;
         }
         boolean any = false;
+        boolean wholeList = true;
         int threads = 0;
         for (long t = reader.firstThread(); t != 0 && threads < 4096; t = reader.nextThread(), threads++) {
             if (!reader.readThread(t)) {
                 if (gone(reader)) return false;
                 errors++;
+                wholeList = false;
                 break; // the list itself is torn: try again next tick
             }
             int slot = slots.slot(reader.osThreadId(), tick);
@@ -252,7 +267,8 @@ public final class Sampler {
             emit(reader, slots, slot, walk, time);
             any = true;
         }
-        slots.sweep(tick);
+        // Only a list read to its end tells which threads ended; the ones after a torn link are merely unread.
+        if (wholeList) slots.sweep(tick);
         targetCpuMicros = slots.targetCpuMicros();
         if (any) samples++;
         return true;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.sampler.pause.ThreadPauser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +52,28 @@ class BlockingSamplerTest {
         }
     }
 
+    /** Paused, the sampler still holds the target traced: its signals and new threads must still be let through. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pythons")
+    void pausedItLetsSignalsAndThreadsThrough(Pythons.Python python) throws Exception {
+        try (TargetProcess target = TargetProcess.startDetached(python.executable(), "signals_and_threads.py")) {
+            target.awaitFile("progress.txt");
+            try (PythonTarget attached = PythonTarget.attach(target.pid())) {
+                Sampler sampler = attached.sampler(new SamplerOptions(200, null, true), new Profile());
+                sampler.pause(); // paused from the start: it attaches, then waits for a resume
+                sampler.start();
+                target.await(() -> !"0".equals(statusOrNull(target, "TracerPid")), "be traced");
+                long[] before = progress(target);
+                target.await(() -> {
+                    long[] now = progress(target);
+                    return now[0] >= before[0] + 50 && now[1] > before[1] + 5;
+                }, "receive signals and start threads while traced by a paused sampler");
+                assertEquals(Sampler.Outcome.STOPPED, sampler.stop(), String.valueOf(sampler.failure()));
+            }
+            assertEquals("0", status(target, "TracerPid"), "detached");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void ourOwnChildIsRefusedWithAReason() throws Exception {
         Pythons.Python python = Pythons.all().getLast();
@@ -66,12 +90,38 @@ class BlockingSamplerTest {
         }
     }
 
+    /** A thread has one tracer at a time: a target a debugger holds gets its own reason, not permission advice. */
+    @org.junit.jupiter.api.Test
+    void aTargetTracedByAnotherIsRefusedWithAReason() throws Exception {
+        Pythons.Python python = Pythons.all().getLast();
+        try (TargetProcess target = TargetProcess.startDetached(python.executable(), "busy_threads.py")) {
+            target.awaitFile("ready.txt");
+            try (PythonTarget attached = PythonTarget.attach(target.pid());
+                 ThreadPauser debugger = ThreadPauser.seize(target.pid())) {
+                Sampler sampler = attached.sampler(new SamplerOptions(200, Duration.ofMillis(300), true), new Profile());
+                sampler.start();
+                assertEquals(Sampler.Outcome.FAILED, sampler.awaitEnd());
+                assertTrue(sampler.failure() instanceof PyrometerException e
+                    && e.exitCode() == SamplerErrors.CANNOT_PAUSE && e.getMessage().contains("already traced by process "
+                    + ProcessHandle.current().pid()), String.valueOf(sampler.failure()));
+            }
+        }
+    }
+
     private static long[] progress(TargetProcess target) {
         try {
             String[] f = Files.readString(target.dir().resolve("progress.txt")).strip().split(" ");
             return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
         } catch (IOException | RuntimeException e) {
             return new long[] {-1, -1};
+        }
+    }
+
+    private static String statusOrNull(TargetProcess target, String field) {
+        try {
+            return status(target, field);
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -98,6 +98,12 @@ public final class ThreadPauser implements AutoCloseable {
             int errno = Libc.errno();
             if (errno == Libc.ESRCH) continue; // the thread ended meanwhile
             pauser.close();
+            int tracer = tracerProcess(tid);
+            if (errno == Libc.EPERM && tracer > 0) {
+                // A thread has one tracer at a time: the kernel says EPERM, but no right of ours is missing.
+                throw SamplerErrors.cannotPause(pid, "it is already traced by process " + tracer + " (a debugger or"
+                    + " another profiler); detach that first, or leave --blocking out.");
+            }
             if (errno == Libc.EPERM) {
                 throw SamplerErrors.permissionDenied(pid, "ptrace is not allowed (--blocking pauses the program"
                     + " with it): " + PermissionAdvice.about(pid).explain());
@@ -193,12 +199,6 @@ public final class ThreadPauser implements AutoCloseable {
         return true;
     }
 
-    private int unstopped() {
-        int n = 0;
-        for (int i = 0; i < count; i++) if (!stopped[i]) n++;
-        return n;
-    }
-
     private void add(int tid) {
         for (int i = 0; i < count; i++) if (tids[i] == tid) return;
         if (count == tids.length) {
@@ -234,6 +234,14 @@ public final class ThreadPauser implements AutoCloseable {
         count = 0;
         siginfo.close();
         message.close();
+    }
+
+    /** The process whose thread traces thread {@code tid} (TracerPid names the tracing thread), or 0. */
+    private static int tracerProcess(int tid) {
+        String tracer = ProcFiles.status(tid, "TracerPid");
+        if (tracer == null || tracer.equals("0")) return 0;
+        String process = ProcFiles.status(Integer.parseInt(tracer), "Tgid");
+        return Integer.parseInt(process != null ? process : tracer);
     }
 
     private static int[] threadIds(int pid) {

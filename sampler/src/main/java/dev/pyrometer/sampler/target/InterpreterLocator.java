@@ -55,14 +55,19 @@ public final class InterpreterLocator {
     /**
      * The interpreter binary among the process's mappings, or null if none holds {@code _PyRuntime}.
      *
+     * Files are opened through {@code /proc/PID}: the executable by its {@code exe} link, libraries under its
+     * {@code root} (the process may live in another mount namespace).
+     *
      * @throws java.nio.file.AccessDeniedException if we may not open the process's files
-     * @param root the process's root directory, {@code /proc/PID/root}, through which its files are opened
      */
     public static PythonBinary locate(int pid, List<MemoryMapping> maps, String executable) throws IOException {
-        Path root = Path.of("/proc", Integer.toString(pid), "root");
+        Path proc = Path.of("/proc", Integer.toString(pid));
         for (String path : candidates(maps, executable)) {
             if (!path.startsWith("/")) continue;
-            try (ElfFile elf = ElfFile.open(Path.of(root + path))) {
+            // The executable through its link: the very file the process runs, even once deleted or replaced on disk
+            // (a Python upgraded or a virtualenv removed under a long-running program).
+            Path file = path.equals(executable) ? proc.resolve("exe") : Path.of(proc.resolve("root") + path);
+            try (ElfFile elf = ElfFile.open(file)) {
                 PythonBinary binary = binary(elf, path, maps);
                 if (binary != null) return binary;
             } catch (java.nio.file.AccessDeniedException e) {
