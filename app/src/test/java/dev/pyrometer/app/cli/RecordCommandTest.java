@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +117,35 @@ class RecordCommandTest {
             assertTrue(collapsed.contains(";spin (") && collapsed.contains(";hash_forever ("), collapsed);
             assertTrue(Files.readString(Path.of("/proc", Integer.toString(target.pid()), "status"))
                 .contains("TracerPid:\t0"), "detached after the recording");
+        }
+    }
+
+    /** Ended by a signal while it waits for its child to become Python, the recorder ends the child too. */
+    @Test
+    void aLaunchedChildDoesNotOutliveTheRecorder() throws Exception {
+        List<String> command = JvmRun.javaCommand();
+        command.addAll(List.of("record", "-o", dir.resolve("never.txt").toString(), "--", "sleep", "120"));
+        Process recorder = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(dir.resolve("recorder.log").toFile()).start();
+        ProcessHandle child = null;
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (child == null) {
+                child = recorder.children().filter(p -> p.info().command().orElse("").endsWith("sleep")).findFirst()
+                    .orElse(null);
+                assertTrue(recorder.isAlive(), () -> "the recorder ended early: " + log());
+                assertTrue(System.nanoTime() < deadline, "the recorder started no child within a minute");
+                Thread.sleep(20);
+            }
+            recorder.destroy(); // SIGTERM, as `timeout` or a service manager sends, while it still waits for Python
+            recorder.waitFor();
+            ProcessHandle started = child;
+            long ended = System.nanoTime() + 30_000_000_000L;
+            while (started.isAlive() && System.nanoTime() < ended) Thread.sleep(20);
+            assertFalse(started.isAlive(), "the child was left running after the recorder ended: " + log());
+        } finally {
+            recorder.destroyForcibly().waitFor();
+            if (child != null) child.destroyForcibly();
         }
     }
 

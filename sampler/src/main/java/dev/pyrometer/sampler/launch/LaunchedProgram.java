@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A program Pyrometer starts as its own child (so it may read it even where Yama allows only a parent to), whose
- * output passes through to ours or is captured to files, and whose exit code we report.
+ * output passes through to ours or is captured to files, and whose exit code we report. It never outlives us: if
+ * the JVM exits (Ctrl-C, SIGTERM) before {@link #close()}, a shutdown hook ends the child.
  */
 public final class LaunchedProgram implements AutoCloseable {
     /** Where the child's output goes. */
@@ -34,6 +35,7 @@ public final class LaunchedProgram implements AutoCloseable {
 
     private final List<String> command;
     private final Process process;
+    private final Thread endOnExit = new Thread(this::end, "pyrometer-end-child");
 
     private LaunchedProgram(List<String> command, Process process) {
         this.command = command;
@@ -59,7 +61,9 @@ public final class LaunchedProgram implements AutoCloseable {
             case Capture c -> builder.redirectOutput(c.stdout()).redirectError(c.stderr());
         }
         try {
-            return new LaunchedProgram(command, builder.start());
+            LaunchedProgram program = new LaunchedProgram(command, builder.start());
+            Runtime.getRuntime().addShutdownHook(program.endOnExit);
+            return program;
         } catch (IOException e) {
             String message = String.valueOf(e.getMessage());
             String reason = message.contains("error=2") || message.contains("error: 2")
@@ -129,6 +133,15 @@ public final class LaunchedProgram implements AutoCloseable {
     /** Ends the child if it still runs (SIGTERM, then SIGKILL after a grace period). */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(endOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs (or ran) end() itself; ending twice is harmless
+        }
+        end();
+    }
+
+    private void end() {
         if (!process.isAlive()) return;
         process.destroy();
         try {
