@@ -81,15 +81,18 @@ public final class Sampler {
         thread.start();
     }
 
+    /** Stops taking samples until {@link #resume()}; the target is not held still meanwhile. */
     public void pause() {
         paused = true;
     }
 
+    /** Takes samples again after {@link #pause()}, on a schedule that starts afresh. */
     public void resume() {
         paused = false;
         LockSupport.unpark(thread);
     }
 
+    /** Whether {@link #pause()} is in effect. */
     public boolean paused() {
         return paused;
     }
@@ -117,6 +120,7 @@ public final class Sampler {
         return outcome;
     }
 
+    /** How the recording ended so far: {@link Outcome#RUNNING} until it has. */
     public Outcome outcome() {
         return outcome;
     }
@@ -126,6 +130,7 @@ public final class Sampler {
         return failure;
     }
 
+    /** The counters so far (any thread, any time; final once the recording ended). */
     public SamplerStats stats() {
         long start = startNanos;
         long end = endNanos != 0 ? endNanos : System.nanoTime();

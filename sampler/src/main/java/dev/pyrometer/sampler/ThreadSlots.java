@@ -21,7 +21,6 @@ final class ThreadSlots implements AutoCloseable {
     private KeptOpenFile[] stats = new KeptOpenFile[16];
     private int[] sinkIndexes = new int[16];
     private long[] lastSeen = new long[16];
-    private boolean[] statValid = new boolean[16];
     private boolean[] running = new boolean[16];
     private long[] utime = new long[16];
     private long[] stime = new long[16];
@@ -68,8 +67,7 @@ final class ThreadSlots implements AutoCloseable {
     private void readStat(int i) {
         KeptOpenFile stat = stats[i];
         int n = stat == null ? -1 : stat.reread();
-        statValid[i] = n > 0 && parsed.parse(stat.bytes(), n);
-        if (statValid[i]) {
+        if (n > 0 && parsed.parse(stat.bytes(), n)) {
             running[i] = parsed.running();
             utime[i] = parsed.utime;
             stime[i] = parsed.stime;
@@ -156,7 +154,6 @@ final class ThreadSlots implements AutoCloseable {
         stats[to] = stats[from];
         sinkIndexes[to] = sinkIndexes[from];
         lastSeen[to] = lastSeen[from];
-        statValid[to] = statValid[from];
         running[to] = running[from];
         utime[to] = utime[from];
         stime[to] = stime[from];
@@ -172,7 +169,6 @@ final class ThreadSlots implements AutoCloseable {
         stats = Arrays.copyOf(stats, n);
         sinkIndexes = Arrays.copyOf(sinkIndexes, n);
         lastSeen = Arrays.copyOf(lastSeen, n);
-        statValid = Arrays.copyOf(statValid, n);
         running = Arrays.copyOf(running, n);
         utime = Arrays.copyOf(utime, n);
         stime = Arrays.copyOf(stime, n);

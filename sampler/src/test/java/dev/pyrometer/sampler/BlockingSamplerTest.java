@@ -41,9 +41,10 @@ class BlockingSamplerTest {
                 SamplerStats stats = sampler.stats();
                 assertTrue(stats.samples() > 20, stats.toString());
                 assertEquals(0, stats.errors(), "a process held still is never read torn: " + stats);
-                // The program reports every 25 signals: two reports' worth arrived while it was being held and let go.
-                assertTrue(during[0] >= before[0] + 50, "timer signals were delivered meanwhile: " + before[0] + " -> " + during[0]);
-                assertTrue(during[1] > before[1] + 5, "threads were started meanwhile: " + before[1] + " -> " + during[1]);
+                // The program reports after every 25 signals: a new report means signals arrived while it was being
+                // held and let go. (How many depends on the CPU it got, which a loaded 2-core machine does not promise.)
+                assertTrue(during[0] > before[0], "timer signals were delivered meanwhile: " + before[0] + " -> " + during[0]);
+                assertTrue(during[1] > before[1], "threads were started meanwhile: " + before[1] + " -> " + during[1]);
                 assertTrue(profile.samples().size() > 20, "stacks recorded");
             }
             assertEquals("0", status(target, "TracerPid"), "detached");

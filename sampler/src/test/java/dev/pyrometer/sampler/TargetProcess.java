@@ -34,11 +34,7 @@ public final class TargetProcess implements AutoCloseable {
     /** Starts {@code resource} (a .py file next to this class) with the given arguments; {@code {dir}} expands. */
     public static TargetProcess start(Path python, String resource, String... args) throws IOException {
         Path dir = Files.createTempDirectory("pyrometer-target");
-        Path script = dir.resolve(resource);
-        try (InputStream in = TargetProcess.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IOException("no test resource " + resource);
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path script = copyScript(resource, dir);
         List<String> command = new ArrayList<>(List.of(python.toString(), script.toString()));
         for (String a : args) command.add(a.replace("{dir}", dir.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
@@ -52,11 +48,7 @@ public final class TargetProcess implements AutoCloseable {
      */
     public static TargetProcess startDetached(Path python, String resource, String... args) throws IOException {
         Path dir = Files.createTempDirectory("pyrometer-target");
-        Path script = dir.resolve(resource);
-        try (InputStream in = TargetProcess.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IOException("no test resource " + resource);
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path script = copyScript(resource, dir);
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
             "\"$0\" \"$@\" > \"$OUT\" 2>&1 < /dev/null & echo $!", python.toString(), script.toString()));
         for (String a : args) command.add(a.replace("{dir}", dir.toString()));
@@ -70,6 +62,15 @@ public final class TargetProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return new TargetProcess(shell, dir, script, Long.parseLong(pid));
+    }
+
+    private static Path copyScript(String resource, Path dir) throws IOException {
+        Path script = dir.resolve(resource);
+        try (InputStream in = TargetProcess.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IOException("no test resource " + resource);
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return script;
     }
 
     public int pid() {

@@ -6,13 +6,9 @@ import dev.pyrometer.sampler.PermissionAdvice;
 import dev.pyrometer.sampler.SamplerErrors;
 import dev.pyrometer.sampler.memory.Libc;
 import dev.pyrometer.sampler.proc.ProcFiles;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.Stream;
 
 /**
  * Holds every thread of a process still while a tick reads it ({@code record --blocking}): each thread is attached
@@ -88,30 +84,45 @@ public final class ThreadPauser implements AutoCloseable {
                 + " it would take; start the program yourself and record it with --pid.");
         }
         ThreadPauser pauser = new ThreadPauser(pid);
-        int attached = 0;
-        for (int tid : threadIds(pid)) {
-            if (Libc.ptrace(PTRACE_SEIZE, tid, 0, PTRACE_O_TRACECLONE) == 0) {
-                pauser.add(tid);
-                attached++;
-                continue;
+        int self = Libc.gettid();
+        // A thread not seized yet may start another meanwhile, which no clone event reports: list the threads
+        // again until a pass finds none new. (One started by a seized thread is already ours: EPERM, traced by us.)
+        for (boolean more = true; more; ) {
+            more = false;
+            for (int tid : ProcFiles.taskIds(pid)) {
+                if (pauser.has(tid)) continue;
+                if (Libc.ptrace(PTRACE_SEIZE, tid, 0, PTRACE_O_TRACECLONE) == 0) {
+                    pauser.add(tid);
+                    more = true;
+                    continue;
+                }
+                int errno = Libc.errno();
+                if (errno == Libc.ESRCH) continue; // the thread ended meanwhile
+                int tracer = errno == Libc.EPERM ? tracer(tid) : 0;
+                if (tracer == self) {
+                    pauser.add(tid);
+                    continue;
+                }
+                pauser.close();
+                throw seizeFailed(pid, errno, tracer);
             }
-            int errno = Libc.errno();
-            if (errno == Libc.ESRCH) continue; // the thread ended meanwhile
-            pauser.close();
-            int tracer = tracerProcess(tid);
-            if (errno == Libc.EPERM && tracer > 0) {
-                // A thread has one tracer at a time: the kernel says EPERM, but no right of ours is missing.
-                throw SamplerErrors.cannotPause(pid, "it is already traced by process " + tracer + " (a debugger or"
-                    + " another profiler); detach that first, or leave --blocking out.");
-            }
-            if (errno == Libc.EPERM) {
-                throw SamplerErrors.permissionDenied(pid, "ptrace is not allowed (--blocking pauses the program"
-                    + " with it): " + PermissionAdvice.about(pid).explain());
-            }
-            throw SamplerErrors.noInterpreter(pid, "ptrace failed with errno " + errno);
         }
-        if (attached == 0) throw SamplerErrors.noSuchProcess(pid);
+        if (pauser.count == 0) throw SamplerErrors.noSuchProcess(pid);
         return pauser;
+    }
+
+    private static RuntimeException seizeFailed(int pid, int errno, int tracer) {
+        if (tracer > 0) {
+            // A thread has one tracer at a time: the kernel says EPERM, but no right of ours is missing.
+            String process = ProcFiles.status(tracer, "Tgid"); // TracerPid names the tracing thread
+            return SamplerErrors.cannotPause(pid, "it is already traced by process " + (process != null ? process
+                : tracer) + " (a debugger or another profiler); detach that first, or leave --blocking out.");
+        }
+        if (errno == Libc.EPERM) {
+            return SamplerErrors.permissionDenied(pid, "ptrace is not allowed (--blocking pauses the program with"
+                + " it): " + PermissionAdvice.about(pid).explain());
+        }
+        return SamplerErrors.noInterpreter(pid, "ptrace failed with errno " + errno);
     }
 
     /** Threads attached now. */
@@ -199,8 +210,13 @@ public final class ThreadPauser implements AutoCloseable {
         return true;
     }
 
+    private boolean has(int tid) {
+        for (int i = 0; i < count; i++) if (tids[i] == tid) return true;
+        return false;
+    }
+
     private void add(int tid) {
-        for (int i = 0; i < count; i++) if (tids[i] == tid) return;
+        if (has(tid)) return;
         if (count == tids.length) {
             int n = count * 2;
             tids = Arrays.copyOf(tids, n);
@@ -236,19 +252,9 @@ public final class ThreadPauser implements AutoCloseable {
         message.close();
     }
 
-    /** The process whose thread traces thread {@code tid} (TracerPid names the tracing thread), or 0. */
-    private static int tracerProcess(int tid) {
+    /** The thread that traces thread {@code tid}, or 0. */
+    private static int tracer(int tid) {
         String tracer = ProcFiles.status(tid, "TracerPid");
-        if (tracer == null || tracer.equals("0")) return 0;
-        String process = ProcFiles.status(Integer.parseInt(tracer), "Tgid");
-        return Integer.parseInt(process != null ? process : tracer);
-    }
-
-    private static int[] threadIds(int pid) {
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Integer.toString(pid), "task"))) {
-            return tasks.mapToInt(p -> Integer.parseInt(p.getFileName().toString())).toArray();
-        } catch (IOException | NumberFormatException e) {
-            return new int[] {pid};
-        }
+        return tracer == null ? 0 : Integer.parseInt(tracer);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /** Small readers for /proc files about a whole process (not for the hot path). */
 public final class ProcFiles {
@@ -66,6 +67,15 @@ public final class ProcFiles {
             return null;
         }
         return null;
+    }
+
+    /** The ids of the process's threads ({@code /proc/PID/task}); just {@code pid} if they cannot be listed. */
+    public static int[] taskIds(int pid) {
+        try (Stream<Path> tasks = Files.list(dir(pid).resolve("task"))) {
+            return tasks.mapToInt(p -> Integer.parseInt(p.getFileName().toString())).toArray();
+        } catch (IOException | NumberFormatException e) {
+            return new int[] {pid};
+        }
     }
 
     /** The real uid of a process, or -1. */

@@ -13,13 +13,10 @@ import dev.pyrometer.sampler.proc.ProcFiles;
 import dev.pyrometer.sampler.walk.TargetReader;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The steps of attaching to a process: find the interpreter, check the version and our rights, pick the layout,
@@ -147,7 +144,8 @@ public final class Attacher {
      * of the process's task ids, preferring the usual one. -1 if none fits.
      */
     static int pthreadTidOffset(int pid, Layout layout, long interp, RemoteMemory memory) {
-        Set<Integer> tasks = taskIds(pid);
+        Set<Integer> tasks = new HashSet<>();
+        for (int tid : ProcFiles.taskIds(pid)) tasks.add(tid);
         Set<Integer> candidates = null;
         int threads = 0;
         for (long t = readLong(pid, memory, interp + layout.interpThreadsHead); t != 0 && threads < 64; threads++) {
@@ -166,16 +164,6 @@ public final class Attacher {
         if (candidates == null || candidates.isEmpty()) return -1;
         if (candidates.contains(GLIBC_TID_OFFSET)) return GLIBC_TID_OFFSET;
         return candidates.stream().min(Integer::compare).orElse(-1);
-    }
-
-    private static Set<Integer> taskIds(int pid) {
-        Set<Integer> ids = new HashSet<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Integer.toString(pid), "task"))) {
-            tasks.forEach(p -> ids.add(Integer.parseInt(p.getFileName().toString())));
-        } catch (IOException | NumberFormatException e) {
-            ids.add(pid);
-        }
-        return ids;
     }
 
     private static void probe(int pid, RemoteMemory memory, long address) {
