@@ -231,7 +231,12 @@ public final class Sampler {
             if (n < 0 && statm.lastError() == Libc.ESRCH) return false;
             if (n > 0) sink.memory(time, residentPages(statm, n) * pageSize);
         }
-        if (pauser != null) pauser.pause();
+        if (pauser != null) {
+            // Every traced thread gets its slot, and so its scheduler state, before it is held: a thread first met
+            // while held would read as stopped ('t'), never running. (Kept while traced, Python's or not.)
+            for (int i = 0; i < pauser.threads(); i++) slots.slot(pauser.tid(i), tick);
+            pauser.pause();
+        }
         try {
             return readThreads(reader, slots, walk, tick, time);
         } finally {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.model.SampleState;
 import dev.pyrometer.sampler.pause.ThreadPauser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,6 +92,30 @@ class BlockingSamplerTest {
         }
     }
 
+    /**
+     * A thread's scheduler state is read before the tick holds it still, its first sample's too: read while held, it
+     * would be 't' (traced and stopped), and a thread spinning in Python would start out idle.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pythons")
+    void aSpinningThreadIsRunningFromItsFirstSample(Pythons.Python python) throws Exception {
+        try (TargetProcess target = TargetProcess.startDetached(python.executable(), "exits_soon.py", "0", "60")) {
+            PythonTarget[] started = new PythonTarget[1];
+            target.await(() -> (started[0] = attachedOrNull(target.pid())) != null, "start its interpreter");
+            try (PythonTarget attached = started[0]) {
+                Profile profile = new Profile();
+                Sampler sampler = attached.sampler(new SamplerOptions(100, Duration.ofMillis(300), true), profile);
+                sampler.start();
+                assertEquals(Sampler.Outcome.DURATION_ELAPSED, sampler.awaitEnd(), String.valueOf(sampler.failure()));
+                assertTrue(profile.samples().size() > 5, "samples: " + profile.samples().size());
+                for (int i = 0; i < profile.samples().size(); i++) {
+                    assertTrue((profile.samples().state(i) & SampleState.RUNNING) != 0, "sample " + i + " of "
+                        + profile.samples().size() + " is running");
+                }
+            }
+        }
+    }
+
     /** A thread has one tracer at a time: a target a debugger holds gets its own reason, not permission advice. */
     @org.junit.jupiter.api.Test
     void aTargetTracedByAnotherIsRefusedWithAReason() throws Exception {
@@ -106,6 +131,14 @@ class BlockingSamplerTest {
                     && e.exitCode() == SamplerErrors.CANNOT_PAUSE && e.getMessage().contains("already traced by process "
                     + ProcessHandle.current().pid()), String.valueOf(sampler.failure()));
             }
+        }
+    }
+
+    private static PythonTarget attachedOrNull(int pid) {
+        try {
+            return PythonTarget.attach(pid);
+        } catch (PyrometerException notYet) {
+            return null;
         }
     }
 

@@ -130,6 +130,11 @@ public final class ThreadPauser implements AutoCloseable {
         return count;
     }
 
+    /** The kernel id of attached thread {@code i}, {@code 0 <= i < threads()}. */
+    public int tid(int i) {
+        return tids[i];
+    }
+
     /** Stops every thread and waits until each has stopped (or ended). */
     public void pause() {
         // An interrupt already pending is one flag in the kernel: sending another costs nothing and is never lost.
