@@ -229,7 +229,9 @@ public final class Sampler {
             // Every tick, just before the stacks: the model gives each change to the stacks of the tick after it.
             int n = statm.reread();
             if (n < 0 && statm.lastError() == Libc.ESRCH) return false;
-            if (n > 0) sink.memory(time, residentPages(statm, n) * pageSize);
+            long pages = n > 0 ? residentPages(statm, n) : 0;
+            // All zeros once an exiting target's memory is torn down (and while it is a zombie): no live size.
+            if (pages > 0) sink.memory(time, pages * pageSize);
         }
         if (pauser != null) {
             // Every traced thread gets its slot, and so its scheduler state, before it is held: a thread first met

@@ -100,9 +100,7 @@ class BlockingSamplerTest {
     @MethodSource("pythons")
     void aSpinningThreadIsRunningFromItsFirstSample(Pythons.Python python) throws Exception {
         try (TargetProcess target = TargetProcess.startDetached(python.executable(), "exits_soon.py", "0", "60")) {
-            PythonTarget[] started = new PythonTarget[1];
-            target.await(() -> (started[0] = attachedOrNull(target.pid())) != null, "start its interpreter");
-            try (PythonTarget attached = started[0]) {
+            try (PythonTarget attached = target.attachWhenUp()) {
                 Profile profile = new Profile();
                 Sampler sampler = attached.sampler(new SamplerOptions(100, Duration.ofMillis(300), true), profile);
                 sampler.start();
@@ -131,14 +129,6 @@ class BlockingSamplerTest {
                     && e.exitCode() == SamplerErrors.CANNOT_PAUSE && e.getMessage().contains("already traced by process "
                     + ProcessHandle.current().pid()), String.valueOf(sampler.failure()));
             }
-        }
-    }
-
-    private static PythonTarget attachedOrNull(int pid) {
-        try {
-            return PythonTarget.attach(pid);
-        } catch (PyrometerException notYet) {
-            return null;
         }
     }
 

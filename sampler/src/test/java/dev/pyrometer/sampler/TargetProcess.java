@@ -1,5 +1,6 @@
 package dev.pyrometer.sampler;
 
+import dev.pyrometer.model.PyrometerException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -114,6 +115,20 @@ public final class TargetProcess implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Attaches as soon as its interpreter can be read (a program just started may not have one yet). */
+    public PythonTarget attachWhenUp() {
+        PythonTarget[] attached = new PythonTarget[1];
+        await(() -> {
+            try {
+                attached[0] = PythonTarget.attach(pid());
+                return true;
+            } catch (PyrometerException notYet) {
+                return false;
+            }
+        }, "start its interpreter");
+        return attached[0];
     }
 
     /** Waits until {@code file} in the program's directory exists. */
