@@ -56,7 +56,7 @@ public final class InterpreterLocator {
      * The interpreter binary among the process's mappings, or null if none holds {@code _PyRuntime} or is an older
      * CPython (see {@link PythonBinary#runtime()}).
      *
-     * Files are opened through {@code /proc/PID}: the executable by its {@code exe} link, libraries under its
+     * <p>Files are opened through {@code /proc/PID}: the executable by its {@code exe} link, libraries under its
      * {@code root} (the process may live in another mount namespace).
      *
      * @throws java.nio.file.AccessDeniedException if we may not open the process's files
