@@ -6,12 +6,9 @@ import dev.pyrometer.sampler.memory.KeptOpenFile;
 import dev.pyrometer.sampler.memory.Libc;
 import dev.pyrometer.sampler.memory.PreciseSleep;
 import dev.pyrometer.sampler.pause.ThreadPauser;
-import dev.pyrometer.sampler.proc.ProcFiles;
 import dev.pyrometer.sampler.walk.CodeInfo;
 import dev.pyrometer.sampler.walk.StackWalk;
 import dev.pyrometer.sampler.walk.TargetReader;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * read on demand). A stack that cannot be read consistently is dropped and counted, never guessed. The target is
  * never paused unless {@link SamplerOptions#blocking()} asks for it: then every thread is held still with ptrace from
  * just after the scheduler states are read until the tick's reads are done ({@link ThreadPauser}). Between ticks
- * the thread sleeps with {@code clock_nanosleep} on an absolute deadline.
+ * the thread parks through long waits (so stop and pause wake it) and ends each wait with {@code clock_nanosleep} on
+ * an absolute deadline.
  * Control it from any thread: {@link #start}, {@link #pause}, {@link #resume}, {@link #stop}, {@link #stats}.
  */
 public final class Sampler {
@@ -146,7 +144,7 @@ public final class Sampler {
              KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256);
              ThreadPauser pauser = options.blocking() ? ThreadPauser.seize(pid) : null) {
             Libc.preciseTimers();
-            writeStartMetadata();
+            SamplerMetadata.writeStart(sink, target, options);
             long start = System.nanoTime();
             startNanos = start;
             Schedule schedule = new Schedule(options.rateHz(), start);
@@ -355,43 +353,11 @@ public final class Sampler {
         return pages;
     }
 
-    private void writeStartMetadata() {
-        sink.metadata(MetadataKeys.PID, Integer.toString(target.pid()));
-        sink.metadata(MetadataKeys.COMMAND, String.join(" ", target.commandLine()));
-        sink.metadata(MetadataKeys.PYTHON_VERSION, target.version().toString());
-        if (target.executable() != null) sink.metadata(MetadataKeys.PYTHON_EXECUTABLE, target.executable());
-        sink.metadata(MetadataKeys.PYTHON_LAYOUT, target.layoutSource());
-        sink.metadata(MetadataKeys.HOST, hostName());
-        sink.metadata(MetadataKeys.START_EPOCH_MILLIS, Long.toString(System.currentTimeMillis()));
-        sink.metadata(MetadataKeys.RATE_HZ, format(options.rateHz()));
-    }
-
     private void writeEndMetadata() {
         try {
-            SamplerStats s = stats();
-            sink.metadata(MetadataKeys.SAMPLES, Long.toString(s.samples()));
-            sink.metadata(MetadataKeys.ERRORS, Long.toString(s.errors()));
-            sink.metadata(MetadataKeys.LATE_TICKS, Long.toString(s.lateTicks()));
-            sink.metadata(MetadataKeys.CPU_PER_SAMPLE_US, format(s.cpuPerSampleMicros()));
-            sink.metadata(MetadataKeys.DURATION_SECONDS, format(s.elapsedNanos() / 1e9));
-            sink.metadata(MetadataKeys.OUTCOME, switch (outcome) {
-                case STOPPED, RUNNING -> "stopped";
-                case DURATION_ELAPSED -> "duration";
-                case TARGET_EXITED -> "target-exited";
-                case FAILED -> "failed";
-            });
+            SamplerMetadata.writeEnd(sink, stats(), outcome);
         } catch (RuntimeException e) {
             if (failure == null) failure = e;
         }
-    }
-
-    /** From the kernel, not DNS: a name lookup could hang on a machine without a network. */
-    private static String hostName() {
-        String name = ProcFiles.text(Path.of("/proc/sys/kernel/hostname"));
-        return name == null ? "localhost" : name;
-    }
-
-    private static String format(double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
     }
 }

@@ -60,16 +60,22 @@ public final class LaunchedProgram implements AutoCloseable {
             case PassThrough p -> builder.inheritIO();
             case Capture c -> builder.redirectOutput(c.stdout()).redirectError(c.stderr());
         }
+        LaunchedProgram program;
         try {
-            LaunchedProgram program = new LaunchedProgram(command, builder.start());
-            Runtime.getRuntime().addShutdownHook(program.endOnExit);
-            return program;
+            program = new LaunchedProgram(command, builder.start());
         } catch (IOException e) {
             String message = String.valueOf(e.getMessage());
             String reason = message.contains("error=2") || message.contains("error: 2")
                 ? "no such program (check the name and your PATH)" : e.getMessage();
             throw SamplerErrors.launchFailed(String.join(" ", command), reason);
         }
+        try {
+            Runtime.getRuntime().addShutdownHook(program.endOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            program.end();
+            throw SamplerErrors.launchFailed(String.join(" ", command), "Pyrometer is shutting down");
+        }
+        return program;
     }
 
     public int pid() {
