@@ -47,7 +47,12 @@ public final class PythonTarget implements AutoCloseable {
      */
     public static PythonTarget attach(int pid) {
         Attacher.Result r = Attacher.attach(pid);
-        return new PythonTarget(pid, r.binary(), r.layout(), r.interp(), r.pthreadTidOffset(), r.memory());
+        try {
+            return new PythonTarget(pid, r.binary(), r.layout(), r.interp(), r.pthreadTidOffset(), r.memory());
+        } catch (RuntimeException e) {
+            r.memory().close(); // its native buffer is ours until the target owns it
+            throw e;
+        }
     }
 
     public int pid() {

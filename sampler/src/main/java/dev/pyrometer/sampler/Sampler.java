@@ -177,9 +177,12 @@ public final class Sampler {
             failure = e;
             outcome = Outcome.FAILED;
         } finally {
-            endNanos = System.nanoTime();
-            writeEndMetadata();
-            ended.countDown();
+            try {
+                endNanos = System.nanoTime();
+                writeEndMetadata();
+            } finally {
+                ended.countDown(); // whatever happened: awaitEnd and stop must never wait for good
+            }
         }
     }
 

@@ -143,7 +143,8 @@ public final class RecordCommand implements Callable<Integer> {
             Sampler.Outcome outcome = sampler.awaitEnd();
             Integer exitCode = null;
             if (program != null) {
-                if (outcome != Sampler.Outcome.TARGET_EXITED) program.close(); // duration ended: stop what we started
+                // The duration ended, Ctrl-C or a failure: end what we started (it may be ending on its own already).
+                if (outcome != Sampler.Outcome.TARGET_EXITED) program.close();
                 exitCode = program.waitFor();
                 profile.metadata(MetadataKeys.EXIT_CODE, Integer.toString(exitCode));
             }

@@ -107,7 +107,10 @@ public final class ThreadPauser implements AutoCloseable {
                 throw seizeFailed(pid, errno, tracer);
             }
         }
-        if (pauser.count == 0) throw SamplerErrors.noSuchProcess(pid);
+        if (pauser.count == 0) {
+            pauser.close();
+            throw SamplerErrors.noSuchProcess(pid);
+        }
         return pauser;
     }
 
