@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,13 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * child of this JVM could not be paused, see {@link dev.pyrometer.sampler.pause.ThreadPauser}.)
  */
 class BlockingSamplerTest {
-
-    static List<Pythons.Python> pythons() {
-        return Pythons.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pythons")
+    @MethodSource("dev.pyrometer.sampler.Pythons#all")
     void pausesReadsAndLetsGo(Pythons.Python python) throws Exception {
         try (TargetProcess target = TargetProcess.startDetached(python.executable(), "signals_and_threads.py")) {
             target.awaitFile("progress.txt");
@@ -56,7 +50,7 @@ class BlockingSamplerTest {
 
     /** Paused, the sampler still holds the target traced: its signals and new threads must still be let through. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pythons")
+    @MethodSource("dev.pyrometer.sampler.Pythons#all")
     void pausedItLetsSignalsAndThreadsThrough(Pythons.Python python) throws Exception {
         try (TargetProcess target = TargetProcess.startDetached(python.executable(), "signals_and_threads.py")) {
             target.awaitFile("progress.txt");
@@ -97,7 +91,7 @@ class BlockingSamplerTest {
      * would be 't' (traced and stopped), and a thread spinning in Python would start out idle.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pythons")
+    @MethodSource("dev.pyrometer.sampler.Pythons#all")
     void aSpinningThreadIsRunningFromItsFirstSample(Pythons.Python python) throws Exception {
         try (TargetProcess target = TargetProcess.startDetached(python.executable(), "exits_soon.py", "0", "60")) {
             try (PythonTarget attached = target.attachWhenUp()) {

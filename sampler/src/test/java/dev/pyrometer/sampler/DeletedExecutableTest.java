@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,13 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * to it. Where Python is linked statically (Debian's) the executable is the only place its interpreter lives.
  */
 class DeletedExecutableTest {
-
-    static List<Pythons.Python> pythons() {
-        return Pythons.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pythons")
+    @MethodSource("dev.pyrometer.sampler.Pythons#all")
     void itsStacksAreReadAfterItsExecutableIsDeleted(Pythons.Python python) throws Exception {
         Path copyDir = Files.createTempDirectory("pyrometer-python");
         Path copy = copyDir.resolve(python.executable().getFileName());

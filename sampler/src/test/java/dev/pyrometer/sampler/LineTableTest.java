@@ -8,7 +8,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.pyrometer.sampler.walk.LineTable;
 import java.util.HexFormat;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,13 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * objects; our decoder of its raw table (lnotab, 3.10 linetable or 3.11+ location table) must say the same.
  */
 class LineTableTest {
-
-    static List<Pythons.Python> pythons() {
-        return Pythons.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pythons")
+    @MethodSource("dev.pyrometer.sampler.Pythons#all")
     void decoderAgreesWithTheInterpreterAtEveryOffset(Pythons.Python python) throws Exception {
         try (TargetProcess run = TargetProcess.start(python.executable(), "line_tables.py")) {
             run.process().waitFor();

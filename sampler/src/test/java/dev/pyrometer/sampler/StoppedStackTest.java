@@ -19,13 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the interpreter itself reported just before stopping: function (qualified from 3.11), file, line, first line.
  */
 class StoppedStackTest {
-
-    static List<Pythons.Python> pythons() {
-        return Pythons.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pythons")
+    @MethodSource("dev.pyrometer.sampler.Pythons#all")
     void mainThreadAndSleepingThreadHaveTheExactStacks(Pythons.Python python) throws Exception {
         try (TargetProcess target = TargetProcess.start(python.executable(), "stops_itself.py", "{dir}/expected.json")) {
             target.awaitStopped();

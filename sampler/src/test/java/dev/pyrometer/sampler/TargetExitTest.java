@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pyrometer.model.MemoryTrack;
 import dev.pyrometer.model.Profile;
 import java.nio.file.Files;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,13 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is a zombie), which is no resident size of a live process.
  */
 class TargetExitTest {
-
-    static List<Pythons.Python> pythons() {
-        return Pythons.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pythons")
+    @MethodSource("dev.pyrometer.sampler.Pythons#all")
     void anExitEndsTheRecordingWithoutAZeroMemoryPoint(Pythons.Python python) throws Exception {
         try (TargetProcess parent = TargetProcess.start(python.executable(), "exits_unreaped.py")) {
             int child = Integer.parseInt(Files.readString(parent.awaitFile("child.txt")).strip());

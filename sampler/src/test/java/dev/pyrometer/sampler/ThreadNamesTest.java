@@ -9,7 +9,6 @@ import dev.pyrometer.model.ThreadTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,13 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exactly the names Python itself reports, by OS thread id.
  */
 class ThreadNamesTest {
-
-    static List<Pythons.Python> pythons() {
-        return Pythons.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pythons")
+    @MethodSource("dev.pyrometer.sampler.Pythons#all")
     void snapshotAndSamplerHaveEveryThreadsPythonName(Pythons.Python python) throws Exception {
         try (TargetProcess target = TargetProcess.start(python.executable(), "named_threads.py", "{dir}/expected.json")) {
             target.awaitStopped();

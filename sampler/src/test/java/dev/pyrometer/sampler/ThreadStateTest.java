@@ -10,7 +10,6 @@ import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.SampleTable;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,12 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ThreadStateTest {
     private static final int SNAPSHOTS = 40;
 
-    static List<Pythons.Python> pythons() {
-        return Pythons.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pythons")
+    @MethodSource("dev.pyrometer.sampler.Pythons#all")
     void idleRunningAndNativeAreToldApart(Pythons.Python python) throws Exception {
         try (TargetProcess target = TargetProcess.start(python.executable(), "busy_threads.py");
              PythonTarget attached = attachWhenReady(target)) {
@@ -58,7 +53,7 @@ class ThreadStateTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pythons")
+    @MethodSource("dev.pyrometer.sampler.Pythons#all")
     void samplerStreamsStatesCpuMemoryAndMetadata(Pythons.Python python) throws Exception {
         try (TargetProcess target = TargetProcess.start(python.executable(), "busy_threads.py");
              PythonTarget attached = attachWhenReady(target)) {

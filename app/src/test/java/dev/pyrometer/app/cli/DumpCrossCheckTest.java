@@ -23,13 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 3.11, whose last part is py-spy's name).
  */
 class DumpCrossCheckTest {
-
-    static List<Pythons.Python> pythons() {
-        return Pythons.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pythons")
+    @MethodSource("dev.pyrometer.sampler.Pythons#all")
     void dumpAgreesWithPySpy(Pythons.Python python) throws Exception {
         try (TargetProcess target = TargetProcess.start(python.executable(), "stops_itself.py", "{dir}/expected.json")) {
             target.awaitStopped();
