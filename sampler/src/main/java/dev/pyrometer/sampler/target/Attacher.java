@@ -66,6 +66,7 @@ public final class Attacher {
             // Its executable link is closed to us: we cannot tell what it runs, because we may not look.
             throw SamplerErrors.permissionDenied(pid, PermissionAdvice.about(pid).explain());
         }
+        if (binary == null && !ProcFiles.exists(pid)) throw SamplerErrors.noSuchProcess(pid); // it ended meanwhile
         if (binary == null) throw SamplerErrors.notPython(pid, ProcFiles.commandLine(pid));
         PythonVersion version = binary.version();
         if (version == null) throw SamplerErrors.noInterpreter(pid, "its Python version could not be told");
