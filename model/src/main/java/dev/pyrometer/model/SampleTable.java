@@ -65,7 +65,10 @@ public final class SampleTable {
         int c = i >>> CHUNK_BITS;
         int offset = timeOffset[c][i & CHUNK_MASK];
         if (offset != OUT_OF_CHUNK) return chunkBase[c] + (offset & 0xFFFF_FFFFL);
-        return farTime[Arrays.binarySearch(farIndex, 0, farSize, i)];
+        // The size first: the arrays read after it are at least as long, though the writer may be replacing them.
+        int n = farSize;
+        int[] index = farIndex;
+        return farTime[Arrays.binarySearch(index, 0, n, i)];
     }
 
     public int thread(int i) { return thread[i >>> CHUNK_BITS][i & CHUNK_MASK]; }
