@@ -83,6 +83,22 @@ public final class SampleTable {
      */
     public boolean isTimeOrdered() { return timeOrdered; }
 
+    /**
+     * Seconds from the earliest to the latest of the samples below {@code size}: a load report's duration. Time-ordered
+     * tables need only their ends; others (imports, rare) are scanned. 0 for fewer than two samples.
+     */
+    public double spanSeconds(int size) {
+        if (size < 2) return 0;
+        if (isTimeOrdered()) return (timeMicros(size - 1) - timeMicros(0)) / 1e6;
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            long time = timeMicros(i);
+            first = Math.min(first, time);
+            last = Math.max(last, time);
+        }
+        return (last - first) / 1e6;
+    }
+
     /** The first index in {@code [0, size)} whose time is at or after {@code micros}; only when time-ordered. */
     public int firstAtOrAfter(long micros, int size) {
         int lo = 0, hi = size;

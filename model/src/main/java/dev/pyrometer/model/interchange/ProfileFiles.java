@@ -50,12 +50,7 @@ public final class ProfileFiles {
                 default -> throw FileErrors.badInput(source + " is a " + format.cliName() + " file, which Pyrometer writes but cannot read.");
             };
             int n = profile.samples().size();
-            long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-            for (int i = 0; i < n; i++) {
-                first = Math.min(first, profile.samples().timeMicros(i));
-                last = Math.max(last, profile.samples().timeMicros(i));
-            }
-            return new Loaded(profile, LoadReport.clean(source, Files.size(path), n, n < 2 ? 0 : (last - first) / 1e6));
+            return new Loaded(profile, LoadReport.clean(source, Files.size(path), n, profile.samples().spanSeconds(n)));
         } catch (IOException e) {
             throw FileErrors.unreadable("cannot read " + path + ": " + FileErrors.reason(e, path) + ".", e);
         } catch (PyrometerException | CancelledException e) {
