@@ -107,7 +107,6 @@ public final class SessionRecorder implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdown(); // lets a flush in progress finish; no interrupt
-        
         try {
             timer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
