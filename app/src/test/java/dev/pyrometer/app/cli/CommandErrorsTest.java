@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every error a user meets is one line on stderr, no trace, and its own exit code. */
 class CommandErrorsTest {
@@ -40,15 +42,18 @@ class CommandErrorsTest {
         }
     }
 
-    @Test
-    void unsupportedPythonVersion() throws Exception {
-        Path python37 = Path.of(System.getProperty("user.home"), ".pyenv/versions/3.7.16/bin/python3.7");
-        assumeTrue(Files.isExecutable(python37), "needs an old Python (pyenv 3.7.16) to refuse");
-        Process old = new ProcessBuilder(python37.toString(), "-c", "import time; time.sleep(60)").start();
+    /** 3.7 has a _PyRuntime of another layout; 3.6 and 2.7 have none, yet they are Python, not "not Python". */
+    @ParameterizedTest
+    @CsvSource({"3.7.16, python3.7, libpython3.7", "3.6.15, python3.6, libpython3.6", "2.7.18, python2.7, libpython2.7"})
+    void unsupportedPythonVersion(String version, String executable, String library) throws Exception {
+        Path python = Path.of(System.getProperty("user.home"), ".pyenv/versions", version, "bin", executable);
+        assumeTrue(Files.isExecutable(python), "needs an old Python (pyenv " + version + ") to refuse");
+        Process old = new ProcessBuilder(python.toString(), "-c", "import time; time.sleep(60)").start();
         try {
-            awaitMapped(old, "libpython3.7");
+            awaitMapped(old, library);
             JvmRun run = JvmRun.of(Map.of(), "dump", "--pid", Long.toString(old.pid()));
-            assertOneLine(run, SamplerErrors.UNSUPPORTED_VERSION, "pyrometer: process " + old.pid() + " runs Python 3.7.16,");
+            assertOneLine(run, SamplerErrors.UNSUPPORTED_VERSION, "pyrometer: process " + old.pid() + " runs Python "
+                + version + ",");
             assertTrue(run.stderr().contains("supported versions are 3.8 to 3.13"), run.stderr());
         } finally {
             old.destroyForcibly().waitFor();

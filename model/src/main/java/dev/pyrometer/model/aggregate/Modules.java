@@ -31,6 +31,23 @@ public final class Modules {
         return slash <= 0 ? p : p.substring(0, slash);
     }
 
+    /**
+     * The path with its interpreter's install prefix replaced, so the same library file matches across Pythons and
+     * machines: {@code /root/.pyenv/versions/3.8.18/lib/python3.8/json/decoder.py} → {@code <stdlib>/json/decoder.py},
+     * {@code /venv/lib/python3.11/site-packages/numpy/core/x.py} → {@code <site-packages>/numpy/core/x.py}; the
+     * program's own files are left as they are.
+     */
+    public static String portable(String path) {
+        if (path == null || path.startsWith("<")) return path;
+        String p = path.replace('\\', '/');
+        for (String dir : INSTALL_DIRS) {
+            int at = p.lastIndexOf(dir);
+            if (at >= 0) return "<site-packages>/" + p.substring(at + dir.length());
+        }
+        int lib = stdlibEnd(p);
+        return lib >= 0 ? "<stdlib>/" + p.substring(lib) : path;
+    }
+
     /** The index just after {@code /lib/pythonX.Y/} (or {@code /Lib/}), or -1. */
     private static int stdlibEnd(String p) {
         int at = p.lastIndexOf("/lib/python");

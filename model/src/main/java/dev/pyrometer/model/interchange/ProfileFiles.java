@@ -82,7 +82,7 @@ public final class ProfileFiles {
         int first = startsWithByteOrderMark(head) ? UTF8_BOM.length : 0;
         while (first < head.length && Character.isWhitespace(head[first])) first++;
         if (first < head.length && head[first] == '{') return Format.SPEEDSCOPE;
-        if (first < head.length && head[first] == '<') {
+        if (looksLikeMarkup(head, first)) {
             throw FileErrors.badInput(name + " is an SVG or XML file: Pyrometer writes flame graph pictures but cannot read them.");
         }
         Format byName = Format.ofPath(path);
@@ -91,6 +91,15 @@ public final class ProfileFiles {
             if (b == 0) throw FileErrors.badInput(name + " is not a profile Pyrometer knows (session, collapsed stacks, speedscope or pprof).");
         }
         return Format.COLLAPSED;
+    }
+
+    /**
+     * Whether the text at {@code at} opens an SVG or XML document: {@code <?xml}, {@code <svg}, {@code <!DOCTYPE},
+     * {@code <!--}. Not any '<': py-spy's stacks of a script start with its {@code <module>} frame.
+     */
+    private static boolean looksLikeMarkup(byte[] head, int at) {
+        String start = new String(head, at, head.length - at, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        return start.startsWith("<?xml") || start.startsWith("<svg") || start.startsWith("<!");
     }
 
     /** Writes the default export (py-spy's: idle threads left out) atomically; returns the samples written. */

@@ -19,4 +19,14 @@ class ModulesTest {
         assertEquals("asyncio", Modules.of("C:\\Python311\\Lib\\asyncio\\events.py"));
         assertEquals("<unknown>", Modules.of(""));
     }
+
+    @Test
+    void libraryFilesHaveOnePathUnderEveryPython() {
+        assertEquals("<stdlib>/json/decoder.py", Modules.portable("/root/.pyenv/versions/3.8.18/lib/python3.8/json/decoder.py"));
+        assertEquals("<stdlib>/json/decoder.py", Modules.portable("/usr/lib/python3.13/json/decoder.py"));
+        assertEquals("<site-packages>/numpy/core/x.py", Modules.portable("/venv/lib/python3.11/site-packages/numpy/core/x.py"));
+        assertEquals("<site-packages>/six.py", Modules.portable("/usr/lib/python3/dist-packages/six.py"));
+        assertEquals("/srv/app/models/user.py", Modules.portable("/srv/app/models/user.py"));
+        assertEquals("<frozen runpy>", Modules.portable("<frozen runpy>"));
+    }
 }

@@ -89,6 +89,22 @@ class DiffTest {
     }
 
     @Test
+    void libraryFramesMatchAcrossPythonVersions() {
+        Profile base = TestProfiles.create()
+            .add(60, "app.py:main:1", "/root/.pyenv/versions/3.8.18/lib/python3.8/json/decoder.py:raw_decode:353").profile();
+        Profile news = TestProfiles.create()
+            .add(60, "app.py:main:1", "/root/.pyenv/versions/3.13.0/lib/python3.13/json/decoder.py:raw_decode:361").profile();
+        DiffTable table = DiffTable.of(tree(base, KeyBy.FUNCTION), tree(news, KeyBy.FUNCTION), Normalization.SHARE);
+        assertEquals(2, table.size(), "main and raw_decode, each in both runs");
+        for (int r = 0; r < table.size(); r++) {
+            assertEquals(Presence.BOTH, table.presence(r), table.label(r));
+            assertEquals(0, table.totalDelta(r), EPS);
+        }
+        DiffTree merged = DiffTree.of(tree(base, KeyBy.FUNCTION), tree(news, KeyBy.FUNCTION), Normalization.SHARE, Cancel.NEVER);
+        for (int r = 0; r < merged.size(); r++) assertEquals(Presence.BOTH, merged.presence(r));
+    }
+
+    @Test
     void perSecondShowsWorkThatGrewWithoutGainingShare() {
         // Twice the work everywhere in the same number of ticks: shares are equal, time per second doubled.
         Profile base = TestProfiles.create().add(50, 1, 1, "m.py:main:1", "m.py:a:10").add(50, 2, 0, "m.py:idle:5").profile();

@@ -165,6 +165,10 @@ class ImportTest {
         assertEquals(Format.COLLAPSED, ProfileFiles.detect(Files.writeString(dir.resolve("stacks.json.txt"), "a;b 1\n")));
         assertEquals(Format.SPEEDSCOPE, ProfileFiles.detect(Files.writeString(dir.resolve("odd.txt"), "  {\"shared\":{}}")));
         assertEquals(Format.COLLAPSED, ProfileFiles.detect(Files.writeString(dir.resolve("noext"), "a;b 1\n")));
+        // py-spy's raw output of a script: its first frame is "<module>", which is no markup.
+        Path script = Files.writeString(dir.resolve("pyspy.txt"), "<module> (app.py:52);main (app.py:46) 10\n");
+        assertEquals(Format.COLLAPSED, ProfileFiles.detect(script));
+        assertEquals(10, ProfileFiles.read(script).profile().samples().size());
         Path svg = Files.writeString(dir.resolve("f.svg"), "<svg/>");
         assertTrue(assertThrows(PyrometerException.class, () -> ProfileFiles.read(svg)).getMessage().contains("cannot read them"));
         Path empty = Files.write(dir.resolve("e.txt"), new byte[0]);

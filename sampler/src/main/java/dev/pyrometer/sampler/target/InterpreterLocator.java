@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 public final class InterpreterLocator {
     private static final Pattern LIBPYTHON = Pattern.compile("libpython(\\d)\\.(\\d+)[a-z]*\\.so.*");
     private static final Pattern PYTHON_EXE = Pattern.compile("python(\\d)(?:\\.(\\d+))?[a-z]*");
-    private static final Set<String> SYMBOLS =
-        Set.of("_PyRuntime", "Py_Version", "PyCode_Type", "PyDict_Type", "PyLong_Type", "PyUnicode_Type");
+    private static final Set<String> SYMBOLS = Set.of("_PyRuntime", "Py_Version", "Py_GetVersion", "PyCode_Type",
+        "PyDict_Type", "PyLong_Type", "PyUnicode_Type");
 
     private InterpreterLocator() {}
 
@@ -53,7 +53,8 @@ public final class InterpreterLocator {
     }
 
     /**
-     * The interpreter binary among the process's mappings, or null if none holds {@code _PyRuntime}.
+     * The interpreter binary among the process's mappings, or null if none holds {@code _PyRuntime} or is an older
+     * CPython (see {@link PythonBinary#runtime()}).
      *
      * @throws java.nio.file.AccessDeniedException if we may not open the process's files
      * @param root the process's root directory, {@code /proc/PID/root}, through which its files are opened
@@ -81,13 +82,26 @@ public final class InterpreterLocator {
             ElfFile.Section section = elf.section(".PyRuntime");
             if (section != null) runtime = section.address();
         }
-        if (runtime == null) return null;
+        if (runtime == null) return olderInterpreter(elf, symbols, path, maps);
         long bias = loadBias(elf, maps, path);
         if (bias == Long.MIN_VALUE) return null;
         PythonVersion version = version(elf, symbols, path);
         var types = new PythonBinary.Types(address(symbols, "PyDict_Type", bias),
             address(symbols, "PyLong_Type", bias), address(symbols, "PyUnicode_Type", bias));
         return new PythonBinary(path, version, bias, runtime + bias, address(symbols, "PyCode_Type", bias), types);
+    }
+
+    /**
+     * A CPython from before 3.7 (2.7, 3.6) has no {@code _PyRuntime}, yet it is Python: told by its version, the user
+     * hears "unsupported version", not "not a Python process". A newer one without {@code _PyRuntime} stays unknown.
+     */
+    private static PythonBinary olderInterpreter(ElfFile elf, Map<String, Long> symbols, String path,
+                                                 List<MemoryMapping> maps) throws IOException {
+        if (!symbols.containsKey("Py_GetVersion")) return null;
+        PythonVersion version = version(elf, symbols, path);
+        if (version == null || version.atLeast(3, 7)) return null;
+        long bias = loadBias(elf, maps, path);
+        return new PythonBinary(path, version, bias == Long.MIN_VALUE ? 0 : bias, 0, 0, PythonBinary.Types.UNKNOWN);
     }
 
     private static long address(Map<String, Long> symbols, String name, long bias) {
@@ -123,16 +137,20 @@ public final class InterpreterLocator {
         return fromString != null ? fromString : fromName;
     }
 
-    /** The {@code PY_VERSION} literal, e.g. "3.9.18", in .rodata (matching the file name's minor version). */
+    /**
+     * The {@code PY_VERSION} literal, e.g. "3.9.18", in .rodata (matching the file name's version; a 3 when the name
+     * has none).
+     */
     private static PythonVersion versionString(ElfFile elf, PythonVersion fromName) throws IOException {
         ElfFile.Section rodata = elf.section(".rodata");
         if (rodata == null) return null;
         ByteBuffer bytes = elf.contents(rodata);
         if (bytes == null) return null;
         byte[] raw = bytes.array();
+        byte major = (byte) ('0' + (fromName == null ? 3 : fromName.major()));
         for (int i = 0; i + 5 < raw.length; i++) {
             // Not preceded by a digit or a dot: "13.9.1" or "1.3.9.1" are no versions of ours.
-            if (raw[i] != '3' || raw[i + 1] != '.' || (i > 0 && (isDigit(raw[i - 1]) || raw[i - 1] == '.'))) continue;
+            if (raw[i] != major || raw[i + 1] != '.' || (i > 0 && (isDigit(raw[i - 1]) || raw[i - 1] == '.'))) continue;
             PythonVersion v = versionLiteral(raw, i);
             if (v != null && (fromName == null || v.minor() == fromName.minor())) return v;
         }
@@ -140,7 +158,7 @@ public final class InterpreterLocator {
     }
 
     /**
-     * The version in a NUL-terminated {@code PY_VERSION} literal at {@code raw[at]}: "3.M.P", maybe a pre-release
+     * The version in a NUL-terminated {@code PY_VERSION} literal at {@code raw[at]}: "X.M.P", maybe a pre-release
      * (a1, b2, rc1) and a '+' after it; null if it is not one. The linker may merge the literal into the tail of a
      * longer string, so only its end is anchored.
      */
@@ -162,7 +180,7 @@ public final class InterpreterLocator {
             i = serial;
         }
         if (i < raw.length && raw[i] == '+') i++;
-        return i < raw.length && raw[i] == 0 ? new PythonVersion(3, minor, micro) : null;
+        return i < raw.length && raw[i] == 0 ? new PythonVersion(raw[at] - '0', minor, micro) : null;
     }
 
     private static boolean isDigit(byte b) {

@@ -7,7 +7,8 @@ import dev.pyrometer.sampler.PythonVersion;
  * statically), with the run-time addresses the sampler needs.
  *
  * @param path     the path as the process sees it
- * @param runtime  the address of {@code _PyRuntime}
+ * @param runtime  the address of {@code _PyRuntime}; 0 for a CPython older than 3.7, which has none (found only to be
+ *                 named in the "unsupported version" message)
  * @param codeType the address of {@code PyCode_Type}, or 0 when the binary does not export it
  * @param types    the addresses of the types thread names are read through, each 0 when not exported
  */

@@ -15,6 +15,7 @@ class VersionLiteralTest {
         assertEquals(new PythonVersion(3, 10, 0), literal("3.10.0rc2\0"));
         assertEquals(new PythonVersion(3, 8, 1), literal("3.8.1b1+\0"));
         assertEquals(new PythonVersion(3, 12, 7), literal("3.12.7+\0"));
+        assertEquals(new PythonVersion(2, 7, 18), literal("2.7.18\0"), "an old Python, to be named when refused");
     }
 
     @Test

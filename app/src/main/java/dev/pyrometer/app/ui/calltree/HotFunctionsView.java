@@ -47,7 +47,7 @@ public final class HotFunctionsView extends BorderPane {
         filter.textProperty().bindBidirectional(model.filterProperty());
         Label count = new Label();
         count.getStyleClass().add("muted");
-        model.rows().addListener((ListChangeListener<FrameRow>) c -> count.setText(Formats.count(model.rows().size()) + " rows"));
+        model.rows().addListener((ListChangeListener<FrameRow>) c -> count.setText(Formats.count(model.rows().size(), "row")));
         HBox bar = new HBox(8, filter, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("table-toolbar");

@@ -12,6 +12,11 @@ public final class Formats {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
+    /** {@code 1 thread}, {@code 12,345 threads}: a count and its noun, singular for one. */
+    public static String count(long value, String noun) {
+        return count(value) + " " + (value == 1 ? noun : noun + "s");
+    }
+
     /** A share as a percentage with sensible precision: {@code 42.1%}, {@code 0.42%}, {@code <0.01%}, {@code 0%}. */
     public static String percent(double share) {
         double p = share * 100;

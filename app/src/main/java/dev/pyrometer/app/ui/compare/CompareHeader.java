@@ -115,8 +115,8 @@ final class CompareHeader extends HBox {
             text += " Values are normalised, so runs of different lengths compare fairly.";
         }
         if (different.contains("Python")) {
-            text += " Standard-library frames live in other files under another Python and show as new or vanished;"
-                + " group frames by Module to match them.";
+            text += " Standard-library and package frames are matched by their path inside the library;"
+                + " their line numbers may differ between versions.";
         }
         return text;
     }

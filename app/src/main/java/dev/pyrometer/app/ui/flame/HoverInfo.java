@@ -33,7 +33,7 @@ public record HoverInfo(String title, String location, int samples, int self, do
             location = "gathered here: each is narrower than a pixel at this zoom";
         } else if (treeNode == 0) {
             title = "All samples";
-            location = Formats.count(total) + " samples in the selection";
+            location = Formats.count(total, "sample") + " in the selection";
         } else {
             Keys keys = tree.keys();
             int key = tree.key(treeNode);
@@ -65,7 +65,7 @@ public record HoverInfo(String title, String location, int samples, int self, do
     }
 
     public String samplesText() {
-        return Formats.count(samples) + " samples  ·  total " + Formats.percent(totalShare)
+        return Formats.count(samples, "sample") + "  ·  total " + Formats.percent(totalShare)
             + "  ·  self " + Formats.percent(selfShare) + " (" + Formats.count(self) + ")";
     }
 }

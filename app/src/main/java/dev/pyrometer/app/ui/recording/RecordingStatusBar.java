@@ -61,9 +61,9 @@ public final class RecordingStatusBar extends StatusBar {
 
     private void show(RecordingStats s) {
         elapsed.setText(Formats.elapsed(Duration.ofNanos(s.elapsedNanos())));
-        samples.setText(Formats.count(s.samples()) + " samples");
+        samples.setText(Formats.count(s.samples(), "sample"));
         rate.setText(Formats.rate(s.achievedRate()));
-        errors.setText(Formats.count(s.errors()) + " errors");
+        errors.setText(Formats.count(s.errors(), "error"));
         late.setText(Formats.count(s.lateTicks()) + " late");
         cpu.setText(String.format(Locale.ROOT, "target %.0f%% CPU", s.targetCpuPercent()));
         errors.getStyleClass().remove("stat-warning");

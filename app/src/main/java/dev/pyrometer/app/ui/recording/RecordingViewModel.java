@@ -110,8 +110,8 @@ public final class RecordingViewModel {
     }
 
     static String summarize(RecordingStats s) {
-        return Formats.elapsed(Duration.ofNanos(s.elapsedNanos())) + "  ·  " + Formats.count(s.samples()) + " samples  ·  "
-            + Formats.rate(s.achievedRate()) + "  ·  " + Formats.count(s.errors()) + " errors  ·  "
+        return Formats.elapsed(Duration.ofNanos(s.elapsedNanos())) + "  ·  " + Formats.count(s.samples(), "sample") + "  ·  "
+            + Formats.rate(s.achievedRate()) + "  ·  " + Formats.count(s.errors(), "error") + "  ·  "
             + Formats.count(s.lateTicks()) + " late  ·  target " + String.format(java.util.Locale.ROOT, "%.0f%%", s.targetCpuPercent()) + " CPU";
     }
 }

@@ -113,8 +113,8 @@ public final class WorkspaceView extends BorderPane {
             var counts = analysis.counts();
             double seconds = counts.lastMicros() > counts.firstMicros() ? (counts.lastMicros() - counts.firstMicros()) / 1e6 : 0;
             String python = model.profile().metadata("python.version");
-            bar.setText(Formats.count(model.profile().samples().size()) + " samples  ·  "
-                + Formats.count(model.profile().threads().size()) + " threads  ·  " + Formats.seconds(seconds)
+            bar.setText(Formats.count(model.profile().samples().size(), "sample") + "  ·  "
+                + Formats.count(model.profile().threads().size(), "thread") + "  ·  " + Formats.seconds(seconds)
                 + (python == null ? "" : "  ·  Python " + python));
         });
         bar.textProperty().setValue("Loading…");

@@ -1,5 +1,6 @@
 package dev.pyrometer.app.ui.snapshot;
 
+import dev.pyrometer.app.ui.common.Formats;
 import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.model.PyrometerException;
 import java.time.LocalTime;
@@ -42,7 +43,7 @@ public final class SnapshotViewModel {
         runner.submit("Snapshot of " + target, (cancelled, progress) -> source.get(), dumps -> {
             busy.set(false);
             text.set(format(dumps));
-            status.set(dumps.size() + (dumps.size() == 1 ? " thread" : " threads") + ", taken at "
+            status.set(Formats.count(dumps.size(), "thread") + ", taken at "
                 + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")));
         }, error -> {
             busy.set(false);
