@@ -65,7 +65,10 @@ public final class SampleTable {
         int c = i >>> CHUNK_BITS;
         int offset = timeOffset[c][i & CHUNK_MASK];
         if (offset != OUT_OF_CHUNK) return chunkBase[c] + (offset & 0xFFFF_FFFFL);
-        return farTime[Arrays.binarySearch(farIndex, 0, farSize, i)];
+        // The size first: the arrays read after it are at least as long, though the writer may be replacing them.
+        int n = farSize;
+        int[] index = farIndex;
+        return farTime[Arrays.binarySearch(index, 0, n, i)];
     }
 
     public int thread(int i) { return thread[i >>> CHUNK_BITS][i & CHUNK_MASK]; }
@@ -79,6 +82,22 @@ public final class SampleTable {
      * lets a time range be found by binary search. Read {@link #size()} before this.
      */
     public boolean isTimeOrdered() { return timeOrdered; }
+
+    /**
+     * Seconds from the earliest to the latest of the samples below {@code size}: a load report's duration. Time-ordered
+     * tables need only their ends; others (imports, rare) are scanned. 0 for fewer than two samples.
+     */
+    public double spanSeconds(int size) {
+        if (size < 2) return 0;
+        if (isTimeOrdered()) return (timeMicros(size - 1) - timeMicros(0)) / 1e6;
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            long time = timeMicros(i);
+            first = Math.min(first, time);
+            last = Math.max(last, time);
+        }
+        return (last - first) / 1e6;
+    }
 
     /** The first index in {@code [0, size)} whose time is at or after {@code micros}; only when time-ordered. */
     public int firstAtOrAfter(long micros, int size) {

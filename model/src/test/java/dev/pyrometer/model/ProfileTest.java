@@ -3,6 +3,7 @@ package dev.pyrometer.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.pyrometer.model.aggregate.Selection;
 import dev.pyrometer.model.interchange.CollapsedWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
@@ -106,11 +107,11 @@ class ProfileTest {
         p.sample(9, t, new int[] {main}, 1, 0, 0, 0);
 
         StringWriter out = new StringWriter();
-        assertEquals(3, CollapsedWriter.write(p, CollapsedWriter.Options.DEFAULT, out));
+        assertEquals(3, CollapsedWriter.write(p, Selection.NOT_IDLE, false, out));
         assertEquals("main (/app/main.py:10);work (/app/main.py:20) 3\n", out.toString());
 
         StringWriter withIdle = new StringWriter();
-        CollapsedWriter.write(p, new CollapsedWriter.Options(true, true, false), withIdle);
+        CollapsedWriter.write(p, Selection.ALL, true, withIdle);
         List<String> lines = Arrays.stream(withIdle.toString().split("\n")).sorted().toList();
         assertEquals(List.of(
             "thread (6699): MainThread;main (/app/main.py:10) 1",

@@ -1,7 +1,6 @@
 package dev.pyrometer.app.cli;
 
 import dev.pyrometer.model.Loaded;
-import dev.pyrometer.model.PyrometerException;
 import dev.pyrometer.model.aggregate.KeyBy;
 import dev.pyrometer.model.aggregate.Selection;
 import dev.pyrometer.model.interchange.ExportOptions;
@@ -30,9 +29,6 @@ import picocli.CommandLine.Spec;
             + " writes those and SVG flame graphs. Formats follow the file extensions: .pyro, .txt/.folded/.collapsed,"
             + " .speedscope.json, .pb.gz, .svg."})
 public final class ConvertCommand implements Callable<Integer> {
-    /** Exit code for a format that cannot be told or does not exist, as for other usage errors. */
-    static final int USAGE = 2;
-
     @Parameters(index = "0", paramLabel = "IN", description = "The profile to read.")
     Path input;
 
@@ -66,12 +62,7 @@ public final class ConvertCommand implements Callable<Integer> {
         boolean toStdout = output.equals("-");
         Format target = targetFormat(toStdout);
         ExportOptions options = new ExportOptions(Selection.ALL.withIdle(idle).withGilOnly(gilOnly), keyBy(by), threads);
-        Loaded loaded = ProfileFiles.read(input);
-        PrintWriter err = spec.commandLine().getErr();
-        if (loaded.report().hasWarning()) {
-            err.println("pyrometer: warning: " + loaded.report().warning());
-            err.flush();
-        }
+        Loaded loaded = ProfileInput.read(input, spec);
         long written;
         if (toStdout) {
             OutputStream out = System.out;
@@ -90,21 +81,21 @@ public final class ConvertCommand implements Callable<Integer> {
         if (format != null) {
             Format named = Format.named(format);
             if (named == null) {
-                throw new PyrometerException("unknown format '" + format + "'; use one of: " + Format.cliNames() + ".", USAGE, null);
+                throw UsageError.of("unknown format '" + format + "'; use one of: " + Format.cliNames() + ".");
             }
             return named;
         }
-        if (toStdout) throw new PyrometerException("writing to standard output needs a format: add -f " + Format.cliNames().replace(", ", "|") + ".", USAGE, null);
+        if (toStdout) throw UsageError.of("writing to standard output needs a format: add -f " + Format.cliNames().replace(", ", "|") + ".");
         Format byName = Format.ofPath(Path.of(output));
         if (byName == null) {
-            throw new PyrometerException("cannot tell the format of " + output + " from its extension; name it with -f ("
-                + Format.cliNames() + ").", USAGE, null);
+            throw UsageError.of("cannot tell the format of " + output + " from its extension; name it with -f ("
+                + Format.cliNames() + ").");
         }
         return byName;
     }
 
     static KeyBy keyBy(String name) {
         for (KeyBy k : KeyBy.values()) if (k.name().equalsIgnoreCase(name)) return k;
-        throw new PyrometerException("--by takes function, line, file or module, not '" + name + "'.", USAGE, null);
+        throw UsageError.of("--by takes function, line, file or module, not '" + name + "'.");
     }
 }

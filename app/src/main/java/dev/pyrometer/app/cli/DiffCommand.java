@@ -3,7 +3,6 @@ package dev.pyrometer.app.cli;
 import com.google.gson.GsonBuilder;
 import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.Loaded;
-import dev.pyrometer.model.PyrometerException;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.KeyBy;
 import dev.pyrometer.model.aggregate.Selection;
@@ -13,7 +12,6 @@ import dev.pyrometer.model.diff.DiffTable;
 import dev.pyrometer.model.diff.DiffValues.Presence;
 import dev.pyrometer.model.diff.Noise;
 import dev.pyrometer.model.diff.Normalization;
-import dev.pyrometer.model.interchange.ProfileFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,13 +69,13 @@ public final class DiffCommand implements Callable<Integer> {
         KeyBy keyBy = switch (by.toLowerCase(Locale.ROOT)) {
             case "function" -> KeyBy.FUNCTION;
             case "line" -> KeyBy.LINE;
-            default -> throw new PyrometerException("--by takes function or line, not '" + by + "'.", ConvertCommand.USAGE, null);
+            default -> throw UsageError.of("--by takes function or line, not '" + by + "'.");
         };
-        if (top < 1) throw new PyrometerException("--top needs a positive number, not " + top + ".", ConvertCommand.USAGE, null);
+        if (top < 1) throw UsageError.of("--top needs a positive number, not " + top + ".");
         Selection selection = Selection.ALL.withIdle(idle);
         PrintWriter out = spec.commandLine().getOut();
-        CallTree baseTree = tree(load(base), selection, keyBy);
-        CallTree newTree = tree(load(news), selection, keyBy);
+        CallTree baseTree = tree(ProfileInput.read(base, spec), selection, keyBy);
+        CallTree newTree = tree(ProfileInput.read(news, spec), selection, keyBy);
         if (json) {
             out.println(json(DiffTable.of(baseTree, newTree, Normalization.SHARE), keyBy));
         } else {
@@ -85,16 +83,6 @@ public final class DiffCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private Loaded load(Path file) {
-        Loaded loaded = ProfileFiles.read(file);
-        if (loaded.report().hasWarning()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("pyrometer: warning: " + loaded.report().warning());
-            err.flush();
-        }
-        return loaded;
     }
 
     private static CallTree tree(Loaded loaded, Selection selection, KeyBy keyBy) {

@@ -65,9 +65,7 @@ public final class MemoryCounts {
         int n = snapshot.samples();
         if (m < 2 || n == 0 || !samples.isTimeOrdered()) return new MemoryCounts(snapshot, selection, growth, release, 0, 0, m);
 
-        boolean[] threadSelected = new boolean[1 << 16];
-        if (selection.threads() == null) java.util.Arrays.fill(threadSelected, true);
-        else for (int t : selection.threads()) if (t >= 0 && t < threadSelected.length) threadSelected[t] = true;
+        boolean[] threadSelected = selection.threadMask();
         // Which states get a share (running), and which of those the selection keeps.
         boolean[] shares = new boolean[256];
         boolean[] kept = new boolean[256];

@@ -1,5 +1,7 @@
 package dev.pyrometer.model.aggregate;
 
+import dev.pyrometer.model.SampleState;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -48,6 +50,22 @@ public record Selection(long fromMicros, long toMicros, Set<Integer> threads, bo
 
     public boolean includesThread(int thread) {
         return threads == null || threads.contains(thread);
+    }
+
+    /** Whether a sample in this {@link SampleState} is kept: idle ones only with {@code includeIdle}, and so on. */
+    public boolean includesState(int state) {
+        return (includeIdle || !SampleState.isIdle(state)) && (!gilOnly || SampleState.holdsGil(state));
+    }
+
+    /**
+     * {@link #includesThread} as a table for scans over millions of samples: one entry per thread index a sample
+     * can hold (16 bits in the sample columns).
+     */
+    public boolean[] threadMask() {
+        boolean[] mask = new boolean[1 << 16];
+        if (threads == null) Arrays.fill(mask, true);
+        else for (int t : threads) if (t >= 0 && t < mask.length) mask[t] = true;
+        return mask;
     }
 
     public boolean isTimeBounded() {

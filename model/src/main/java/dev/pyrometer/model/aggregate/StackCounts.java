@@ -58,13 +58,9 @@ public final class StackCounts {
         // One table answers both "is this state selected?" and "which category?": -1 means skip.
         byte[] categoryOfState = new byte[256];
         for (int s = 0; s < 256; s++) {
-            boolean keep = (selection.includeIdle() || !SampleState.isIdle(s)) && (!selection.gilOnly() || SampleState.holdsGil(s));
-            categoryOfState[s] = (byte) (keep ? SampleState.category(s) : -1);
+            categoryOfState[s] = (byte) (selection.includesState(s) ? SampleState.category(s) : -1);
         }
-        // Thread indexes are 16 bits in the sample columns, so these tables cover any value a sample can hold.
-        boolean[] threadSelected = new boolean[1 << 16];
-        if (selection.threads() == null) Arrays.fill(threadSelected, true);
-        else for (int t : selection.threads()) if (t >= 0 && t < threadSelected.length) threadSelected[t] = true;
+        boolean[] threadSelected = selection.threadMask();
         byte[] categoryAlways = new byte[256];
         for (int s = 0; s < 256; s++) categoryAlways[s] = (byte) SampleState.category(s);
         int[] inRange = new int[CATEGORIES];

@@ -44,8 +44,7 @@ public final class ThreadTotals {
         for (int i = 0; i < snapshot.samples(); i++) {
             if ((i & (Cancel.POLL_INTERVAL - 1)) == 0) Cancel.check(cancelled);
             int state = samples.state(i);
-            if (!selection.includeIdle() && SampleState.isIdle(state)) continue;
-            if (selection.gilOnly() && !SampleState.holdsGil(state)) continue;
+            if (!selection.includesState(state)) continue;
             long time = samples.timeMicros(i);
             if (!selection.includesTime(time)) continue;
             int t = samples.thread(i);

@@ -1,7 +1,6 @@
 package dev.pyrometer.model.aggregate;
 
 import dev.pyrometer.model.Cancel;
-import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.SampleTable;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
@@ -58,11 +57,9 @@ public final class TimeOrder {
         boolean ordered = samples.isTimeOrdered();
         int first = ordered && selection.fromMicros() != Selection.START ? samples.firstAtOrAfter(selection.fromMicros(), n) : 0;
         int last = ordered && selection.toMicros() != Selection.END ? samples.firstAtOrAfter(selection.toMicros(), n) : n;
+        Selection states = transforms.hidesIdle() ? selection.withIdle(false) : selection;
         boolean[] kept = new boolean[256];
-        for (int s = 0; s < 256; s++) {
-            boolean idleShown = selection.includeIdle() && !transforms.hidesIdle();
-            kept[s] = (idleShown || !SampleState.isIdle(s)) && (!selection.gilOnly() || SampleState.holdsGil(s));
-        }
+        for (int s = 0; s < 256; s++) kept[s] = states.includesState(s);
         if (thread == BUSIEST_THREAD) thread = busiest(snapshot, selection, kept, first, last, cancelled);
         KeyedForest forest = KeyedForest.build(snapshot, by, transforms, cancelled);
         if (thread < 0 || !ordered) return empty(forest.keys, thread, selection);

@@ -1,7 +1,6 @@
 package dev.pyrometer.model.diff;
 
 import dev.pyrometer.model.aggregate.CallTree;
-import dev.pyrometer.model.aggregate.HotFunctions;
 import dev.pyrometer.model.aggregate.KeyBy;
 import dev.pyrometer.model.aggregate.Keys;
 import java.util.Arrays;
@@ -33,31 +32,45 @@ public final class DiffTable extends DiffValues {
 
     public static DiffTable of(CallTree base, CallTree news, Normalization normalization) {
         if (base.keyBy() != news.keyBy()) throw new IllegalArgumentException("trees keyed differently: " + base.keyBy() + ", " + news.keyBy());
-        HotFunctions baseRows = HotFunctions.of(base);
-        HotFunctions newRows = HotFunctions.of(news);
+        if (base.isBottomUp() || news.isBottomUp()) throw new IllegalArgumentException("a diff table comes from top-down trees");
         Map<String, Integer> rowOf = new HashMap<>();
-        int capacity = baseRows.size() + newRows.size();
+        int capacity = base.keys().size() + news.keys().size();
         String[] label = new String[capacity], file = new String[capacity], function = new String[capacity];
         int[] line = new int[capacity];
         int[][] counts = new int[4][capacity]; // base self, base total, new self, new total
         int rows = 0;
         for (int side = 0; side < 2; side++) {
-            HotFunctions hot = side == 0 ? baseRows : newRows;
-            Keys keys = hot.keys();
-            for (int r = 0; r < hot.size(); r++) {
-                int key = hot.key(r);
-                String identity = Identity.of(keys, key);
-                Integer row = rowOf.get(identity);
-                if (row == null) {
-                    row = rows++;
-                    rowOf.put(identity, row);
-                    label[row] = keys.by() == KeyBy.FUNCTION && keys.file(key) != null ? functionLabel(keys, key) : keys.label(key);
-                    file[row] = keys.by() == KeyBy.MODULE ? keys.module(key) : keys.file(key);
-                    function[row] = keys.function(key);
-                    line[row] = keys.by() == KeyBy.LINE ? keys.line(key) : 0;
+            CallTree tree = side == 0 ? base : news;
+            Keys keys = tree.keys();
+            int[] rowOfKey = new int[keys.size()];
+            Arrays.fill(rowOfKey, -1);
+            // Depth first with a count of each row on the current path: several keys may share a row (one name, two
+            // first lines), and a sample passing through two of them still adds to the row's total once.
+            int[] onPath = new int[capacity];
+            int[] open = new int[64];
+            int openCount = 0;
+            for (int node = 1; node < tree.size(); node++) {
+                while (openCount > 0 && tree.end(open[openCount - 1]) <= node) onPath[rowOfKey[tree.key(open[--openCount])]]--;
+                int key = tree.key(node);
+                if (rowOfKey[key] < 0) {
+                    String identity = Identity.of(keys, key);
+                    Integer row = rowOf.get(identity);
+                    if (row == null) {
+                        row = rows++;
+                        rowOf.put(identity, row);
+                        label[row] = keys.by() == KeyBy.FUNCTION && keys.file(key) != null ? functionLabel(keys, key) : keys.label(key);
+                        file[row] = keys.by() == KeyBy.MODULE ? keys.module(key) : keys.file(key);
+                        function[row] = keys.function(key);
+                        line[row] = keys.by() == KeyBy.LINE ? keys.line(key) : 0;
+                    }
+                    rowOfKey[key] = row;
                 }
-                counts[side * 2][row] += hot.self(r);
-                counts[side * 2 + 1][row] += hot.total(r);
+                int row = rowOfKey[key];
+                counts[side * 2][row] += tree.self(node);
+                if (onPath[row] == 0) counts[side * 2 + 1][row] += tree.total(node);
+                onPath[row]++;
+                if (openCount == open.length) open = Arrays.copyOf(open, openCount * 2);
+                open[openCount++] = node;
             }
         }
         long baseDen = normalization.denominator(base);

@@ -4,6 +4,7 @@ import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FrameRef;
 import dev.pyrometer.model.aggregate.KeyBy;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -56,20 +57,22 @@ public final class DiffTree extends DiffValues {
             int b = entry[0], n = entry[1], up = entry[2];
             int at = out.add(up, b >= 0 ? base : news, b >= 0 ? b : n, b, n,
                 b >= 0 ? base.self(b) : 0, b >= 0 ? base.total(b) : 0, n >= 0 ? news.self(n) : 0, n >= 0 ? news.total(n) : 0);
-            // Pair the children by identity.
-            Map<String, int[]> pairs = new HashMap<>();
+            // Pair the children by identity. One parent may have several children of one identity (two lambdas of a
+            // file): each new child takes the heaviest base child of its identity that is still unpaired.
+            Map<String, ArrayDeque<int[]>> unpaired = new HashMap<>();
             List<int[]> children = new ArrayList<>();
             if (b >= 0) {
                 for (int c = base.firstChild(b); c >= 0; c = base.nextSibling(c)) {
                     int[] pair = {c, -1, at};
-                    pairs.put(Identity.of(base.keys(), base.key(c)), pair);
+                    unpaired.computeIfAbsent(Identity.of(base.keys(), base.key(c)), k -> new ArrayDeque<>()).add(pair);
                     children.add(pair);
                 }
             }
             if (n >= 0) {
                 for (int c = news.firstChild(n); c >= 0; c = news.nextSibling(c)) {
-                    int[] pair = pairs.get(Identity.of(news.keys(), news.key(c)));
-                    if (pair != null && pair[1] < 0) {
+                    ArrayDeque<int[]> candidates = unpaired.get(Identity.of(news.keys(), news.key(c)));
+                    int[] pair = candidates == null ? null : candidates.poll();
+                    if (pair != null) {
                         pair[1] = c;
                     } else {
                         children.add(new int[] {-1, c, at});

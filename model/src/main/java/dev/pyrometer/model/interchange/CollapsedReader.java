@@ -46,7 +46,7 @@ public final class CollapsedReader {
             String[] parts = stack.isEmpty() ? new String[0] : stack.split(";", -1);
             int first = 0;
             int thread;
-            if (parts.length > 0 && parts[0].startsWith("thread (")) {
+            if (parts.length > 0 && isThreadFrame(parts[0])) {
                 thread = threadIds.computeIfAbsent(parts[0], t -> threadOf(importer, t));
                 first = 1;
             } else {
@@ -64,6 +64,17 @@ public final class CollapsedReader {
         if (lineNumber == 0) throw FileErrors.badInput(source + " is empty.");
         if (stacks == 0) throw FileErrors.badInput(source + " holds no stacks, only blank lines and comments.");
         return importer.profile();
+    }
+
+    /**
+     * True for the pseudo-frame py-spy's {@code --threads} puts first. A function named {@code thread} looks alike
+     * ({@code thread (pool.py:12)}): a frame with a line number is code, not a thread.
+     */
+    private static boolean isThreadFrame(String text) {
+        if (!text.startsWith("thread (")) return false;
+        if (THREAD.matcher(text).matches()) return true;
+        Matcher frame = FRAME.matcher(text);
+        return !(frame.matches() && frame.group(3) != null);
     }
 
     private static long parseCount(String text) {

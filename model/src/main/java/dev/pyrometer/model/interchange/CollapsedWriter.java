@@ -18,24 +18,13 @@ import java.util.List;
  * Lines are sorted, so equal profiles give equal files.
  */
 public final class CollapsedWriter {
-    /**
-     * @param threads     prefix each stack with its thread, as {@code py-spy record --threads} does
-     * @param includeIdle keep samples of threads that were not running
-     * @param gilOnly     keep only samples of the thread holding the GIL
-     */
-    public record Options(boolean threads, boolean includeIdle, boolean gilOnly) {
-        public static final Options DEFAULT = new Options(false, false, false);
-    }
-
     private CollapsedWriter() {}
 
-    /** Writes the profile; returns the number of samples written. */
-    public static long write(Profile profile, Options options, Writer out) throws IOException {
-        Selection selection = Selection.ALL.withIdle(options.includeIdle()).withGilOnly(options.gilOnly());
-        return write(profile, selection, options.threads(), out);
-    }
-
-    /** Writes the selected samples; returns how many. Samples without Python frames are left out, as py-spy does. */
+    /**
+     * Writes the selected samples; returns how many. Samples without Python frames are left out, as py-spy does.
+     *
+     * @param threads prefix each stack with its thread, as {@code py-spy record --threads} does
+     */
     public static long write(Profile profile, Selection selection, boolean threads, Writer out) throws IOException {
         SelectedSamples.PairCounts counts = new SelectedSamples.PairCounts();
         long[] written = {0};

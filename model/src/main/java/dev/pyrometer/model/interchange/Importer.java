@@ -41,7 +41,8 @@ final class Importer {
     /** Appends {@code count} running samples of one stack, {@code stepMicros} apart. */
     void add(int thread, int[] innermostFirst, int depth, long count, long stepMicros) {
         if (count <= 0) return;
-        if (samples + count > MAX_SAMPLES) {
+        // Subtracted, not added: a file may claim up to Long.MAX_VALUE samples, and the sum would wrap to negative.
+        if (count > MAX_SAMPLES - samples) {
             throw FileErrors.badInput(String.format("%s holds more than %,d samples; Pyrometer imports at most that many.",
                 source, MAX_SAMPLES));
         }

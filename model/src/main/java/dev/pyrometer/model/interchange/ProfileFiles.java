@@ -19,10 +19,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,6 +33,8 @@ import java.util.function.BooleanSupplier;
  * {@link PyrometerException}s.
  */
 public final class ProfileFiles {
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private ProfileFiles() {}
 
     public static Loaded read(Path path) {
@@ -44,18 +48,13 @@ public final class ProfileFiles {
         if (format == Format.SESSION) return SessionReader.read(path, progress, cancelled);
         try (InputStream in = new Counting(Files.newInputStream(path), Files.size(path), progress, cancelled)) {
             Profile profile = switch (format) {
-                case COLLAPSED -> CollapsedReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), source, cancelled);
-                case SPEEDSCOPE -> SpeedscopeReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), source, cancelled);
+                case COLLAPSED -> CollapsedReader.read(text(in), source, cancelled);
+                case SPEEDSCOPE -> SpeedscopeReader.read(text(in), source, cancelled);
                 case PPROF -> PprofReader.read(in, source, cancelled);
                 default -> throw FileErrors.badInput(source + " is a " + format.cliName() + " file, which Pyrometer writes but cannot read.");
             };
             int n = profile.samples().size();
-            long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-            for (int i = 0; i < n; i++) {
-                first = Math.min(first, profile.samples().timeMicros(i));
-                last = Math.max(last, profile.samples().timeMicros(i));
-            }
-            return new Loaded(profile, LoadReport.clean(source, Files.size(path), n, n < 2 ? 0 : (last - first) / 1e6));
+            return new Loaded(profile, LoadReport.clean(source, Files.size(path), n, profile.samples().spanSeconds(n)));
         } catch (IOException e) {
             throw FileErrors.unreadable("cannot read " + path + ": " + FileErrors.reason(e, path) + ".", e);
         } catch (PyrometerException | CancelledException e) {
@@ -80,7 +79,7 @@ public final class ProfileFiles {
         if (head.length == 0) throw FileErrors.badInput(name + " is empty.");
         if (SessionFormat.looksLikeSession(head, head.length)) return Format.SESSION;
         if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) return Format.PPROF;
-        int first = 0;
+        int first = startsWithByteOrderMark(head) ? UTF8_BOM.length : 0;
         while (first < head.length && Character.isWhitespace(head[first])) first++;
         if (first < head.length && head[first] == '{') return Format.SPEEDSCOPE;
         if (looksLikeMarkup(head, first)) {
@@ -128,6 +127,17 @@ public final class ProfileFiles {
             case PPROF -> PprofWriter.write(profile, options.selection(), out);
             case SVG -> SvgFlameGraphWriter.write(profile, options.selection(), options.keyBy(), name, text(out));
         };
+    }
+
+    /** UTF-8 text without the byte order mark Windows tools put first: it belongs to no frame or JSON value. */
+    private static Reader text(InputStream in) throws IOException {
+        in.mark(UTF8_BOM.length);
+        if (!startsWithByteOrderMark(in.readNBytes(UTF8_BOM.length))) in.reset();
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    private static boolean startsWithByteOrderMark(byte[] head) {
+        return Arrays.equals(head, 0, Math.min(head.length, UTF8_BOM.length), UTF8_BOM, 0, UTF8_BOM.length);
     }
 
     private static Writer text(OutputStream out) {

@@ -1,7 +1,6 @@
 package dev.pyrometer.model.interchange;
 
 import dev.pyrometer.model.Profile;
-import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.SampleTable;
 import dev.pyrometer.model.StackTable;
 import dev.pyrometer.model.aggregate.Selection;
@@ -22,8 +21,7 @@ final class SelectedSamples {
         SampleTable samples = snapshot.profile().samples();
         for (int i = 0; i < snapshot.samples(); i++) {
             int state = samples.state(i);
-            if (!selection.includeIdle() && SampleState.isIdle(state)) continue;
-            if (selection.gilOnly() && !SampleState.holdsGil(state)) continue;
+            if (!selection.includesState(state)) continue;
             int thread = samples.thread(i);
             if (!selection.includesThread(thread)) continue;
             if (selection.isTimeBounded() && !selection.includesTime(samples.timeMicros(i))) continue;

@@ -55,7 +55,7 @@ public final class SvgFlameGraphWriter {
                 colour(flame, i)));
             int chars = (int) ((w - 6) / CHAR_WIDTH);
             if (chars >= 3) {
-                String shown = label.length() <= chars ? label : label.substring(0, chars - 2) + "..";
+                String shown = label.length() <= chars ? label : cut(label, chars - 2) + "..";
                 out.write(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%.1f\">%s</text>", x + 3, y + ROW - 4.5, escape(shown)));
             }
             out.write("</g>\n");
@@ -63,6 +63,11 @@ public final class SvgFlameGraphWriter {
         out.write("</svg>\n");
         out.flush();
         return tree.total(0);
+    }
+
+    /** The first {@code length} chars of a label, one fewer when the cut would split a character in two. */
+    private static String cut(String label, int length) {
+        return label.substring(0, Character.isHighSurrogate(label.charAt(length - 1)) ? length - 1 : length);
     }
 
     private static String tooltip(FlameLayout flame, int i, double total) {

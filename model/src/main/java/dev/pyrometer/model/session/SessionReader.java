@@ -7,7 +7,6 @@ import dev.pyrometer.model.Loaded;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.Progress;
 import dev.pyrometer.model.PyrometerException;
-import dev.pyrometer.model.SampleTable;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,23 +118,7 @@ public final class SessionReader {
     }
 
     private LoadReport report(boolean complete, String problem, long problemOffset, long bytesRead) {
-        SampleTable samples = target.samples();
-        int n = samples.size();
-        double seconds = 0;
-        if (n > 1) {
-            long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-            // Time-ordered recordings need only the ends; others (rare) are scanned.
-            if (samples.isTimeOrdered()) {
-                first = samples.timeMicros(0);
-                last = samples.timeMicros(n - 1);
-            } else {
-                for (int i = 0; i < n; i++) {
-                    first = Math.min(first, samples.timeMicros(i));
-                    last = Math.max(last, samples.timeMicros(i));
-                }
-            }
-            seconds = (last - first) / 1e6;
-        }
-        return new LoadReport(source, complete, problem, problemOffset, bytesRead, n, seconds);
+        int n = target.samples().size();
+        return new LoadReport(source, complete, problem, problemOffset, bytesRead, n, target.samples().spanSeconds(n));
     }
 }

@@ -56,21 +56,31 @@ public final class SessionRecorder implements AutoCloseable {
     }
 
     public static SessionRecorder start(Profile profile, Path file, Duration interval) {
+        FileOutputStream stream;
         try {
             // A plain stream, not a FileChannel: interrupting a thread that writes through a channel closes it.
-            FileOutputStream stream = new FileOutputStream(file.toFile());
+            stream = new FileOutputStream(file.toFile());
+        } catch (IOException e) {
+            throw FileErrors.unwritable("cannot write the session " + file + ": " + FileErrors.reason(e, file) + ".", e);
+        }
+        try {
             return new SessionRecorder(profile, file.toString(), new BufferedOutputStream(stream, 1 << 16), stream.getFD(), interval);
         } catch (IOException e) {
+            closeQuietly(stream);
             throw FileErrors.unwritable("cannot write the session " + file + ": " + FileErrors.reason(e, file) + ".", e);
         }
     }
 
-    /** Streams the recording to any output (a pipe or socket to a viewer), flushing it at every interval. */
+    /**
+     * Streams the recording to any output (a pipe or socket to a viewer), flushing it at every interval. The recorder
+     * owns the stream from here on: {@link #close()} closes it, and so does a failure to start.
+     */
     public static SessionRecorder start(Profile profile, OutputStream out, String name, Duration interval) {
         try {
             return new SessionRecorder(profile, name, out, null, interval);
         } catch (IOException e) {
-            throw FileErrors.unwritable("cannot write the session to " + name + ": " + e.getMessage() + ".", e);
+            closeQuietly(out);
+            throw FileErrors.unwritable("cannot write the session to " + name + ": " + describe(e) + ".", e);
         }
     }
 
@@ -97,7 +107,6 @@ public final class SessionRecorder implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdown(); // lets a flush in progress finish; no interrupt
-        
         try {
             timer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -145,6 +154,18 @@ public final class SessionRecorder implements AutoCloseable {
 
     private PyrometerException failed(IOException e) {
         failure = e;
-        return FileErrors.unwritable("could not write the session " + name + ": " + e.getMessage() + ".", e);
+        return FileErrors.unwritable("could not write the session " + name + ": " + describe(e) + ".", e);
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void closeQuietly(OutputStream out) {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // Starting failed already; that is the error to report.
+        }
     }
 }

@@ -191,4 +191,15 @@ class ImportTest {
         assertEquals(Format.SVG, Format.named("SVG"));
         assertNull(Format.named("png"));
     }
+
+    @Test
+    void aRootFunctionNamedThreadIsAFrameNotAThread() throws IOException {
+        Profile p = CollapsedReader.read(new StringReader("thread (pool.py:12);work (pool.py:30) 3\n"), "pool.txt", Cancel.NEVER);
+        assertEquals(3, p.samples().size());
+        assertEquals(1, p.threads().size());
+        assertNull(p.threads().name(0), "the default thread, not one named after the frame");
+        HotFunctions byLine = hot(p, KeyBy.LINE);
+        assertEquals(3, byLine.total(row(byLine, "thread (pool.py:12)")));
+        assertEquals(3, byLine.self(row(byLine, "work (pool.py:30)")));
+    }
 }

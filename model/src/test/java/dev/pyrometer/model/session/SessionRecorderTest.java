@@ -137,4 +137,24 @@ class SessionRecorderTest {
             return e.toString();
         }
     }
+
+    @Test
+    void aStreamThatFailsAtOnceIsClosedAndReportedInOneLine() {
+        boolean[] closed = {false};
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        PyrometerException e = assertThrows(PyrometerException.class,
+            () -> SessionRecorder.start(new Profile(), broken, "the viewer", Duration.ofSeconds(1)));
+        assertEquals("cannot write the session to the viewer: Broken pipe.", e.getMessage());
+        assertTrue(closed[0], "the recorder owned the stream and must close it when it cannot start");
+    }
 }

@@ -1,0 +1,16 @@
+package dev.pyrometer.app.cli;
+
+import dev.pyrometer.model.PyrometerException;
+
+/** A mistake on the command line that picocli cannot catch (an unknown format, a bad option value). */
+final class UsageError {
+    /** The exit code picocli gives its own usage errors. */
+    static final int EXIT_CODE = 2;
+
+    private UsageError() {}
+
+    /** The error, one sentence saying what is wrong and what to give instead. */
+    static PyrometerException of(String message) {
+        return new PyrometerException(message, EXIT_CODE, null);
+    }
+}
