@@ -3,6 +3,7 @@ package dev.pyrometer.sampler.launch;
 import dev.pyrometer.model.PyrometerException;
 import dev.pyrometer.sampler.PythonTarget;
 import dev.pyrometer.sampler.SamplerErrors;
+import dev.pyrometer.sampler.proc.ProcFiles;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,6 +27,8 @@ public final class LaunchedProgram implements AutoCloseable {
     public record Capture(File stdout, File stderr) implements Output {}
 
     private static final long POLL_MILLIS = 5;
+    /** How long an ended program (and each of its children) has to exit after SIGTERM before SIGKILL. */
+    private static final long END_GRACE_NANOS = 3_000_000_000L;
     /**
      * How long a refusal to read the child is taken for a passing state: while a shell, pyenv's shim or the dynamic
      * loader execs its way to Python, /proc/PID/maps can read as empty or the process be briefly unreadable, which
@@ -136,7 +139,12 @@ public final class LaunchedProgram implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Ends the child if it still runs (SIGTERM, then SIGKILL after a grace period). */
+    private static boolean running(ProcessHandle process) {
+        char state = ProcFiles.state(process.pid());
+        return state != 0 && state != 'Z';
+    }
+
+    /** Ends the child and the processes it started if it still runs (SIGTERM, then SIGKILL after a grace period). */
     @Override
     public void close() {
         try {
@@ -149,12 +157,23 @@ public final class LaunchedProgram implements AutoCloseable {
 
     private void end() {
         if (!process.isAlive()) return;
+        // Its own children too (a subprocess, a worker pool): orphaned, they would run on after the recording. Listed
+        // first: once their parent is gone they are no longer its descendants.
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
+        children.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + END_GRACE_NANOS;
         try {
-            if (!process.waitFor(3, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+            if (!process.waitFor(END_GRACE_NANOS, TimeUnit.NANOSECONDS)) process.destroyForcibly().waitFor();
+            // Not our children: no wait reports their exit, so look (an exited one may stay a zombie for a while).
+            while (children.stream().anyMatch(LaunchedProgram::running) && System.nanoTime() < deadline) {
+                Thread.sleep(POLL_MILLIS);
+            }
+            children.stream().filter(LaunchedProgram::running).forEach(ProcessHandle::destroyForcibly);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
         }
     }
 }

@@ -24,6 +24,13 @@ public final class ProcFiles {
         return Files.isDirectory(dir(pid));
     }
 
+    /** The scheduler state letter of a process ('R', 'S', 'Z' for a zombie...), or 0 if it is gone. */
+    public static char state(long pid) {
+        String stat = text(Path.of("/proc", Long.toString(pid), "stat"));
+        int close = stat == null ? -1 : stat.lastIndexOf(')');
+        return close < 0 || close + 2 >= stat.length() ? 0 : stat.charAt(close + 2);
+    }
+
     /** The command line, split at NULs; empty for kernel threads or when unreadable. */
     public static List<String> commandLine(int pid) {
         try {
