@@ -61,9 +61,6 @@ public final class Libc {
 
     public static native int geteuid();
 
-    /** The calling thread's kernel id (what a traced thread's TracerPid names). */
-    public static native int gettid();
-
     /** errno of the calling thread's last failed call. */
     public static int errno() {
         return Native.getLastError();

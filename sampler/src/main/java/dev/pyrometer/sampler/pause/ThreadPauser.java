@@ -84,7 +84,7 @@ public final class ThreadPauser implements AutoCloseable {
                 + " it would take; start the program yourself and record it with --pid.");
         }
         ThreadPauser pauser = new ThreadPauser(pid);
-        int self = Libc.gettid();
+        int self = ProcFiles.currentThreadId();
         // A thread not seized yet may start another meanwhile, which no clone event reports: list the threads
         // again until a pass finds none new. (One started by a seized thread is already ours: EPERM, traced by us.)
         for (boolean more = true; more; ) {

@@ -24,6 +24,19 @@ public final class ProcFiles {
         return Files.isDirectory(dir(pid));
     }
 
+    /**
+     * The calling thread's kernel id (what a thread it traces shows as TracerPid), from {@code /proc/thread-self}
+     * rather than gettid(3), which glibc before 2.30 lacks; -1 if unknown.
+     */
+    public static int currentThreadId() {
+        try {
+            Path link = Files.readSymbolicLink(Path.of("/proc/thread-self")); // PID/task/TID
+            return Integer.parseInt(link.getFileName().toString());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** The scheduler state letter of a process ('R', 'S', 'Z' for a zombie...), or 0 if it is gone. */
     public static char state(long pid) {
         String stat = text(Path.of("/proc", Long.toString(pid), "stat"));
