@@ -79,7 +79,10 @@ class ThreadStateTest {
             int[] hasher = byLeaf.get("hash_forever");
             int[] spinner = byLeaf.get("spin");
             assertEquals(sleeper[0], sleeper[1], "the sleeper's samples are all idle");
-            assertTrue(hasher[2] > hasher[0] / 2, "the hasher's samples are mostly native: " + hasher[2] + "/" + hasher[0]);
+            // Between two hashes the hasher waits for the GIL (idle), longer on a loaded machine; running, it is in C.
+            int hasherRunning = hasher[0] - hasher[1];
+            assertTrue(hasherRunning > 0 && hasher[2] > hasherRunning / 2,
+                "the hasher's running samples are mostly native: " + hasher[2] + "/" + hasherRunning);
             assertTrue(spinner[1] < spinner[0] / 2, "the spinner's samples are mostly running");
             assertTrue(spinner[3] > 0, "the spinner's samples carry its CPU time: " + spinner[3] + " µs");
             assertTrue(profile.memory().size() > 20, "memory read every tick");
