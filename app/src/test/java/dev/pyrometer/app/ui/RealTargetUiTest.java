@@ -73,14 +73,16 @@ class RealTargetUiTest {
         assertTrue(row.commandLine().contains(program.marker()));
         assertTrue(row.python() != null && row.python().startsWith("3."), row.python());
 
-        javafx.scene.Node rowNode = robot.lookup(".table-row-cell").match((javafx.scene.control.TableRow<ProcessRow> r) ->
-            r.getItem() != null && r.getItem().pid() == program.pid()).query();
-        robot.clickOn(rowNode);
-        // The second click arrives as the row sees it: a robot's two clicks can count as two single clicks when a
-        // loaded machine holds the FX thread between them for longer than the double-click time.
-        Fx.runFx(() -> rowNode.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
-            5, 5, 0, 0, javafx.scene.input.MouseButton.PRIMARY, 2, false, false, false, false, false, false, false,
-            false, false, true, null)));
+        // A double click on the program's row, found and clicked in one step on the FX thread: the list refreshes
+        // every 2 s and may hand the row to another cell in between, and a robot's two clicks can count as two
+        // single clicks when a loaded machine holds the FX thread between them for longer than the double-click time.
+        Fx.runFx(() -> table.lookupAll(".table-row-cell").stream()
+            .map(node -> (javafx.scene.control.TableRow<?>) node)
+            .filter(r -> r.isVisible() && r.getItem() instanceof ProcessRow p && p.pid() == program.pid())
+            .findFirst().orElseThrow()
+            .fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, 5, 5, 0, 0,
+                javafx.scene.input.MouseButton.PRIMARY, 2, false, false, false, false, false, false, false, false,
+                false, true, null)));
         WorkbenchViewModel model = view.model();
         Fx.await("a workspace records the program", () -> model.selected() != null);
         WorkspaceViewModel workspace = Fx.onFx(model::selected);
