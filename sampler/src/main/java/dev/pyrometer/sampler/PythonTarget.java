@@ -4,18 +4,22 @@ import dev.pyrometer.model.SampleSink;
 import dev.pyrometer.sampler.layout.Layout;
 import dev.pyrometer.sampler.memory.Libc;
 import dev.pyrometer.sampler.memory.RemoteMemory;
+import dev.pyrometer.sampler.pause.ThreadPauser;
 import dev.pyrometer.sampler.proc.ProcFiles;
 import dev.pyrometer.sampler.target.Attacher;
 import dev.pyrometer.sampler.target.PythonBinary;
 import dev.pyrometer.sampler.walk.StackWalk;
 import dev.pyrometer.sampler.walk.TargetReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * A live CPython process we can read: made by {@link #attach(int)}, it takes snapshots of every thread's stack
- * ({@link #snapshot()}) and makes {@link Sampler}s that record into a {@link SampleSink}.
+ * ({@link #snapshot()}, {@link #pausedSnapshot()}) and makes {@link Sampler}s that record into a {@link SampleSink}.
  */
 public final class PythonTarget implements AutoCloseable {
     private final int pid;
@@ -102,24 +106,49 @@ public final class PythonTarget implements AutoCloseable {
      * @throws TargetExitedException if the process has exited
      */
     public synchronized List<ThreadStack> snapshot() {
+        return snapshot(tid -> ThreadStates.running(pid, tid));
+    }
+
+    /**
+     * Every thread's stack read while ptrace holds the whole process still: a consistent picture of a program that
+     * changes fast, at the cost of a pause of a millisecond or so. Which threads run is read before the hold (held,
+     * every thread reads as stopped). The process goes on as before afterwards, detached.
+     *
+     * @throws dev.pyrometer.model.PyrometerException if ptrace is not allowed or another tracer holds the process
+     * @throws TargetExitedException if the process has exited
+     */
+    public synchronized List<ThreadStack> pausedSnapshot() {
+        try (ThreadPauser pauser = ThreadPauser.seize(pid)) {
+            Set<Long> running = new HashSet<>();
+            for (int tid : ProcFiles.taskIds(pid)) if (ThreadStates.running(pid, tid)) running.add((long) tid);
+            pauser.pause();
+            try {
+                return snapshot(running::contains);
+            } finally {
+                pauser.resume();
+            }
+        }
+    }
+
+    private List<ThreadStack> snapshot(LongPredicate running) {
         List<ThreadStack> threads = new ArrayList<>();
         StackWalk walk = new StackWalk();
         for (int attempt = 0; ; attempt++) {
             threads.clear();
-            if (readAll(threads, walk)) return threads;
+            if (readAll(threads, walk, running)) return threads;
             if (reader.lastError() == Libc.ESRCH || !ProcFiles.exists(pid)) throw new TargetExitedException(pid);
             if (attempt == 20) return threads;
         }
     }
 
-    private boolean readAll(List<ThreadStack> threads, StackWalk walk) {
+    private boolean readAll(List<ThreadStack> threads, StackWalk walk, LongPredicate isRunning) {
         Map<Long, String> names = reader.threadNames();
         if (!reader.refresh()) return false;
         int count = 0;
         for (long t = reader.firstThread(); t != 0 && count < 4096; t = reader.nextThread(), count++) {
             if (!reader.readThread(t)) return false;
             long tid = reader.osThreadId();
-            boolean running = ThreadStates.running(pid, tid);
+            boolean running = isRunning.test(tid);
             long ident = reader.pythonThreadId();
             boolean gil = reader.holdsGil();
             if (!reader.walk(walk)) return false;

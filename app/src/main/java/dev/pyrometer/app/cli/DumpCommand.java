@@ -29,17 +29,22 @@ public final class DumpCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON list of threads (py-spy dump --json's fields).")
     boolean json;
 
-    @Option(names = "--nonblocking", description = "Accepted for py-spy habits: Pyrometer never pauses the target.")
+    @Option(names = "--nonblocking", description = "Read without pausing the target (the default).")
     boolean nonblocking;
+
+    @Option(names = "--blocking", description = "Hold every thread still (ptrace) while the stacks are read: a"
+        + " consistent snapshot of a program that changes fast, for a pause of a millisecond or so.")
+    boolean blocking;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (blocking && nonblocking) throw UsageError.of("give --blocking or --nonblocking, not both.");
         PrintWriter out = spec.commandLine().getOut();
         try (PythonTarget target = PythonTarget.attach(pid)) {
-            List<ThreadStack> threads = target.snapshot();
+            List<ThreadStack> threads = blocking ? target.pausedSnapshot() : target.snapshot();
             if (json) out.println(json(threads));
             else text(target, threads, out);
         }
