@@ -65,7 +65,7 @@ public final class WorkspaceView extends BorderPane {
         main = new SplitPane(flame, bottom);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(settings.getDouble("divider.main", 0.5));
-        bottom.setDividerPositions(settings.getDouble("divider.bottom", 0.38));
+        bottom.setDividerPositions(settings.getDouble("divider.bottom", 0.34));
         main.getDividers().getFirst().positionProperty().addListener((o, b, p) -> settings.putDouble("divider.main", p.doubleValue()));
         bottom.getDividers().getFirst().positionProperty().addListener((o, b, p) -> settings.putDouble("divider.bottom", p.doubleValue()));
 

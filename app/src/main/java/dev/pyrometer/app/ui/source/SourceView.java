@@ -118,14 +118,14 @@ public final class SourceView extends BorderPane {
         VBox side = new VBox(hotTitle, hotLines);
         side.getStyleClass().add("hot-lines");
         side.setMinWidth(160);
-        side.setPrefWidth(240);
+        side.setPrefWidth(200);
         VBox.setVgrow(hotLines, Priority.ALWAYS);
 
         empty.getStyleClass().add("placeholder");
         empty.setWrapText(true);
         StackPane codeStack = new StackPane(new VirtualizedScrollPane<>(code), empty);
         SplitPane split = new SplitPane(codeStack, side);
-        split.setDividerPositions(0.78);
+        split.setDividerPositions(0.82);
         SplitPane.setResizableWithParent(side, false);
         setCenter(split);
 
