@@ -14,6 +14,7 @@ import dev.pyrometer.app.ui.shell.WorkbenchView;
 import dev.pyrometer.app.ui.shell.WorkbenchViewModel;
 import dev.pyrometer.app.ui.support.DemoProfiles;
 import dev.pyrometer.app.ui.support.FakeTargets;
+import dev.pyrometer.app.ui.support.FileDrag;
 import dev.pyrometer.app.ui.support.Fx;
 import dev.pyrometer.app.ui.support.ManualTicker;
 import dev.pyrometer.app.ui.support.Workbenches;
@@ -76,6 +77,19 @@ class SessionUiTest {
             assertEquals(before.hot().total(r), after.hot().total(r));
         }
         assertEquals(List.of(copy.toAbsolutePath(), original.toAbsolutePath()), Fx.onFx(() -> List.copyOf(view.model().recent().files())));
+    }
+
+    /** A session file dropped on the window (from a file manager) opens in a tab. */
+    @Test
+    void aSessionDroppedOnTheWindowOpens() throws Exception {
+        Path dropped = dir.resolve("dropped.pyro");
+        SessionWriter.save(DemoProfiles.cpuDemo(500), dropped);
+        assertEquals(javafx.scene.input.TransferMode.COPY,
+            Fx.onFx(() -> FileDrag.drop(view.root(), List.of(dropped.toFile()))), "the window takes files");
+        WorkbenchViewModel model = view.model();
+        Fx.await("the dropped session is open", () -> model.selected() != null && dropped.equals(model.selected().file())
+            && model.selected().analysis().analysis() != null);
+        assertEquals(500, Fx.onFx(() -> model.selected().analysis().analysis().sampleCount()));
     }
 
     @Test
