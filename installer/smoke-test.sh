@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Smoke test of a built app image (installer/target/pyrometer) or an installed one (/opt/pyrometer):
 #   installer/smoke-test.sh IMAGE_DIR
-# The launcher answers --version, and records a short Python program to a session file with no display at all,
-# without loading a single JavaFX class. The desktop entry shipped in the image must validate.
+# The command on the PATH (lib/command/pyrometer, which sends headless subcommands to bin/pyrometer-cli) answers
+# --version, and records a short Python program to a session file with no display at all, without loading a single
+# JavaFX class; the desktop launcher (bin/pyrometer) answers --version too. The desktop entry must validate.
 set -euo pipefail
 
 fail() { echo "smoke-test: FAILED: $*" >&2; exit 1; }
 
 [[ $# -eq 1 ]] || { echo "usage: $0 IMAGE_DIR   (e.g. installer/target/pyrometer or /opt/pyrometer)" >&2; exit 2; }
 image="$(cd "$1" && pwd)" || fail "no such directory: $1"
-launcher="$image/bin/pyrometer"
-[[ -x "$launcher" ]] || fail "$launcher is missing or not executable; build the image: mvn -B -Pinstaller -DskipTests package"
+launcher="$image/lib/command/pyrometer"
+for file in "$launcher" "$image/bin/pyrometer" "$image/bin/pyrometer-cli"; do
+  [[ -x "$file" ]] || fail "$file is missing or not executable; build the image: mvn -B -Pinstaller -DskipTests package"
+done
 
 work="$(mktemp -d -t pyrometer-smoke.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
@@ -32,6 +35,9 @@ version="$(headless --version 2>/dev/null)" || fail "--version exited with $?"
 [[ "$version" == "Pyrometer "* ]] || fail "--version printed '$version', expected 'Pyrometer <version>'"
 echo "$version" | sed 's/^/  /'
 no_javafx_loaded --version
+desktop_version="$(env -u DISPLAY -u WAYLAND_DISPLAY timeout 120 "$image/bin/pyrometer" --version 2>/dev/null)" \
+  || fail "bin/pyrometer --version exited with $?"
+[[ "$desktop_version" == "$version" ]] || fail "bin/pyrometer --version printed '$desktop_version', not '$version'"
 
 # The program ends after one second of work, well inside -d 2 (which would stop it, and record would then
 # exit with the program's 143): a clean exit 0 shows launch, sampling and writing all went right.
