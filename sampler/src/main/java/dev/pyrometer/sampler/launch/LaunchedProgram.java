@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A program Pyrometer starts as its own child (so it may read it even where Yama allows only a parent to), whose
@@ -36,9 +39,26 @@ public final class LaunchedProgram implements AutoCloseable {
      */
     private static final long PERMISSION_GRACE_NANOS = 2_000_000_000L;
 
+    /**
+     * Programs started and not closed, ended by one shutdown hook registered when this class loads. A program runs
+     * before {@link ProcessBuilder#start()} returns it (the child has already exec'd when the JVM learns so): a signal
+     * in that window finds it among the JVM's children while {@link #STARTING} counts it.
+     */
+    private static final Set<LaunchedProgram> LIVE = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger STARTING = new AtomicInteger();
+    /** Set by the hook before it ends the programs: one started after that is ended by its starter. */
+    private static volatile boolean exiting;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            exiting = true;
+            if (STARTING.get() > 0) ProcessHandle.current().children().forEach(ProcessHandle::destroy);
+            LIVE.forEach(LaunchedProgram::end);
+        }, "pyrometer-end-children"));
+    }
+
     private final List<String> command;
     private final Process process;
-    private final Thread endOnExit = new Thread(this::end, "pyrometer-end-child");
 
     private LaunchedProgram(List<String> command, Process process) {
         this.command = command;
@@ -64,18 +84,20 @@ public final class LaunchedProgram implements AutoCloseable {
             case Capture c -> builder.redirectOutput(c.stdout()).redirectError(c.stderr());
         }
         LaunchedProgram program;
+        STARTING.incrementAndGet();
         try {
             program = new LaunchedProgram(command, builder.start());
+            LIVE.add(program);
         } catch (IOException e) {
             String message = String.valueOf(e.getMessage());
             String reason = message.contains("error=2") || message.contains("error: 2")
                 ? "no such program (check the name and your PATH)" : e.getMessage();
             throw SamplerErrors.launchFailed(String.join(" ", command), reason);
+        } finally {
+            STARTING.decrementAndGet();
         }
-        try {
-            Runtime.getRuntime().addShutdownHook(program.endOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            program.end();
+        if (exiting) {
+            program.close();
             throw SamplerErrors.launchFailed(String.join(" ", command), "Pyrometer is shutting down");
         }
         return program;
@@ -147,12 +169,8 @@ public final class LaunchedProgram implements AutoCloseable {
     /** Ends the child and the processes it started if it still runs (SIGTERM, then SIGKILL after a grace period). */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(endOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs (or ran) end() itself; ending twice is harmless
-        }
-        end();
+        LIVE.remove(this);
+        end(); // ending twice (here and in the hook) is harmless
     }
 
     private void end() {
