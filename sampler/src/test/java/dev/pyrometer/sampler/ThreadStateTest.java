@@ -48,7 +48,8 @@ class ThreadStateTest {
             assertEquals(0, sleeper[1], "the sleeping main thread is never running");
             assertTrue(spinner[1] > spinner[0] / 2, "the spinner runs: " + spinner[1] + "/" + spinner[0]);
             assertTrue(spinner[2] < spinner[0] / 4, "the spinner is in Python, not C: " + spinner[2] + "/" + spinner[0]);
-            assertTrue(hasher[2] > hasher[0] / 2, "the hasher runs inside C: " + hasher[2] + "/" + hasher[0]);
+            // Between two hashes the hasher waits for the GIL (not running), longer on a loaded machine.
+            assertTrue(hasher[1] > 0 && hasher[2] > hasher[1] / 2, "the hasher runs inside C: " + hasher[2] + "/" + hasher[1]);
         }
     }
 
