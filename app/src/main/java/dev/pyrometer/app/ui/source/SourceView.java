@@ -258,14 +258,18 @@ public final class SourceView extends BorderPane {
             }
             SourceDocument doc = model.document();
             int all = doc == null ? 1 : Math.max(1, doc.heat().sampleCount());
-            line.setText(String.format(Locale.ROOT, "%5d", item.line()));
+            // As wide as the file's longest line number: the code beside it gets the rest of a narrow list.
+            int digits = doc == null ? 5 : Integer.toString(Math.max(doc.lineCount(), doc.heat().lastLine())).length();
+            line.setText(String.format(Locale.ROOT, "%" + digits + "d", item.line()));
             boolean calls = item.self() == 0;
             share.setText(Formats.percent((double) (calls ? item.total() : item.self()) / all));
             share.getStyleClass().remove("hot-line-calls");
             if (calls) share.getStyleClass().add("hot-line-calls");
+            // The code is cut short in a narrow list: the tooltip has all of it.
+            String code = item.text().isBlank() ? "" : ":\n" + item.text().strip();
             setTooltip(new javafx.scene.control.Tooltip(calls
-                ? "Line " + item.line() + " calls code that takes " + share.getText() + " of the samples"
-                : "Line " + item.line() + " itself runs in " + share.getText() + " of the samples"));
+                ? "Line " + item.line() + " calls code that takes " + share.getText() + " of the samples" + code
+                : "Line " + item.line() + " itself runs in " + share.getText() + " of the samples" + code));
             text.setText(item.text().isEmpty() ? "…" : item.text());
             setGraphic(box);
             setText(null);
