@@ -72,6 +72,10 @@ public final class DiffCommand implements Callable<Integer> {
             default -> throw UsageError.of("--by takes function or line, not '" + by + "'.");
         };
         if (top < 1) throw UsageError.of("--top needs a positive number, not " + top + ".");
+        if (json && perSecond) {
+            throw UsageError.of("--per-second is for the table: --json always gives shares of all samples (0–1), as its"
+                + " field names say; leave one of them out.");
+        }
         Selection selection = Selection.ALL.withIdle(idle);
         PrintWriter out = spec.commandLine().getOut();
         CallTree baseTree = tree(ProfileInput.read(base, spec), selection, keyBy);

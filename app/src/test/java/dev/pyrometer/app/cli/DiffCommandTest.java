@@ -101,6 +101,8 @@ class DiffCommandTest {
         assertTrue(run.out().contains("thread-seconds per second of wall clock"), run.out());
         assertEquals(2, CliRun.error("diff", "--by", "module", base.toString(), news.toString()).exitCode());
         assertEquals(2, CliRun.error("diff", "--top", "0", base.toString(), news.toString()).exitCode());
+        assertTrue(CliRun.error("diff", "--json", "--per-second", base.toString(), news.toString()).getMessage()
+            .startsWith("--per-second is for the table"));
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello world\n");
         PyrometerException bad = CliRun.error("diff", base.toString(), text.toString());
         assertEquals("notes.txt line 1 is not a collapsed stack (expected `frame;frame;… count`): \"hello world\".", bad.getMessage());
