@@ -6,6 +6,7 @@ import dev.pyrometer.sampler.memory.KeptOpenFile;
 import dev.pyrometer.sampler.memory.Libc;
 import dev.pyrometer.sampler.memory.PreciseSleep;
 import dev.pyrometer.sampler.pause.ThreadPauser;
+import dev.pyrometer.sampler.proc.Statm;
 import dev.pyrometer.sampler.walk.CodeInfo;
 import dev.pyrometer.sampler.walk.StackWalk;
 import dev.pyrometer.sampler.walk.TargetReader;
@@ -230,7 +231,7 @@ public final class Sampler {
             // Every tick, just before the stacks: the model gives each change to the stacks of the tick after it.
             int n = statm.reread();
             if (n < 0 && statm.lastError() == Libc.ESRCH) return false;
-            long pages = n > 0 ? residentPages(statm, n) : 0;
+            long pages = n > 0 ? Statm.residentPages(statm.bytes(), n) : 0;
             // All zeros once an exiting target's memory is torn down (and while it is a zombie): no live size.
             if (pages > 0) sink.memory(time, pages * pageSize);
         }
@@ -340,20 +341,6 @@ public final class Sampler {
 
     private boolean gone(TargetReader reader) {
         return reader.lastError() == Libc.ESRCH;
-    }
-
-    /** The second field of /proc/PID/statm: resident pages. */
-    private static long residentPages(KeptOpenFile statm, int n) {
-        var bytes = statm.bytes();
-        int i = 0;
-        while (i < n && bytes.get(i) != ' ') i++;
-        long pages = 0;
-        for (i++; i < n; i++) {
-            byte b = bytes.get(i);
-            if (b < '0' || b > '9') break;
-            pages = pages * 10 + (b - '0');
-        }
-        return pages;
     }
 
     private void writeEndMetadata() {

@@ -19,6 +19,7 @@ import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.aggregate.Snapshot;
 import dev.pyrometer.model.aggregate.Timeline;
 import dev.pyrometer.sampler.memory.KeptOpenFile;
+import dev.pyrometer.sampler.proc.Statm;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -124,16 +125,7 @@ final class TimelineBenchmark {
     /** What Sampler.tick does with statm: read it again and take the second field, resident pages. */
     private static long readResident(KeptOpenFile statm) {
         int n = statm.reread();
-        var bytes = statm.bytes();
-        int i = 0;
-        while (i < n && bytes.get(i) != ' ') i++;
-        long pages = 0;
-        for (i++; i < n; i++) {
-            byte b = bytes.get(i);
-            if (b < '0' || b > '9') break;
-            pages = pages * 10 + (b - '0');
-        }
-        return pages * 4096;
+        return Statm.residentPages(statm.bytes(), n) * 4096;
     }
 
     /** Median CPU time and median wall time, in milliseconds, of {@code runs} runs after five to warm up. */
