@@ -83,6 +83,15 @@ public abstract class CanvasPane extends Region {
         scrollBar.setValue(Math.clamp(scrollBar.getValue() - deltaY, scrollBar.getMin(), scrollBar.getMax()));
     }
 
+    /** The mouse wheel over the canvas scrolls it while the scroll bar is shown (and is left to others otherwise). */
+    protected final void scrollOnWheel() {
+        canvas.setOnScroll(e -> {
+            if (!scrollBar.isVisible()) return;
+            scrollBy(e.getDeltaY());
+            e.consume();
+        });
+    }
+
     private void paintIfDirty() {
         if (dirty && canvas.getWidth() > 0 && canvas.getHeight() > 0) paint();
     }

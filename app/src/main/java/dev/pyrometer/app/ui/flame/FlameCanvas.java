@@ -5,7 +5,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 
 /**
  * The flame graph drawing surface: one canvas the size of the view (never a node per frame) and a vertical scroll
@@ -31,7 +30,7 @@ public final class FlameCanvas extends CanvasPane {
         canvas().setOnMouseMoved(e -> model.hover(nodeAt(e)));
         canvas().setOnMouseExited(e -> model.hover(-1));
         canvas().setOnMouseClicked(this::clicked);
-        canvas().setOnScroll(this::scrolled);
+        scrollOnWheel();
     }
 
     /** Switches colours for a theme. */
@@ -70,12 +69,6 @@ public final class FlameCanvas extends CanvasPane {
         if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) return;
         int node = nodeAt(e);
         if (node >= 0) model.click(node);
-    }
-
-    private void scrolled(ScrollEvent e) {
-        if (!scrollBar().isVisible()) return;
-        scrollBy(e.getDeltaY());
-        e.consume();
     }
 
     @Override

@@ -28,11 +28,7 @@ public final class TimeOrderCanvas extends CanvasPane {
         canvas().setOnMouseMoved(e -> model.hover(rectAt(e)));
         canvas().setOnMouseExited(e -> model.hover(-1));
         canvas().setOnMouseClicked(this::clicked);
-        canvas().setOnScroll(e -> {
-            if (!scrollBar().isVisible()) return;
-            scrollBy(e.getDeltaY());
-            e.consume();
-        });
+        scrollOnWheel();
     }
 
     public void setStyle(FlameStyle style) {
