@@ -16,15 +16,7 @@ cp="$(mktemp)"; xvfb_pid=""
 trap 'rm -f "$cp"; [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true' EXIT
 # One reactor run: the classpath then points at the sibling modules' fresh classes rather than at ~/.m2.
 mvn -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp" >/dev/null
-java_home="${PYROMETER_JAVA_HOME:-}"
-if [[ -z "$java_home" ]]; then
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-    [[ -n "$candidate" && -x "$candidate/bin/java" && -f "$candidate/release" ]] || continue
-    version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$candidate/release")"
-    if [[ -n "$version" && "$version" -ge 25 ]]; then java_home="$candidate"; break; fi
-  done
-fi
-[[ -n "$java_home" ]] || { echo "bench/ui.sh: no JDK 25 found; set PYROMETER_JAVA_HOME" >&2; exit 2; }
+source "$here/bench/java-home.sh"
 classpath="app/target/classes:app/target/test-classes:$(cat "$cp")"
 # The launcher's JVM options for the desktop app (./pyrometer): serial GC.
 java=("$java_home/bin/java" -Xmx"${HEAP:-2g}" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$classpath")
