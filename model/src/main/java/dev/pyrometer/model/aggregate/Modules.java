@@ -20,11 +20,8 @@ public final class Modules {
         if (path.startsWith("<frozen ") && path.endsWith(">")) return firstDotted(path.substring(8, path.length() - 1));
         if (path.startsWith("<")) return path;
         String p = path.replace('\\', '/');
-        for (String dir : INSTALL_DIRS) {
-            int at = p.lastIndexOf(dir);
-            if (at >= 0) return topLevel(p.substring(at + dir.length()));
-        }
-        int lib = stdlibEnd(p);
+        int lib = installedEnd(p);
+        if (lib < 0) lib = stdlibEnd(p);
         if (lib >= 0) return topLevel(p.substring(lib));
         if (!p.startsWith("/") && !(p.length() > 2 && p.charAt(1) == ':')) return topLevel(p);
         int slash = p.lastIndexOf('/');
@@ -40,12 +37,19 @@ public final class Modules {
     public static String portable(String path) {
         if (path == null || path.startsWith("<")) return path;
         String p = path.replace('\\', '/');
-        for (String dir : INSTALL_DIRS) {
-            int at = p.lastIndexOf(dir);
-            if (at >= 0) return "<site-packages>/" + p.substring(at + dir.length());
-        }
+        int site = installedEnd(p);
+        if (site >= 0) return "<site-packages>/" + p.substring(site);
         int lib = stdlibEnd(p);
         return lib >= 0 ? "<stdlib>/" + p.substring(lib) : path;
+    }
+
+    /** The index just after the last {@code /site-packages/} or {@code /dist-packages/}, or -1. */
+    private static int installedEnd(String p) {
+        for (String dir : INSTALL_DIRS) {
+            int at = p.lastIndexOf(dir);
+            if (at >= 0) return at + dir.length();
+        }
+        return -1;
     }
 
     /** The index just after {@code /lib/pythonX.Y/} (or {@code /Lib/}), or -1. */
