@@ -1,6 +1,7 @@
 package dev.pyrometer.app.ui.compare;
 
 import dev.pyrometer.app.ui.common.Controls;
+import dev.pyrometer.app.ui.common.Formats;
 import dev.pyrometer.model.diff.Normalization;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -128,7 +129,7 @@ final class ChangeLegend extends HBox {
             vanished.getItems().add(item);
         }
         int count = model.vanished().size();
-        vanished.setText(count == 0 ? "Nothing vanished" : count + (count == 1 ? " call path vanished" : " call paths vanished"));
+        vanished.setText(count == 0 ? "Nothing vanished" : Formats.count(count, "call path") + " vanished");
         vanished.setDisable(count == 0);
     }
 }

@@ -209,7 +209,7 @@ public final class FlameGraphViewModel {
         if (!trail.equals(crumbs.get())) crumbs.set(trail); // rebuilding the bar's buttons costs; skip when unchanged
         searchSummary.set(built.hasSearch()
             ? built.matchKeys() == 0 ? "no match"
-                : built.matchKeys() + (built.matchKeys() == 1 ? " frame" : " frames") + " · " + Formats.percent(built.matchShare())
+                : Formats.count(built.matchKeys(), "frame") + " · " + Formats.percent(built.matchShare())
             : "");
         int h = hovered.get();
         hovered.set(-1);

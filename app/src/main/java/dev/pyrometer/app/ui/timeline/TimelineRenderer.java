@@ -114,7 +114,7 @@ public final class TimelineRenderer {
                 drawn++;
             }
         }
-        cpuScale = "0–" + Formats.count((long) scale) + (scale == 1 ? " core" : " cores");
+        cpuScale = "0–" + Formats.count((long) scale, "core");
         return drawn;
     }
 
