@@ -41,7 +41,7 @@ public final class DumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (blocking && nonblocking) throw UsageError.of("give --blocking or --nonblocking, not both.");
+        UsageError.checkPauseFlags(blocking, nonblocking);
         PrintWriter out = spec.commandLine().getOut();
         try (PythonTarget target = PythonTarget.attach(pid)) {
             List<ThreadStack> threads = blocking ? target.pausedSnapshot() : target.snapshot();

@@ -40,7 +40,6 @@ import picocli.CommandLine.Spec;
     description = "Record where a Python program spends its time, without changing it (nor pausing it, unless"
         + " --blocking).")
 public final class RecordCommand implements Callable<Integer> {
-    static final int USAGE = 2;
     private static final Duration LAUNCH_PATIENCE = Duration.ofSeconds(10);
 
     @Option(names = {"-p", "--pid"}, paramLabel = "PID", description = "The running process to record.")
@@ -88,23 +87,21 @@ public final class RecordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((pid == null) == command.isEmpty()) {
-            throw new PyrometerException("give either --pid PID or a command after `--` (e.g. pyrometer record -- python3"
-                + " app.py), not both or neither.", USAGE, null);
+            throw UsageError.of("give either --pid PID or a command after `--` (e.g. pyrometer record -- python3"
+                + " app.py), not both or neither.");
         }
-        if (blocking && nonblocking) {
-            throw new PyrometerException("give --blocking or --nonblocking, not both.", USAGE, null);
-        }
+        UsageError.checkPauseFlags(blocking, nonblocking);
         if (blocking && pid == null) {
-            throw new PyrometerException("--blocking works with --pid only: a program Pyrometer starts is the JVM's own"
+            throw UsageError.of("--blocking works with --pid only: a program Pyrometer starts is the JVM's own"
                 + " child, whose stops under ptrace the JVM's wait for its exit would take; start the program yourself"
-                + " and record it with --pid, or leave --blocking out.", USAGE, null);
+                + " and record it with --pid, or leave --blocking out.");
         }
         if (!(rate > 0 && rate <= SamplerOptions.MAX_RATE)) {
-            throw new PyrometerException("the rate must be between 1 and " + (int) SamplerOptions.MAX_RATE
-                + " samples per second.", USAGE, null);
+            throw UsageError.of("the rate must be between 1 and " + (int) SamplerOptions.MAX_RATE
+                + " samples per second.");
         }
         if (duration != null && !(duration > 0)) {
-            throw new PyrometerException("the duration must be a positive number of seconds.", USAGE, null);
+            throw UsageError.of("the duration must be a positive number of seconds.");
         }
         Format chosen = chooseFormat();
         checkWritable(output);
@@ -200,8 +197,7 @@ public final class RecordCommand implements Callable<Integer> {
         if (format != null) {
             Format named = Format.named(format);
             if (named == null) {
-                throw new PyrometerException("unknown output format '" + format + "'; use one of: " + Format.cliNames()
-                    + ".", USAGE, null);
+                throw UsageError.of("unknown output format '" + format + "'; use one of: " + Format.cliNames() + ".");
             }
             return named;
         }
@@ -219,10 +215,10 @@ public final class RecordCommand implements Callable<Integer> {
         Path dir = output.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new PyrometerException("cannot write " + output + ": the directory " + dir + " does not exist.",
-                USAGE, new NoSuchFileException(String.valueOf(dir)));
+                UsageError.EXIT_CODE, new NoSuchFileException(String.valueOf(dir)));
         }
         if (!Files.isWritable(dir) || (Files.exists(output) && !Files.isWritable(output))) {
-            throw new PyrometerException("cannot write " + output + ": permission denied.", USAGE, null);
+            throw new PyrometerException("cannot write " + output + ": permission denied.", UsageError.EXIT_CODE, null);
         }
     }
 }

@@ -13,4 +13,9 @@ final class UsageError {
     static PyrometerException of(String message) {
         return new PyrometerException(message, EXIT_CODE, null);
     }
+
+    /** py-spy's pair of flags for pausing the target (record, dump): one or the other, not both. */
+    static void checkPauseFlags(boolean blocking, boolean nonblocking) {
+        if (blocking && nonblocking) throw of("give --blocking or --nonblocking, not both.");
+    }
 }
