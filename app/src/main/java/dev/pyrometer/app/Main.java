@@ -7,14 +7,16 @@ import dev.pyrometer.app.cli.DumpCommand;
 import dev.pyrometer.app.cli.OpenCommand;
 import dev.pyrometer.app.cli.PsCommand;
 import dev.pyrometer.app.cli.RecordCommand;
+import dev.pyrometer.app.desktop.DesktopGate;
+import dev.pyrometer.app.desktop.DesktopRequest;
 import dev.pyrometer.model.PyrometerException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * The one entry point. With no subcommand it opens the desktop app; subcommands run headless.

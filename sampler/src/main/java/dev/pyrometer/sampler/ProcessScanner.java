@@ -6,6 +6,7 @@ import dev.pyrometer.sampler.proc.ProcFiles;
 import dev.pyrometer.sampler.proc.TaskStat;
 import dev.pyrometer.sampler.target.InterpreterLocator;
 import dev.pyrometer.sampler.target.PythonBinary;
+import dev.pyrometer.sampler.version.PythonVersion;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.pyrometer.sampler;
 
+import dev.pyrometer.sampler.version.PythonVersion;
 import java.time.Instant;
 import java.util.List;
 

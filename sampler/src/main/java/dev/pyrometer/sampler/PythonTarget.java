@@ -1,6 +1,7 @@
 package dev.pyrometer.sampler;
 
 import dev.pyrometer.model.SampleSink;
+import dev.pyrometer.sampler.errors.SamplerErrors;
 import dev.pyrometer.sampler.layout.Layout;
 import dev.pyrometer.sampler.memory.Libc;
 import dev.pyrometer.sampler.memory.RemoteMemory;
@@ -8,6 +9,7 @@ import dev.pyrometer.sampler.pause.ThreadPauser;
 import dev.pyrometer.sampler.proc.ProcFiles;
 import dev.pyrometer.sampler.target.Attacher;
 import dev.pyrometer.sampler.target.PythonBinary;
+import dev.pyrometer.sampler.version.PythonVersion;
 import dev.pyrometer.sampler.walk.StackWalk;
 import dev.pyrometer.sampler.walk.TargetReader;
 import java.util.ArrayList;

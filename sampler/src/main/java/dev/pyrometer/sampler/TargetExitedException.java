@@ -1,6 +1,7 @@
 package dev.pyrometer.sampler;
 
 import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.sampler.errors.SamplerErrors;
 
 /** The target process exited while we were reading it. */
 public final class TargetExitedException extends PyrometerException {

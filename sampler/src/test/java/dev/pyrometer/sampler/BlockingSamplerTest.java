@@ -1,5 +1,6 @@
 package dev.pyrometer.sampler;
 
+import dev.pyrometer.sampler.errors.SamplerErrors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package dev.pyrometer.sampler;
 
+import dev.pyrometer.model.testing.ExternalTools;
+import dev.pyrometer.sampler.version.PythonVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,15 @@ public final class Pythons {
         }
         if (found.isEmpty()) {
             throw new IllegalStateException("no CPython 3.8-3.13 found (looked in " + versions + " and /usr/bin/python3)");
+        }
+        if (ExternalTools.strict()) {
+            for (int minor = 8; minor <= 13; minor++) {
+                int m = minor;
+                if (found.stream().noneMatch(p -> p.version().minor() == m)) {
+                    throw new IllegalStateException("CI=true and no Python 3." + m + " under " + versions
+                        + ": every version from 3.8 to 3.13 must be tested (pyenv install 3." + m + ")");
+                }
+            }
         }
         return found;
     }

@@ -1,7 +1,7 @@
 package dev.pyrometer.app.cli;
 
-import dev.pyrometer.app.DesktopGate;
-import dev.pyrometer.app.DesktopRequest;
+import dev.pyrometer.app.desktop.DesktopGate;
+import dev.pyrometer.app.desktop.DesktopRequest;
 import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.PyrometerException;
 import java.nio.file.Files;

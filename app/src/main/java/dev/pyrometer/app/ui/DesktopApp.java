@@ -1,6 +1,6 @@
 package dev.pyrometer.app.ui;
 
-import dev.pyrometer.app.DesktopRequest;
+import dev.pyrometer.app.desktop.DesktopRequest;
 import dev.pyrometer.app.ui.common.FxTaskRunner;
 import dev.pyrometer.app.ui.common.FxTicker;
 import dev.pyrometer.app.ui.common.UiSettings;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pyrometer.app.JvmRun;
 import dev.pyrometer.sampler.Pythons;
-import dev.pyrometer.sampler.SamplerErrors;
 import dev.pyrometer.sampler.TargetProcess;
+import dev.pyrometer.sampler.errors.SamplerErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.pyrometer.app.JvmRun;
+import dev.pyrometer.model.testing.ExternalTools;
 import dev.pyrometer.sampler.Pythons;
 import dev.pyrometer.sampler.TargetProcess;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ class DumpCrossCheckTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.pyrometer.sampler.Pythons#all")
     void dumpAgreesWithPySpy(Pythons.Python python) throws Exception {
+        ExternalTools.require("py-spy", "pip install py-spy");
         try (TargetProcess target = TargetProcess.start(python.executable(), "stops_itself.py", "{dir}/expected.json")) {
             target.awaitStopped();
             String pid = Integer.toString(target.pid());

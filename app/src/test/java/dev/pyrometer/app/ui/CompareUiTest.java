@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pyrometer.app.DesktopRequest;
+import dev.pyrometer.app.desktop.DesktopRequest;
 import dev.pyrometer.app.ui.common.FxTaskRunner;
 import dev.pyrometer.app.ui.compare.ChangePalette;
 import dev.pyrometer.app.ui.compare.CompareView;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pyrometer.app.DesktopRequest;
 import dev.pyrometer.app.Main;
+import dev.pyrometer.app.desktop.DesktopRequest;
 import dev.pyrometer.app.ui.common.FxTaskRunner;
 import dev.pyrometer.app.ui.common.FxTicker;
 import dev.pyrometer.app.ui.common.UiSettings;

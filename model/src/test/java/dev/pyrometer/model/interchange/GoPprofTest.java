@@ -2,9 +2,8 @@ package dev.pyrometer.model.interchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
+import dev.pyrometer.model.testing.ExternalTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,19 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 class GoPprofTest {
     @TempDir Path dir;
 
-    static boolean haveGo() {
-        try {
-            Process p = new ProcessBuilder("go", "version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
     @Test
     void goToolPprofReadsOurProfiles() throws Exception {
-        assumeTrue(haveGo(), "go is not installed");
+        ExternalTools.require("go", "apt-get install golang-go");
         Path file = dir.resolve("cpu.pb.gz");
         ProfileFiles.write(RoundTripTest.recording(), file, Format.PPROF);
         Process p = new ProcessBuilder(List.of("go", "tool", "pprof", "-top", "-lines", "-sample_index=samples", file.toString()))

@@ -2,7 +2,7 @@ package dev.pyrometer.sampler.launch;
 
 import dev.pyrometer.model.PyrometerException;
 import dev.pyrometer.sampler.PythonTarget;
-import dev.pyrometer.sampler.SamplerErrors;
+import dev.pyrometer.sampler.errors.SamplerErrors;
 import dev.pyrometer.sampler.proc.ProcFiles;
 import java.io.File;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.pyrometer.sampler.pause;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import dev.pyrometer.sampler.PermissionAdvice;
-import dev.pyrometer.sampler.SamplerErrors;
+import dev.pyrometer.sampler.errors.PermissionAdvice;
+import dev.pyrometer.sampler.errors.SamplerErrors;
 import dev.pyrometer.sampler.memory.Libc;
 import dev.pyrometer.sampler.proc.ProcFiles;
 import java.nio.ByteBuffer;

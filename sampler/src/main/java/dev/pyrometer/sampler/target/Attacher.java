@@ -1,8 +1,7 @@
 package dev.pyrometer.sampler.target;
 
-import dev.pyrometer.sampler.PermissionAdvice;
-import dev.pyrometer.sampler.PythonVersion;
-import dev.pyrometer.sampler.SamplerErrors;
+import dev.pyrometer.sampler.errors.PermissionAdvice;
+import dev.pyrometer.sampler.errors.SamplerErrors;
 import dev.pyrometer.sampler.layout.DebugOffsets;
 import dev.pyrometer.sampler.layout.Layout;
 import dev.pyrometer.sampler.layout.LayoutTables;
@@ -10,6 +9,7 @@ import dev.pyrometer.sampler.memory.Libc;
 import dev.pyrometer.sampler.memory.RemoteMemory;
 import dev.pyrometer.sampler.proc.MemoryMapping;
 import dev.pyrometer.sampler.proc.ProcFiles;
+import dev.pyrometer.sampler.version.PythonVersion;
 import dev.pyrometer.sampler.walk.TargetReader;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -1,8 +1,8 @@
 package dev.pyrometer.sampler.target;
 
-import dev.pyrometer.sampler.PythonVersion;
 import dev.pyrometer.sampler.elf.ElfFile;
 import dev.pyrometer.sampler.proc.MemoryMapping;
+import dev.pyrometer.sampler.version.PythonVersion;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

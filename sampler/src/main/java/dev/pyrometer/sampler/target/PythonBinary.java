@@ -1,6 +1,6 @@
 package dev.pyrometer.sampler.target;
 
-import dev.pyrometer.sampler.PythonVersion;
+import dev.pyrometer.sampler.version.PythonVersion;
 
 /**
  * The file in a process that holds the interpreter (libpython, or the executable itself when Python is linked

@@ -1,8 +1,8 @@
 package dev.pyrometer.sampler.walk;
 
-import dev.pyrometer.sampler.PythonVersion;
 import dev.pyrometer.sampler.layout.Layout;
 import dev.pyrometer.sampler.memory.RemoteMemory;
+import dev.pyrometer.sampler.version.PythonVersion;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.pyrometer.sampler.walk;
 
-import dev.pyrometer.sampler.PythonVersion;
 import dev.pyrometer.sampler.layout.Layout;
 import dev.pyrometer.sampler.memory.Prefetch;
 import dev.pyrometer.sampler.memory.RemoteMemory;
 import dev.pyrometer.sampler.target.PythonBinary;
+import dev.pyrometer.sampler.version.PythonVersion;
 import java.nio.ByteBuffer;
 import java.util.Map;
 

@@ -3,7 +3,7 @@ package dev.pyrometer.sampler.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.pyrometer.sampler.PythonVersion;
+import dev.pyrometer.sampler.version.PythonVersion;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

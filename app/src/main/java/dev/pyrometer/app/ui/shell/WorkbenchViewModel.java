@@ -1,6 +1,6 @@
 package dev.pyrometer.app.ui.shell;
 
-import dev.pyrometer.app.DesktopRequest;
+import dev.pyrometer.app.desktop.DesktopRequest;
 import dev.pyrometer.app.ui.common.Job;
 import dev.pyrometer.app.ui.compare.CompareViewModel;
 import dev.pyrometer.app.ui.compare.RunChoice;

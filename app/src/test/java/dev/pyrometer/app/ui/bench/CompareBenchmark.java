@@ -2,14 +2,14 @@ package dev.pyrometer.app.ui.bench;
 
 import static dev.pyrometer.app.ui.bench.BenchFx.onFx;
 
-import dev.pyrometer.app.DesktopRequest;
+import dev.pyrometer.app.desktop.DesktopRequest;
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.AnalysisRequest;
 import dev.pyrometer.app.ui.common.FxTaskRunner;
 import dev.pyrometer.app.ui.common.FxTicker;
 import dev.pyrometer.app.ui.common.UiSettings;
-import dev.pyrometer.app.ui.compare.Comparison;
 import dev.pyrometer.app.ui.compare.CompareView;
+import dev.pyrometer.app.ui.compare.Comparison;
 import dev.pyrometer.app.ui.session.ModelSessionFiles;
 import dev.pyrometer.app.ui.shell.Services;
 import dev.pyrometer.app.ui.shell.WorkbenchView;

@@ -3,7 +3,7 @@ package dev.pyrometer.app.ui.bench;
 import static dev.pyrometer.app.ui.bench.BenchFx.onFx;
 import static dev.pyrometer.app.ui.bench.BenchFx.tempDir;
 
-import dev.pyrometer.app.DesktopRequest;
+import dev.pyrometer.app.desktop.DesktopRequest;
 import dev.pyrometer.app.ui.analysis.AnalysisViewModel;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.app.ui.common.DirectTaskRunner;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pyrometer.app.DesktopRequest;
+import dev.pyrometer.app.desktop.DesktopRequest;
 import dev.pyrometer.app.ui.common.Dialogs;
 import dev.pyrometer.app.ui.recording.Recording;
 import dev.pyrometer.app.ui.recording.RecordingViewModel;

@@ -1,4 +1,4 @@
-package dev.pyrometer.sampler;
+package dev.pyrometer.sampler.version;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

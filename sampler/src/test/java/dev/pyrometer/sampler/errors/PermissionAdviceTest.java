@@ -1,4 +1,4 @@
-package dev.pyrometer.sampler;
+package dev.pyrometer.sampler.errors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.pyrometer.app;
+package dev.pyrometer.app.desktop;
 
 import dev.pyrometer.model.PyrometerException;
 import java.lang.reflect.InvocationTargetException;

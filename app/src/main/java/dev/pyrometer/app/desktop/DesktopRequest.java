@@ -1,4 +1,4 @@
-package dev.pyrometer.app;
+package dev.pyrometer.app.desktop;
 
 import java.nio.file.Path;
 import java.util.List;

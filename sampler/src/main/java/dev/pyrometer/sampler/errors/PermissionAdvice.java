@@ -1,4 +1,4 @@
-package dev.pyrometer.sampler;
+package dev.pyrometer.sampler.errors;
 
 import dev.pyrometer.sampler.memory.Libc;
 import dev.pyrometer.sampler.proc.ProcFiles;

@@ -1,6 +1,7 @@
-package dev.pyrometer.sampler;
+package dev.pyrometer.sampler.errors;
 
 import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.sampler.version.PythonVersion;
 import java.util.List;
 
 /**
