@@ -30,12 +30,17 @@ public final class CallTree {
     private final int[] total;
     private final int[] selfByCategory;
     private final int[] totalByCategory;
+    /** The key the root stands for (a {@link Sandwich}'s function), or -1 for "all samples". */
+    private final int rootKey;
+    /** All samples of the analysis the tree comes from: the denominator of shares. */
+    private final int sampleCount;
 
-    private CallTree(Keys keys, StackCounts counts, boolean inverted, int[] parent, int[] key, int[] depth, int[] end,
-                     int[] selfByCategory, int[] totalByCategory) {
+    private CallTree(Keys keys, StackCounts counts, boolean inverted, int rootKey, int sampleCount, int[] parent,
+                     int[] key, int[] depth, int[] end, int[] selfByCategory, int[] totalByCategory) {
         this.keys = keys;
         this.counts = counts;
         this.inverted = inverted;
+        this.rootKey = rootKey;
         this.parent = parent;
         this.key = key;
         this.depth = depth;
@@ -44,6 +49,7 @@ public final class CallTree {
         this.totalByCategory = totalByCategory;
         this.self = sums(selfByCategory);
         this.total = sums(totalByCategory);
+        this.sampleCount = sampleCount < 0 ? total[0] : sampleCount;
     }
 
     /** The top-down tree of the selected samples, keyed by {@code by}, after the transforms. */
@@ -72,7 +78,7 @@ public final class CallTree {
             int from = i * CATEGORIES, to = parent[i] * CATEGORIES;
             for (int c = 0; c < CATEGORIES; c++) totalCat[to + c] += totalCat[from + c];
         }
-        return arrange(forest.keys, used, false, parent, key, selfCat, totalCat, cancelled);
+        return arrange(forest.keys, used, false, -1, -1, parent, key, selfCat, totalCat, cancelled);
     }
 
     /** The whole bottom-up (inverted) tree of a top-down tree: same samples, same transforms, read from the top of stack. */
@@ -118,13 +124,25 @@ public final class CallTree {
             System.arraycopy(g.totalByCategory(), 0, totalCat, node * CATEGORIES, CATEGORIES);
             for (CallerGroups.Group child : CallerGroups.children(topDown, g.origins(), g.at())) pending.add(new Object[] {node, child});
         }
-        return arrange(topDown.keys, topDown.counts, true, Arrays.copyOf(parent, size), Arrays.copyOf(key, size),
+        return arrange(topDown.keys, topDown.counts, true, -1, -1, Arrays.copyOf(parent, size), Arrays.copyOf(key, size),
             Arrays.copyOf(selfCat, size * CATEGORIES), Arrays.copyOf(totalCat, size * CATEGORIES), cancelled);
     }
 
+    /**
+     * A tree made elsewhere in this package (a {@link Sandwich}'s halves): nodes in any order with parents before
+     * children, node 0 the root; renumbered like every tree.
+     *
+     * @param rootKey     the key the root stands for, or -1 for "all samples"
+     * @param sampleCount the samples shares are taken of
+     */
+    static CallTree assemble(Keys keys, StackCounts counts, boolean inverted, int rootKey, int sampleCount, int[] parent,
+                             int[] key, int[] selfCat, int[] totalCat, BooleanSupplier cancelled) {
+        return arrange(keys, counts, inverted, rootKey, sampleCount, parent, key, selfCat, totalCat, cancelled);
+    }
+
     /** Renumbers nodes depth first, children heaviest first, dropping nodes without samples. */
-    private static CallTree arrange(Keys keys, StackCounts counts, boolean inverted, int[] parent, int[] key,
-                                    int[] selfCat, int[] totalCat, BooleanSupplier cancelled) {
+    private static CallTree arrange(Keys keys, StackCounts counts, boolean inverted, int rootKey, int sampleCount,
+                                    int[] parent, int[] key, int[] selfCat, int[] totalCat, BooleanSupplier cancelled) {
         int n = parent.length;
         int[] total = sums(totalCat);
         // Children of each node as packed (heaviness, node) longs, so one primitive sort orders them.
@@ -161,7 +179,7 @@ public final class CallTree {
         // A subtree ends where the next node that is not below it starts: walk back from the end of the order.
         for (int i = kept - 1; i >= 0; i--) newEnd[i] = Math.max(newEnd[i], i + 1);
         for (int i = kept - 1; i > 0; i--) newEnd[newParent[i]] = Math.max(newEnd[newParent[i]], newEnd[i]);
-        return new CallTree(keys, counts, inverted, newParent, newKey, newDepth, newEnd, newSelf, newTotal);
+        return new CallTree(keys, counts, inverted, rootKey, sampleCount, newParent, newKey, newDepth, newEnd, newSelf, newTotal);
     }
 
     private static int[] sums(int[] byCategory) {
@@ -199,6 +217,15 @@ public final class CallTree {
         return total[0] == 0 ? 0 : (double) total[node] / total[0];
     }
 
+    /**
+     * All samples of the analysis the tree was made from, the denominator of shares: the root's total, except for a
+     * {@link Sandwich}'s halves, whose root is one function.
+     */
+    public int sampleCount() { return sampleCount; }
+
+    /** The key the root stands for: -1 ("all samples") except in a {@link Sandwich}'s halves, where it is the function. */
+    public int rootKey() { return rootKey; }
+
     /** The first child (the heaviest), or -1. */
     public int firstChild(int node) {
         return node + 1 < end[node] ? node + 1 : -1;
@@ -233,13 +260,15 @@ public final class CallTree {
         return path;
     }
 
-    /** The text of the node; "all" for the root. */
+    /** The text of the node; "all" for the root (a sandwich half's root: its function). */
     public String label(int node) {
-        return node == 0 ? "all" : keys.label(key[node]);
+        if (node == 0) return rootKey >= 0 ? keys.label(rootKey) : "all";
+        return keys.label(key[node]);
     }
 
-    /** The node's key as a reference for transforms; null for the root. */
+    /** The node's key as a reference for transforms; null for the root (a sandwich half's root: its function). */
     public FrameRef ref(int node) {
-        return node == 0 ? null : keys.ref(key[node]);
+        if (node == 0) return rootKey >= 0 ? keys.ref(rootKey) : null;
+        return keys.ref(key[node]);
     }
 }

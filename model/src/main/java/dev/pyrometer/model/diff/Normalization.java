@@ -15,7 +15,7 @@ public enum Normalization {
     /** The number samples are divided by in this normalization. */
     public long denominator(CallTree tree) {
         return switch (this) {
-            case SHARE -> tree.total(0);
+            case SHARE -> tree.sampleCount();
             case PER_SECOND -> tree.counts().ticks();
         };
     }
