@@ -108,6 +108,7 @@ public final class CompareViewModel {
             if (flame != diffFlame) {
                 flame.icicleProperty().bindBidirectional(diffFlame.icicleProperty());
                 flame.colorModeProperty().bindBidirectional(diffFlame.colorModeProperty());
+                flame.leftHeavyProperty().bindBidirectional(diffFlame.leftHeavyProperty());
             }
         }
         baseSelection.addListener((o, before, selected) -> followSelection(Side.BASE, selected));

@@ -8,15 +8,17 @@ import javafx.scene.input.MouseEvent;
 
 /**
  * The flame graph drawing surface: one canvas the size of the view (never a node per frame) and a vertical scroll
- * bar for deep stacks; repaints at most once per pulse.
+ * bar for deep stacks; repaints at most once per pulse. The scroll and the row height live in the view model (rows
+ * fit the window, the graph opens scrolled to its hottest frame); the scroll bar and the wheel only ask it to move.
  */
 public final class FlameCanvas extends CanvasPane {
     private final FlameGraphViewModel model;
     private FlameRenderer renderer;
     private FlameScene paintedScene;
+    private boolean syncing;
 
     public FlameCanvas(FlameGraphViewModel model, FlameStyle style) {
-        super(FlameStyle.ROW_HEIGHT);
+        super(FlameGeometry.MAX_ROW);
         this.model = model;
         this.renderer = new FlameRenderer(style);
         getStyleClass().add("flame-canvas");
@@ -24,8 +26,16 @@ public final class FlameCanvas extends CanvasPane {
         setMinSize(100, 60);
 
         model.redrawProperty().addListener(o -> markDirty());
-        model.sceneProperty().addListener(o -> updateScrollRange());
-        model.icicleProperty().addListener(o -> updateScrollRange());
+        model.maxScrollProperty().addListener(o -> syncScrollBar());
+        model.scrollProperty().addListener(o -> syncScrollBar());
+        model.rowHeightProperty().addListener(o -> syncScrollBar());
+        model.icicleProperty().addListener(o -> syncScrollBar());
+        scrollBar().valueProperty().addListener((o, before, value) -> {
+            if (syncing) return;
+            double max = scrollBar().getMax();
+            // The scroll bar reads top to bottom; in a flame graph the root is at the bottom, so its value is inverted.
+            model.scrollTo(model.icicleProperty().get() ? value.doubleValue() : max - value.doubleValue());
+        });
 
         canvas().setOnMouseMoved(e -> model.hover(nodeAt(e)));
         canvas().setOnMouseExited(e -> model.hover(-1));
@@ -57,12 +67,10 @@ public final class FlameCanvas extends CanvasPane {
         return paintedScene;
     }
 
-    FlameGeometry geometry() {
-        ScrollBar scrollBar = scrollBar();
-        double max = scrollBar.getMax();
-        // The scroll bar reads top to bottom; in a flame graph the root is at the bottom, so its value is inverted.
-        double scroll = model.icicleProperty().get() ? scrollBar.getValue() : max - scrollBar.getValue();
-        return new FlameGeometry(canvas().getWidth(), canvas().getHeight(), FlameStyle.ROW_HEIGHT, model.icicleProperty().get(), scroll);
+    /** How the scene maps to the canvas now: size, row height, orientation and scroll. */
+    public FlameGeometry geometry() {
+        return new FlameGeometry(canvas().getWidth(), canvas().getHeight(), model.rowHeightProperty().get(),
+            model.icicleProperty().get(), model.scrollProperty().get());
     }
 
     private void clicked(MouseEvent e) {
@@ -74,20 +82,24 @@ public final class FlameCanvas extends CanvasPane {
     @Override
     protected void resized(double width, double height) {
         model.widthProperty().set(width);
-        updateScrollRange();
+        model.heightProperty().set(height);
     }
 
-    private void updateScrollRange() {
+    private void syncScrollBar() {
         ScrollBar scrollBar = scrollBar();
+        double max = model.maxScrollProperty().get();
+        double scroll = model.scrollProperty().get();
         double height = canvas().getHeight();
-        FlameScene scene = model.scene();
-        double max = scene == null ? 0 : FlameGeometry.maxScroll(scene.layout(), height, FlameStyle.ROW_HEIGHT);
-        boolean atRootEnd = model.icicleProperty().get() ? scrollBar.getValue() <= 0 : scrollBar.getValue() >= scrollBar.getMax();
-        scrollBar.setMax(max);
-        scrollBar.setVisibleAmount(max == 0 ? 0 : height * max / Math.max(1, scene.layout().depthCount() * FlameStyle.ROW_HEIGHT));
-        scrollBar.setBlockIncrement(Math.max(FlameStyle.ROW_HEIGHT, height * 0.8));
-        // Keep the root in view while a live graph grows deeper, unless the user scrolled away from it.
-        if (atRootEnd) scrollBar.setValue(model.icicleProperty().get() ? 0 : max);
+        syncing = true;
+        try {
+            scrollBar.setMax(max);
+            scrollBar.setVisibleAmount(max == 0 ? 0 : height * max / Math.max(1, height + max));
+            scrollBar.setUnitIncrement(model.rowHeightProperty().get());
+            scrollBar.setBlockIncrement(Math.max(model.rowHeightProperty().get(), height * 0.8));
+            scrollBar.setValue(model.icicleProperty().get() ? scroll : max - scroll);
+        } finally {
+            syncing = false;
+        }
         showScrollBar(max > 0);
     }
 }

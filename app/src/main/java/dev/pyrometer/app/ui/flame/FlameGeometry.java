@@ -9,6 +9,31 @@ import dev.pyrometer.model.aggregate.FlameLayout;
  * @param scroll pixels scrolled away from the root's edge (0: the root row touches the bottom, or the top)
  */
 public record FlameGeometry(double width, double height, double rowHeight, boolean icicle, double scroll) {
+    /** Rows are this tall while the graph fits the window at that height... */
+    public static final double MAX_ROW = 20;
+    /** ...and shrink down to this, still readable, before the graph scrolls. */
+    public static final double MIN_ROW = 15;
+
+    /** The row height that fits {@code depths} levels into {@code height} pixels, between the two limits. */
+    public static double fitRow(int depths, double height) {
+        if (depths <= 0 || height <= 0) return MAX_ROW;
+        return Math.clamp(Math.floor(height / depths), MIN_ROW, MAX_ROW);
+    }
+
+    /** The scroll (pixels from the root's edge) that puts a depth's row {@code rowsFromFarEdge} rows from the far edge. */
+    public static double scrollShowing(int depth, double rowHeight, double height, double rowsFromFarEdge) {
+        return (depth + 1 + rowsFromFarEdge) * rowHeight - height;
+    }
+
+    /** The scroll that centres a depth's row. */
+    public static double scrollCentring(int depth, double rowHeight, double height) {
+        return (depth + 0.5) * rowHeight - height / 2;
+    }
+
+    /** Whether a depth's whole row is on the canvas at a scroll. */
+    public static boolean rowVisible(int depth, double rowHeight, double height, double scroll) {
+        return depth * rowHeight >= scroll - 1e-9 && (depth + 1) * rowHeight <= scroll + height + 1e-9;
+    }
 
     /** The top edge of a depth's row. */
     public double rowTop(int depth) {

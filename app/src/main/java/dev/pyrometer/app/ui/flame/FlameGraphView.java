@@ -27,13 +27,16 @@ import org.controlsfx.control.BreadCrumbBar;
 import org.controlsfx.control.SegmentedButton;
 
 /**
- * The flame graph pane: a header with search, colour mode and orientation, the zoom breadcrumb, the canvas with its
- * hover card, and a context menu with the transforms. Binds to {@link FlameGraphViewModel}; holds no state of its own.
+ * The flame graph pane: a header with search (Enter / Shift+Enter step through the matches), sibling order, colour
+ * mode and orientation, "Collapse recursion" when the graph is deeper than the window, the zoom breadcrumb, the
+ * canvas with its hover card and, for deep graphs, a minimap; a context menu with the transforms. Binds to
+ * {@link FlameGraphViewModel}; holds no state of its own.
  */
 public final class FlameGraphView extends BorderPane {
     private final FlameGraphViewModel model;
     private final FlameCanvas canvas;
     private final FlameTooltip tooltip;
+    private final FlameMinimap minimap;
     private final TextField search = new TextField();
     private final Label title = new Label("Flame graph");
     private final BreadCrumbBar<Crumb> breadcrumb = new BreadCrumbBar<>();
@@ -43,12 +46,15 @@ public final class FlameGraphView extends BorderPane {
     private final javafx.scene.shape.Rectangle[] swatches = new javafx.scene.shape.Rectangle[dev.pyrometer.model.SampleState.CATEGORY_COUNT];
     private boolean dark;
     private SegmentedButton modes;
+    private java.util.function.Consumer<dev.pyrometer.app.ui.analysis.FrameSelection> openInEditor;
+    private java.util.function.Consumer<dev.pyrometer.app.ui.analysis.FrameSelection> showSandwich;
 
     public FlameGraphView(FlameGraphViewModel model, boolean dark) {
         this.model = model;
         this.dark = dark;
         this.canvas = new FlameCanvas(model, dark ? FlameStyle.dark() : FlameStyle.light());
         this.tooltip = new FlameTooltip(dark);
+        this.minimap = new FlameMinimap(model, dark ? FlameStyle.dark() : FlameStyle.light());
         getStyleClass().add("flame-view");
         setId("flame-view");
 
@@ -56,7 +62,12 @@ public final class FlameGraphView extends BorderPane {
         setTop(new VBox(header(), breadcrumbRow));
         Pane overlay = new Pane(tooltip);
         overlay.setMouseTransparent(true);
-        graph = new StackPane(canvas, overlay);
+        StackPane drawing = new StackPane(canvas, overlay);
+        HBox.setHgrow(drawing, Priority.ALWAYS);
+        // The minimap only when there is somewhere to go: a graph deeper than the window.
+        minimap.visibleProperty().bind(model.maxScrollProperty().greaterThan(0));
+        minimap.managedProperty().bind(minimap.visibleProperty());
+        graph = new StackPane(new HBox(drawing, minimap));
         graph.getStyleClass().add("flame-surface");
         setCenter(graph);
         model.timeOrderProperty().addListener(o -> showMode());
@@ -82,6 +93,20 @@ public final class FlameGraphView extends BorderPane {
         return canvas;
     }
 
+    public FlameMinimap minimap() {
+        return minimap;
+    }
+
+    /** Adds "Open in editor" to the context menu: {@code open} gets the frame right-clicked. */
+    public void setOnOpenInEditor(java.util.function.Consumer<dev.pyrometer.app.ui.analysis.FrameSelection> open) {
+        this.openInEditor = open;
+    }
+
+    /** Adds "Sandwich of …" to the context menu: {@code show} gets the frame right-clicked. */
+    public void setOnShowSandwich(java.util.function.Consumer<dev.pyrometer.app.ui.analysis.FrameSelection> show) {
+        this.showSandwich = show;
+    }
+
     /** The pane shown in "Time order" mode (the flame chart); the mode switch appears once there is one. */
     public void setTimeOrderView(javafx.scene.Node view) {
         this.timeOrderView = view;
@@ -101,6 +126,7 @@ public final class FlameGraphView extends BorderPane {
     public void setDark(boolean dark) {
         this.dark = dark;
         canvas.setStyle(dark ? FlameStyle.dark() : FlameStyle.light());
+        minimap.setStyle(dark ? FlameStyle.dark() : FlameStyle.light());
         tooltip.setColors(dark);
         for (int c = 0; c < swatches.length; c++) swatches[c].setFill(FlamePalette.categoryColor(c, dark));
     }
@@ -118,10 +144,15 @@ public final class FlameGraphView extends BorderPane {
         search.setPromptText("Search frames");
         search.setPrefColumnCount(18);
         search.textProperty().bindBidirectional(model.searchProperty());
+        search.setTooltip(new javafx.scene.control.Tooltip("Enter / F3: next match · Shift+Enter / Shift+F3: previous · Esc: clear"));
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 search.clear();
                 canvas.requestFocus();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                if (e.isShiftDown()) model.previousMatch();
+                else model.nextMatch();
                 e.consume();
             }
         });
@@ -160,7 +191,29 @@ public final class FlameGraphView extends BorderPane {
         colors.disableProperty().bind(model.timeOrderProperty());
         orientation.disableProperty().bind(model.timeOrderProperty());
 
-        HBox header = new HBox(8, title, Controls.gap(8), legend, Controls.spacer(), search, summary, Controls.gap(6), modes, colors, orientation);
+        ToggleButton leftHeavy = new ToggleButton("Left heavy");
+        leftHeavy.setId("flame-left-heavy");
+        leftHeavy.setTooltip(new javafx.scene.control.Tooltip(
+            "Children sorted by weight, heaviest on the left, instead of by name: the same shapes line up run after run"));
+        leftHeavy.selectedProperty().bindBidirectional(model.leftHeavyProperty());
+        leftHeavy.disableProperty().bind(model.timeOrderProperty());
+
+        javafx.scene.control.Button collapse = new javafx.scene.control.Button("Collapse recursion");
+        collapse.setId("flame-collapse-recursion");
+        collapse.setOnAction(e -> model.collapseDeepRecursion());
+        collapse.visibleProperty().bind(model.recursionTargetProperty().isNotNull().and(model.timeOrderProperty().not()));
+        collapse.managedProperty().bind(collapse.visibleProperty());
+        model.recursionTargetProperty().addListener((o, before, target) -> {
+            FlameScene s = model.scene();
+            if (target != null && s != null) {
+                collapse.setTooltip(new javafx.scene.control.Tooltip("The graph is deeper than the window: " + shortName(target)
+                    + " repeats " + s.navigation().recursionRepeats() + " times on the deepest stack. Collapse its recursion "
+                    + "(Ctrl+Z undoes)."));
+            }
+        });
+
+        HBox header = new HBox(8, title, Controls.gap(8), legend, Controls.spacer(), collapse, search, summary,
+            Controls.gap(6), modes, leftHeavy, colors, orientation);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
         return header;
@@ -250,8 +303,24 @@ public final class FlameGraphView extends BorderPane {
             Clipboard.getSystemClipboard().setContent(content);
         });
         copy.setDisable(ref == null);
-        return List.of(focus, merge, collapse, new SeparatorMenuItem(), undo, clear, new SeparatorMenuItem(),
-            zoomOut, reset, new SeparatorMenuItem(), copy);
+        List<MenuItem> items = new java.util.ArrayList<>();
+        dev.pyrometer.app.ui.analysis.FrameSelection frame = model.selectionAt(node);
+        if (openInEditor != null) {
+            MenuItem edit = Controls.item("Open in editor", () -> openInEditor.accept(frame));
+            edit.setId("menu-open-in-editor");
+            edit.setDisable(frame == null || frame.file() == null);
+            items.add(edit);
+        }
+        if (showSandwich != null) {
+            MenuItem sandwich = Controls.item("Sandwich of " + (name == null ? "frame" : name), () -> showSandwich.accept(frame));
+            sandwich.setId("menu-sandwich");
+            sandwich.setDisable(frame == null);
+            items.add(sandwich);
+        }
+        if (!items.isEmpty()) items.add(new SeparatorMenuItem());
+        items.addAll(List.of(focus, merge, collapse, new SeparatorMenuItem(), undo, clear, new SeparatorMenuItem(),
+            zoomOut, reset, new SeparatorMenuItem(), copy));
+        return items;
     }
 
     private static String shortName(FrameRef ref) {

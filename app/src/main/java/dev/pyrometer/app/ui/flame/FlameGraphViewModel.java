@@ -1,6 +1,7 @@
 package dev.pyrometer.app.ui.flame;
 
 import dev.pyrometer.app.ui.analysis.Analysis;
+import dev.pyrometer.app.ui.analysis.AnalysisRequest;
 import dev.pyrometer.app.ui.analysis.AnalysisViewModel;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.app.ui.common.Formats;
@@ -16,6 +17,8 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -32,7 +35,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The flame graph's state and commands: zoom (as a path of frame names, so it survives a live profile growing),
- * search, colour mode, orientation, the frame under the mouse, and transforms from the context menu.
+ * search and stepping through its matches, colour mode, orientation, sibling order (alphabetical or left heavy), the
+ * vertical scroll with rows fitted to the window, the frame under the mouse, and transforms from the context menu.
  *
  * <p>Scenes are built in the background whenever the analysis, the zoom, the search, the colour mode or the width
  * change; the newest request wins. An annotated flame graph (a comparison's) draws the tree of its
@@ -40,6 +44,11 @@ import javafx.beans.property.StringProperty;
  * repaints at most once per pulse however many arrive.
  */
 public final class FlameGraphViewModel {
+    /** A match narrower than this many pixels at the current zoom is zoomed into when stepped to. */
+    static final double MATCH_PIXELS = 40;
+    /** Rows left between the hottest frame and the far edge when the graph scrolls to it. */
+    static final double HOT_MARGIN_ROWS = 2;
+
     private final AnalysisViewModel analysis;
     private final ObjectProperty<FrameSelection> selection;
     private final LatestJob layout;
@@ -61,6 +70,25 @@ public final class FlameGraphViewModel {
     private final ReadOnlyStringWrapper searchSummary = new ReadOnlyStringWrapper(this, "searchSummary", "");
     private final ReadOnlyLongWrapper redraw = new ReadOnlyLongWrapper(this, "redraw");
     private final ObjectProperty<FrameAnnotations> annotations = new SimpleObjectProperty<>(this, "annotations");
+    /** Siblings heaviest first ("left heavy") instead of alphabetical. */
+    private final BooleanProperty leftHeavy = new SimpleBooleanProperty(this, "leftHeavy", false);
+    /** The canvas height in pixels. */
+    private final DoubleProperty height = new SimpleDoubleProperty(this, "height", 0);
+    private final ReadOnlyDoubleWrapper rowHeight = new ReadOnlyDoubleWrapper(this, "rowHeight", FlameGeometry.MAX_ROW);
+    /** Pixels scrolled away from the root's edge: 0 shows the root row. */
+    private final ReadOnlyDoubleWrapper scroll = new ReadOnlyDoubleWrapper(this, "scroll", 0);
+    private final ReadOnlyDoubleWrapper maxScroll = new ReadOnlyDoubleWrapper(this, "maxScroll", 0);
+    /** Whether the graph opens (and stays, until the user moves it) scrolled to its hottest frame. */
+    private final BooleanProperty revealHottest = new SimpleBooleanProperty(this, "revealHottest", true);
+    private final ReadOnlyIntegerWrapper matchIndex = new ReadOnlyIntegerWrapper(this, "matchIndex", -1);
+    private final ReadOnlyObjectWrapper<FrameRef> recursionTarget = new ReadOnlyObjectWrapper<>(this, "recursionTarget");
+    /** True until the user scrolls or zooms: new scenes keep the hottest frame in view meanwhile. */
+    private boolean autoReveal = true;
+    /** The match stepped to, by path, so it is found again in a rebuilt scene. */
+    private List<FrameRef> matchPath;
+    /** A depth to centre once the scene being built lands (a match zoomed into). */
+    private int pendingReveal = -1;
+    private AnalysisRequest shownRequest;
 
     public FlameGraphViewModel(AnalysisViewModel analysis, ObjectProperty<FrameSelection> selection, TaskRunner runner) {
         this(analysis, selection, runner, false);
@@ -72,16 +100,36 @@ public final class FlameGraphViewModel {
      */
     public FlameGraphViewModel(AnalysisViewModel analysis, ObjectProperty<FrameSelection> selection, TaskRunner runner,
                                boolean annotated) {
+        this(analysis, selection, runner, annotated, annotated
+            ? List.of(ColorMode.CHANGE, ColorMode.MODULE, ColorMode.CATEGORY) : List.of(ColorMode.MODULE, ColorMode.CATEGORY));
+    }
+
+    /**
+     * A graph offering these colour modes, the first its default: an annotated graph that draws a tree of its own
+     * (a sandwich's half) may colour it by module like the analysis's graph.
+     */
+    public FlameGraphViewModel(AnalysisViewModel analysis, ObjectProperty<FrameSelection> selection, TaskRunner runner,
+                               boolean annotated, List<ColorMode> colorModes) {
         this.analysis = analysis;
         this.selection = selection;
         this.layout = new LatestJob(runner);
         this.annotated = annotated;
-        this.colorModes = annotated ? List.of(ColorMode.CHANGE, ColorMode.MODULE, ColorMode.CATEGORY)
-            : List.of(ColorMode.MODULE, ColorMode.CATEGORY);
-        if (annotated) colorMode.set(ColorMode.CHANGE);
-        for (Observable input : new Observable[] {annotated ? annotations : analysis.analysisProperty(), colorMode, search, zoomPath}) {
+        this.colorModes = List.copyOf(colorModes);
+        colorMode.set(this.colorModes.getFirst());
+        // A new search starts stepping from its first match (before the rebuild below looks for the old one).
+        search.addListener(o -> {
+            matchIndex.set(-1);
+            matchPath = null;
+        });
+        for (Observable input : new Observable[] {annotated ? annotations : analysis.analysisProperty(), colorMode, search, zoomPath, leftHeavy}) {
             input.addListener(o -> rebuild());
         }
+        height.addListener(o -> fitRows());
+        // Another orientation: show where the work is again.
+        icicle.addListener(o -> {
+            autoReveal = true;
+            fitRows();
+        });
         // A resize repaints at once with the old scene stretched, and relayouts only when a pixel's worth changed.
         width.addListener((o, before, after) -> {
             bumpRedraw();
@@ -111,6 +159,22 @@ public final class FlameGraphViewModel {
     public ObjectProperty<FrameAnnotations> annotationsProperty() { return annotations; }
     /** The colour modes this graph offers, the first being its default. */
     public List<ColorMode> colorModes() { return colorModes; }
+    public BooleanProperty leftHeavyProperty() { return leftHeavy; }
+    public DoubleProperty heightProperty() { return height; }
+    /** The height of a row: as tall as fits the window, from {@link FlameGeometry#MIN_ROW} to {@link FlameGeometry#MAX_ROW}. */
+    public ReadOnlyDoubleProperty rowHeightProperty() { return rowHeight.getReadOnlyProperty(); }
+    /** Pixels scrolled away from the root's edge (0: the root row is on screen). */
+    public ReadOnlyDoubleProperty scrollProperty() { return scroll.getReadOnlyProperty(); }
+    /** How far the graph scrolls: 0 when it fits the window. */
+    public ReadOnlyDoubleProperty maxScrollProperty() { return maxScroll.getReadOnlyProperty(); }
+    public BooleanProperty revealHottestProperty() { return revealHottest; }
+    /** The match stepped to (0-based, in {@link FlameNavigation#matches()} order), or -1. */
+    public ReadOnlyIntegerProperty matchIndexProperty() { return matchIndex.getReadOnlyProperty(); }
+    /**
+     * The function that repeats most on the deepest stack, offered for "Collapse recursion" while the graph is deeper
+     * than the window; null otherwise.
+     */
+    public ReadOnlyObjectProperty<FrameRef> recursionTargetProperty() { return recursionTarget.getReadOnlyProperty(); }
 
     public FlameScene scene() { return scene.get(); }
 
@@ -128,6 +192,7 @@ public final class FlameGraphViewModel {
     public void click(int node) {
         FlameScene s = scene.get();
         if (s == null || node < 0 || node >= s.size()) return;
+        autoReveal = false;
         int treeNode = s.layout().treeNode(node);
         if (treeNode == FlameLayout.OTHER) return;
         if (treeNode == 0) {
@@ -172,6 +237,16 @@ public final class FlameGraphViewModel {
         return treeNode <= 0 ? null : s.layout().tree().ref(treeNode);
     }
 
+    /** The frame a layout node draws as a selection (for the context menu's commands), or null. */
+    public FrameSelection selectionAt(int node) {
+        FlameScene s = scene.get();
+        if (s == null || node < 0 || node >= s.size()) return null;
+        int treeNode = s.layout().treeNode(node);
+        CallTree tree = s.layout().tree();
+        if (treeNode == 0 && tree.rootKey() >= 0) return FrameSelection.of(tree.keys(), tree.rootKey());
+        return treeNode <= 0 ? null : FrameSelection.of(tree.keys(), tree.key(treeNode));
+    }
+
     public void focusOn(int node) {
         FrameRef ref = refAt(node);
         if (ref != null) analysis.apply(new Transform.Focus(ref));
@@ -187,9 +262,134 @@ public final class FlameGraphViewModel {
         if (ref != null) analysis.apply(new Transform.CollapseRecursion(ref));
     }
 
+    /** The user scrolled to this many pixels from the root's edge. */
+    public void scrollTo(double pixels) {
+        autoReveal = false;
+        setScroll(pixels);
+    }
+
+    /** The user scrolled by a wheel's or a key's delta (positive: toward the root). */
+    public void scrollBy(double deltaTowardRoot) {
+        scrollTo(scroll.get() - deltaTowardRoot);
+    }
+
+    /** The user asked to see a depth in the middle of the window (from the minimap). */
+    public void centreOn(double depth) {
+        autoReveal = false;
+        setScroll((depth + 0.5) * rowHeight.get() - height.get() / 2);
+    }
+
+    /** Scrolls so a depth's row is on screen, centred, unless it is already (a match stepped to). */
+    public void reveal(int depth) {
+        if (FlameGeometry.rowVisible(depth, rowHeight.get(), height.get(), scroll.get())) return;
+        setScroll(FlameGeometry.scrollCentring(depth, rowHeight.get(), height.get()));
+    }
+
+    /** Enter, F3: the next match, heaviest first; it is selected, scrolled to, and zoomed into when too narrow. */
+    public void nextMatch() {
+        step(1);
+    }
+
+    /** Shift+Enter, Shift+F3: the previous match. */
+    public void previousMatch() {
+        step(-1);
+    }
+
+    /** "Collapse recursion" from the toolbar: collapses the recursion of {@link #recursionTargetProperty()}. */
+    public void collapseDeepRecursion() {
+        FrameRef target = recursionTarget.get();
+        if (target != null) analysis.apply(new Transform.CollapseRecursion(target));
+    }
+
+    private void step(int direction) {
+        FlameScene s = scene.get();
+        if (s == null || !s.hasSearch()) return;
+        int[] matches = s.navigation().matches();
+        if (matches.length == 0) return;
+        int at = matchIndex.get();
+        int next = at < 0 ? (direction > 0 ? 0 : matches.length - 1) : Math.floorMod(at + direction, matches.length);
+        CallTree tree = s.layout().tree();
+        int node = matches[next];
+        autoReveal = false;
+        matchIndex.set(next);
+        List<FrameRef> path = pathOf(tree, node);
+        matchPath = path;
+        selection.set(FrameSelection.ofNode(tree, node));
+        int zoomTree = s.layout().treeNode(s.zoomNode());
+        boolean under = node >= zoomTree && node < tree.end(zoomTree);
+        boolean above = zoomTree >= node && zoomTree < tree.end(node);
+        double pixels = (double) tree.total(node) / Math.max(1, tree.total(zoomTree)) * width.get();
+        summarize(s);
+        if (above || under && pixels >= MATCH_PIXELS) {
+            reveal(tree.depth(node));
+        } else {
+            pendingReveal = tree.depth(node);
+            zoomPath.set(path);
+        }
+    }
+
+    private static List<FrameRef> pathOf(CallTree tree, int node) {
+        List<FrameRef> path = new ArrayList<>();
+        for (int n : tree.path(node)) path.add(tree.ref(n));
+        return List.copyOf(path);
+    }
+
+    private void setScroll(double pixels) {
+        double clamped = Math.clamp(pixels, 0, Math.max(0, maxScroll.get()));
+        if (clamped != scroll.get()) {
+            scroll.set(clamped);
+            bumpRedraw();
+        }
+    }
+
+    /** Rows as tall as fit, the scroll range to match, and the hottest frame kept in view until the user moves. */
+    private void fitRows() {
+        FlameScene s = scene.get();
+        int depths = s == null ? 0 : s.layout().depthCount();
+        double h = height.get();
+        double row = FlameGeometry.fitRow(depths, h);
+        rowHeight.set(row);
+        maxScroll.set(s == null ? 0 : FlameGeometry.maxScroll(s.layout(), h, row));
+        setScroll(scroll.get());
+        recursionTarget.set(maxScroll.get() > 0 && s != null ? s.navigation().recursionTarget() : null);
+        if (s != null && autoReveal && revealHottest.get() && h > 0) showHottest(s);
+        bumpRedraw();
+    }
+
+    private void showHottest(FlameScene s) {
+        int hottest = s.navigation().hottest();
+        if (hottest < 0) return;
+        int depth = s.layout().depth(hottest);
+        if (FlameGeometry.rowVisible(depth, rowHeight.get(), height.get(), scroll.get())) return;
+        setScroll(FlameGeometry.scrollShowing(depth, rowHeight.get(), height.get(), HOT_MARGIN_ROWS));
+    }
+
+    private void summarize(FlameScene built) {
+        if (!built.hasSearch()) {
+            searchSummary.set("");
+            return;
+        }
+        int count = built.navigation().matches().length;
+        if (count == 0) {
+            searchSummary.set("no match");
+            return;
+        }
+        int at = matchIndex.get();
+        String frames = Formats.count(count, "frame");
+        searchSummary.set((at >= 0 ? (at + 1) + " of " + frames : frames) + " · " + Formats.percent(built.matchShare()));
+    }
+
     private void rebuild() {
         FrameAnnotations over = annotations.get();
         Analysis current = analysis.analysis();
+        if (!annotated && current != null) {
+            // Frames keyed otherwise or transformed: a new shape, so show where the work is again.
+            AnalysisRequest request = current.request();
+            if (shownRequest != null && (request.keyBy() != shownRequest.keyBy() || !request.transforms().equals(shownRequest.transforms()))) {
+                autoReveal = true;
+            }
+            shownRequest = request;
+        }
         CallTree tree = annotated ? (over == null ? null : over.tree()) : current == null ? null : current.tree();
         if (tree == null || width.get() <= 0) return;
         List<FrameRef> path = zoomPath.get();
@@ -197,8 +397,9 @@ public final class FlameGraphViewModel {
         ColorMode mode = colorMode.get();
         String query = search.get();
         FrameSelection selected = selection.get();
+        FlameLayout.Order order = leftHeavy.get() ? FlameLayout.Order.HEAVIEST_FIRST : FlameLayout.Order.ALPHABETICAL;
         layout.start("Laying out the flame graph",
-            (cancelled, progress) -> FlameSceneBuilder.build(tree, path, px, mode, query, selected, annotated ? over : null, cancelled),
+            (cancelled, progress) -> FlameSceneBuilder.build(tree, path, px, mode, order, query, selected, annotated ? over : null, cancelled),
             built -> landed(built, path), error -> { });
     }
 
@@ -207,10 +408,17 @@ public final class FlameGraphViewModel {
         scene.set(key == built.selectedKey() ? built : built.withSelectedKey(key));
         List<Crumb> trail = crumbsOf(built, path);
         if (!trail.equals(crumbs.get())) crumbs.set(trail); // rebuilding the bar's buttons costs; skip when unchanged
-        searchSummary.set(built.hasSearch()
-            ? built.matchKeys() == 0 ? "no match"
-                : Formats.count(built.matchKeys(), "frame") + " · " + Formats.percent(built.matchShare())
-            : "");
+        if (matchPath != null) {
+            CallTree tree = built.layout().tree();
+            int node = FrameSelection.resolve(tree, matchPath);
+            matchIndex.set(tree.depth(node) == matchPath.size() ? built.navigation().indexOf(node) : -1);
+        }
+        summarize(built);
+        fitRows();
+        if (pendingReveal >= 0) {
+            reveal(pendingReveal);
+            pendingReveal = -1;
+        }
         int h = hovered.get();
         hovered.set(-1);
         hover(h < built.size() ? h : -1);

@@ -56,7 +56,7 @@ public final class FlameRenderer {
         double zoomEnd = scene.zoomX() + scene.zoomWidth();
         double rowH = geo.rowHeight();
         double width = geo.width();
-        g.setFont(style.font);
+        g.setFont(FlameStyle.small(geo.rowHeight()) ? style.smallFont : style.font);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
 
@@ -87,7 +87,7 @@ public final class FlameRenderer {
                     current = null;
                 }
                 if (w >= MIN_LABEL_WIDTH) {
-                    String label = style.fit(scene.shortLabel(i), w - 2 * TEXT_PAD);
+                    String label = style.fit(scene.shortLabel(i), w - 2 * TEXT_PAD, rowH);
                     if (label != null) {
                         g.setFill(searching && !match ? style.dimText : style.text);
                         current = null;

@@ -18,10 +18,11 @@ import dev.pyrometer.model.aggregate.FlameLayout;
  * @param keyLabels   per tree key, the short text drawn inside a rectangle ({@code work (main.py:18)})
  * @param annotations what another view lays over the frames (colours for {@link ColorMode#CHANGE}, marks, hover
  *                    notes), or null
+ * @param navigation  the hottest frame in view, the search's matches in stepping order, what recursion to collapse
  */
 public record FlameScene(FlameLayout layout, int zoomNode, double zoomX, double zoomWidth, int zoomDepth,
                          ColorMode colorMode, byte[] colors, boolean[] matches, double matchShare, int matchKeys,
-                         int selectedKey, String[] keyLabels, FrameAnnotations annotations) {
+                         int selectedKey, String[] keyLabels, FrameAnnotations annotations, FlameNavigation navigation) {
 
     public int size() {
         return layout.size();
@@ -38,14 +39,16 @@ public record FlameScene(FlameLayout layout, int zoomNode, double zoomX, double 
     /** The text drawn inside a layout node. */
     public String shortLabel(int node) {
         int treeNode = layout.treeNode(node);
-        if (treeNode == 0) return "all";
-        return treeNode < 0 ? layout.label(node) : keyLabels[layout.tree().key(treeNode)];
+        if (treeNode < 0) return layout.label(node);
+        int key = keyOf(node);
+        return key >= 0 ? keyLabels[key] : "all";
     }
 
-    /** The tree key drawn by a layout node, or -1 for the root and "other" nodes. */
+    /** The tree key drawn by a layout node, or -1 for the root (unless it stands for a function) and "other" nodes. */
     public int keyOf(int node) {
         int treeNode = layout.treeNode(node);
-        return treeNode <= 0 ? -1 : layout.tree().key(treeNode);
+        if (treeNode == 0) return layout.tree().rootKey();
+        return treeNode < 0 ? -1 : layout.tree().key(treeNode);
     }
 
     /** Whether a layout node is marked by the annotations (drawn hatched). */
@@ -57,6 +60,6 @@ public record FlameScene(FlameLayout layout, int zoomNode, double zoomX, double 
     /** The same scene with another frame outlined. */
     public FlameScene withSelectedKey(int key) {
         return new FlameScene(layout, zoomNode, zoomX, zoomWidth, zoomDepth, colorMode, colors, matches, matchShare,
-            matchKeys, key, keyLabels, annotations);
+            matchKeys, key, keyLabels, annotations, navigation);
     }
 }

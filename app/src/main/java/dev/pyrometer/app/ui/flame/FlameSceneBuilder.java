@@ -36,11 +36,18 @@ public final class FlameSceneBuilder {
     public static FlameScene build(CallTree tree, List<FrameRef> zoomPath, double widthPx, ColorMode mode,
                                    String search, FrameSelection selected, FrameAnnotations annotations,
                                    BooleanSupplier cancelled) {
+        return build(tree, zoomPath, widthPx, mode, FlameLayout.Order.ALPHABETICAL, search, selected, annotations, cancelled);
+    }
+
+    /** The same, with siblings in the given order (heaviest first: "left heavy"). */
+    public static FlameScene build(CallTree tree, List<FrameRef> zoomPath, double widthPx, ColorMode mode,
+                                   FlameLayout.Order order, String search, FrameSelection selected,
+                                   FrameAnnotations annotations, BooleanSupplier cancelled) {
         ZoomTarget zoom = resolve(tree, zoomPath);
         double rootTotal = Math.max(1, tree.total(0));
         double zoomWidth = zoom.treeNode() == 0 ? 1 : Math.max(tree.total(zoom.treeNode()) / rootTotal, 1e-12);
         double minWidth = MIN_PIXELS / Math.max(1, widthPx) * zoomWidth;
-        FlameLayout layout = FlameLayout.of(tree, minWidth, FlameLayout.Order.ALPHABETICAL, cancelled);
+        FlameLayout layout = FlameLayout.of(tree, minWidth, order, cancelled);
         Cancel.check(cancelled);
 
         int zoomNode = 0;
@@ -66,12 +73,12 @@ public final class FlameSceneBuilder {
             int node = layout.treeNode(i);
             if (node == FlameLayout.OTHER) {
                 colors[i] = FlamePalette.OTHER;
-            } else if (node == 0) {
+            } else if (node == 0 && tree.rootKey() < 0) {
                 colors[i] = FlamePalette.ROOT;
             } else if (mode == ColorMode.CHANGE && annotations != null) {
                 colors[i] = annotations.color(node);
             } else if (mode != ColorMode.CATEGORY) {
-                colors[i] = keyColor[tree.key(node)];
+                colors[i] = keyColor[node == 0 ? tree.rootKey() : tree.key(node)];
             } else {
                 colors[i] = FlamePalette.forCategories(layout.totalIn(i, SampleState.CATEGORY_PYTHON),
                     layout.totalIn(i, SampleState.CATEGORY_NATIVE), layout.totalIn(i, SampleState.CATEGORY_SYSTEM),
@@ -94,8 +101,9 @@ public final class FlameSceneBuilder {
         }
         double zoomX = zoomNode == 0 ? 0 : layout.x(zoomNode);
         double zoomW = zoomNode == 0 ? 1 : layout.width(zoomNode);
+        FlameNavigation navigation = FlameNavigation.of(layout, zoomNode, keyMatch, cancelled);
         return new FlameScene(layout, zoomNode, zoomX, zoomW, zoomDepth, mode, colors, matches, share, matchKeys,
-            selectedKey(keys, selected), shortLabels(keys), annotations);
+            selectedKey(keys, selected), shortLabels(keys), annotations, navigation);
     }
 
     /** Labels without directories: the full path is in the tooltip, the rectangle needs the name. */
@@ -158,6 +166,6 @@ public final class FlameSceneBuilder {
                 n++;
             }
         }
-        return tree.total(0) == 0 ? 0 : (double) sum / tree.total(0);
+        return tree.sampleCount() == 0 ? 0 : (double) sum / tree.sampleCount();
     }
 }

@@ -23,6 +23,9 @@ public final class FlameStyle {
     final Color hatch;
     final Font font;
     final double charWidth;
+    /** For rows shrunk to fit a deep graph into the window. */
+    final Font smallFont;
+    final double smallCharWidth;
 
     private FlameStyle(boolean dark) {
         this.dark = dark;
@@ -35,6 +38,13 @@ public final class FlameStyle {
         this.hatch = dark ? Color.web("#f2f3f5", 0.45) : Color.web("#1c1e21", 0.38);
         this.font = Font.font("System", 12);
         this.charWidth = averageCharWidth(font);
+        this.smallFont = Font.font("System", 10.5);
+        this.smallCharWidth = averageCharWidth(smallFont);
+    }
+
+    /** Whether rows this tall take the small font. */
+    static boolean small(double rowHeight) {
+        return rowHeight < 18;
     }
 
     public static FlameStyle light() {
@@ -62,6 +72,15 @@ public final class FlameStyle {
 
     /** A label cut to fit a width, with an ellipsis; null when not even three characters fit. */
     String fit(String label, double width) {
+        return cut(label, width, charWidth);
+    }
+
+    /** The same for a row height's font. */
+    String fit(String label, double width, double rowHeight) {
+        return cut(label, width, small(rowHeight) ? smallCharWidth : charWidth);
+    }
+
+    private static String cut(String label, double width, double charWidth) {
         int chars = (int) (width / charWidth);
         if (chars >= label.length()) return label;
         if (chars < 3) return null;

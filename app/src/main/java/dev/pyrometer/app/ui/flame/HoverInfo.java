@@ -20,7 +20,7 @@ public record HoverInfo(String title, String location, int samples, int self, do
     public static HoverInfo of(FlameScene scene, int node) {
         FlameLayout layout = scene.layout();
         CallTree tree = layout.tree();
-        int all = Math.max(1, tree.total(0));
+        int all = Math.max(1, tree.sampleCount());
         int total = layout.total(node);
         int self = layout.self(node);
         double[] split = new double[SampleState.CATEGORY_COUNT];
@@ -31,12 +31,12 @@ public record HoverInfo(String title, String location, int samples, int self, do
         if (treeNode == FlameLayout.OTHER) {
             title = layout.otherCount(node) + " narrow frames";
             location = "gathered here: each is narrower than a pixel at this zoom";
-        } else if (treeNode == 0) {
+        } else if (treeNode == 0 && tree.rootKey() < 0) {
             title = "All samples";
             location = Formats.count(total, "sample") + " in the selection";
         } else {
             Keys keys = tree.keys();
-            int key = tree.key(treeNode);
+            int key = treeNode == 0 ? tree.rootKey() : tree.key(treeNode);
             title = switch (keys.by()) {
                 case MODULE -> keys.module(key);
                 case FILE -> FlameSceneBuilder.baseName(keys.file(key));
