@@ -27,6 +27,89 @@ public final class DemoProfiles {
         throw new IllegalStateException("assets/demo/cpu_demo.py not found from " + Path.of("").toAbsolutePath());
     }
 
+    /** The deep-stack demo's path ({@code assets/demo/deep_demo.py}). */
+    public static Path deepDemoFile() {
+        return demoFile().resolveSibling("deep_demo.py");
+    }
+
+    public static final int DEEP_HOT_LINE = 18;
+
+    /**
+     * A recording of {@code assets/demo/deep_demo.py} at its default depth: {@code depth + 1} calls of
+     * {@code descend} before {@code checksum} (its hot line, 4 of 5 samples) does the work; the rest is
+     * {@code rank} sorting near the root, half of it in its key lambda. Seeded.
+     */
+    public static Profile deepDemo(int samples, int depth) {
+        Profile p = new Profile();
+        String file = deepDemoFile().toString();
+        int module = p.frame(file, "<module>", 50, 1);
+        int mainDescend = p.frame(file, "main", 42, 32);
+        int mainRank = p.frame(file, "main", 44, 32);
+        int descend = p.frame(file, "descend", 25, 22);
+        int bottom = p.frame(file, "descend", 24, 22);
+        int checksum = p.frame(file, "checksum", DEEP_HOT_LINE, 15);
+        int rank = p.frame(file, "rank", 29, 28);
+        int key = p.frame(file, "rank.<locals>.<lambda>", 29, 29);
+        int thread = p.thread(9001, "MainThread");
+        SplittableRandom rnd = new SplittableRandom(7);
+        int[] stack = new int[depth + 8];
+        for (int tick = 0; tick < samples; tick++) {
+            double r = rnd.nextDouble();
+            int n = 0;
+            int state = SampleState.RUNNING | SampleState.GIL;
+            if (r < 0.8) {
+                stack[n++] = checksum;
+                stack[n++] = bottom;
+                for (int d = 0; d < depth; d++) stack[n++] = descend;
+                stack[n++] = mainDescend;
+            } else {
+                if (r < 0.9) stack[n++] = key;
+                else state |= SampleState.NATIVE;
+                stack[n++] = rank;
+                stack[n++] = mainRank;
+            }
+            stack[n++] = module;
+            p.sample(tick * 1_000_000L, thread, stack, n, state, 1000, 0);
+        }
+        p.metadata("python.version", "3.11.7");
+        p.metadata("command", "python3 " + file);
+        return p;
+    }
+
+    /**
+     * {@code parse} called from three places (main → load, main → save, and a worker thread's loop) and calling
+     * {@code scan} and {@code emit}: 5 + 3 + 4 samples under each caller, plus 6 samples of main elsewhere.
+     */
+    public static Profile threeCallers() {
+        Profile p = new Profile();
+        String app = "/srv/app/app.py", work = "/srv/app/worker.py";
+        int main = p.frame(app, "main", 40, 38);
+        int load = p.frame(app, "load", 12, 10);
+        int save = p.frame(app, "save", 22, 20);
+        int loop = p.frame(work, "loop", 8, 5);
+        int parse = p.frame(app, "parse", 31, 29);
+        int scan = p.frame(app, "scan", 52, 50);
+        int emit = p.frame(app, "emit", 62, 60);
+        int other = p.frame(app, "report", 72, 70);
+        int thread = p.thread(1, "MainThread");
+        int worker = p.thread(2, "worker");
+        long tick = 0;
+        tick = add(p, tick, 5, thread, scan, parse, load, main);
+        tick = add(p, tick, 2, thread, emit, parse, load, main);
+        tick = add(p, tick, 3, thread, scan, parse, save, main);
+        tick = add(p, tick, 4, worker, parse, loop);
+        tick = add(p, tick, 1, worker, emit, parse, loop);
+        add(p, tick, 6, thread, other, main);
+        return p;
+    }
+
+    private static long add(Profile p, long tick, int count, int thread, int... innermostFirst) {
+        for (int i = 0; i < count; i++) {
+            p.sample(tick++ * 1_000_000L, thread, innermostFirst, innermostFirst.length, SampleState.RUNNING | SampleState.GIL, 1000, 0);
+        }
+        return tick;
+    }
+
     /** {@code samples} ticks of the main thread, plus an idle helper thread sampled every tenth tick. */
     public static Profile cpuDemo(int samples) {
         return cpuDemo(samples, false);
