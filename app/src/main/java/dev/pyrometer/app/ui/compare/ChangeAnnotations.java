@@ -57,15 +57,25 @@ public final class ChangeAnnotations implements FrameAnnotations {
     @Override
     public List<String> notes(int treeNode) {
         int d = comparison.diffNode(side, treeNode);
-        if (d < 0) return List.of();
-        DiffTree diff = comparison.tree();
-        Normalization n = comparison.normalization();
+        return d < 0 ? List.of() : notes(comparison.tree(), levels, d);
+    }
+
+    /** The hover card's lines for a merged call path: base → new totals and selfs, the change against its noise. */
+    static List<String> notes(DiffTree diff, ChangeLevels levels, int d) {
+        Normalization n = diff.normalization();
         List<String> lines = new ArrayList<>();
         if (d == 0) {
             lines.add("Base " + Formats.count(diff.baseTotalSamples(0)) + " samples  →  new " + Formats.count(diff.newTotalSamples(0)));
             if (n == Normalization.PER_SECOND) lines.add(line("Total", diff.baseTotal(0), diff.newTotal(0), n));
             return lines;
         }
+        return changes(diff, levels, d);
+    }
+
+    /** Base → new total and self of a row, its change against its noise, and whether one run lacks it. */
+    static List<String> changes(DiffTree diff, ChangeLevels levels, int d) {
+        Normalization n = diff.normalization();
+        List<String> lines = new ArrayList<>();
         lines.add(line("Total", diff.baseTotal(d), diff.newTotal(d), n));
         lines.add(line("Self ", diff.baseSelf(d), diff.newSelf(d), n));
         boolean self = levels.measure() == ChangeMeasure.SELF;

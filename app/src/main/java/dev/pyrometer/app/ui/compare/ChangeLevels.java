@@ -26,6 +26,15 @@ public final class ChangeLevels {
         for (int r = 0; r < n; r++) {
             if (beyondNoise(values, measure, r)) scale = Math.max(scale, Math.abs(delta(values, measure, r)));
         }
+        return of(values, measure, scale);
+    }
+
+    /**
+     * Levels on another's scale (a sandwich of the comparison coloured like its flame graph, so one legend reads
+     * both); a change past the scale takes the strongest level.
+     */
+    public static ChangeLevels of(DiffValues values, ChangeMeasure measure, double scale) {
+        int n = values.size();
         byte[] level = new byte[n];
         if (scale > 0) {
             int k = ChangePalette.LEVELS;

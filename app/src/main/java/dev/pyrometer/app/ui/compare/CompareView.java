@@ -5,6 +5,7 @@ import dev.pyrometer.app.ui.common.Controls;
 import dev.pyrometer.app.ui.common.Theme;
 import dev.pyrometer.app.ui.common.UiSettings;
 import dev.pyrometer.app.ui.flame.FlameGraphView;
+import dev.pyrometer.app.ui.sandwich.SandwichView;
 import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.app.ui.source.SourceView;
 import dev.pyrometer.model.diff.Normalization;
@@ -38,6 +39,8 @@ public final class CompareView extends BorderPane {
     private final FlameGraphView news;
     private final DeltaTableView table;
     private final SourceView source;
+    private final SandwichView sandwich;
+    private final javafx.scene.control.TabPane lowerTabs;
     private final ChangeLegend legend;
     private final CompareHeader header;
     private final StackPane upper = new StackPane();
@@ -83,7 +86,20 @@ public final class CompareView extends BorderPane {
         model.paletteProperty().addListener(o -> table.setDark(this.dark));
         table.setTitles(model.normalizationProperty().get());
 
-        SplitPane bottom = new SplitPane(table, source);
+        sandwich = new SandwichView(model.sandwich(), dark);
+        javafx.scene.control.Tab changesTab = new javafx.scene.control.Tab("Changes", table);
+        changesTab.setId("compare-tab-changes");
+        javafx.scene.control.Tab sandwichTab = new javafx.scene.control.Tab("Sandwich", sandwich);
+        sandwichTab.setId("compare-tab-sandwich");
+        sandwichTab.setTooltip(new Tooltip("The selected function's callers above and callees below, coloured by change (Ctrl+Shift+W)"));
+        lowerTabs = new javafx.scene.control.TabPane(changesTab, sandwichTab);
+        lowerTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        lowerTabs.getStyleClass().add("tables");
+        model.sandwich().activeProperty().bind(sandwichTab.selectedProperty());
+        diff.setOnShowSandwich(frame -> showSandwichOf(model.newSelectionProperty(), frame));
+        news.setOnShowSandwich(frame -> showSandwichOf(model.newSelectionProperty(), frame));
+        base.setOnShowSandwich(frame -> showSandwichOf(model.baseSelectionProperty(), frame));
+        SplitPane bottom = new SplitPane(lowerTabs, source);
         bottom.setOrientation(Orientation.HORIZONTAL);
         SplitPane main = new SplitPane(graphs, bottom);
         main.setOrientation(Orientation.VERTICAL);
@@ -103,6 +119,18 @@ public final class CompareView extends BorderPane {
     public FlameGraphView newFlame() { return news; }
     public javafx.scene.control.TableView<DeltaRow> deltaTable() { return table.table(); }
     public SourceView source() { return source; }
+    public SandwichView sandwich() { return sandwich; }
+
+    private void showSandwichOf(ObjectProperty<dev.pyrometer.app.ui.analysis.FrameSelection> side,
+                                dev.pyrometer.app.ui.analysis.FrameSelection frame) {
+        if (frame != null) side.set(frame);
+        showSandwich();
+    }
+
+    /** Shows the sandwich of the selection (Ctrl+Shift+W). */
+    public void showSandwich() {
+        lowerTabs.getSelectionModel().select(1);
+    }
 
     /** Moves keyboard focus to the search field of the graph on screen (Ctrl+F). */
     public void focusSearch() {
@@ -114,6 +142,7 @@ public final class CompareView extends BorderPane {
         diff.setDark(dark);
         base.setDark(dark);
         news.setDark(dark);
+        sandwich.setDark(dark);
         legend.setDark(dark);
         applyChangeColours();
         table.setDark(dark);

@@ -7,6 +7,8 @@ import dev.pyrometer.app.ui.common.LatestJob;
 import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.app.ui.common.Ticker;
 import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
+import dev.pyrometer.app.ui.sandwich.SandwichHalves;
+import dev.pyrometer.app.ui.sandwich.SandwichViewModel;
 import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.aggregate.CallTree;
@@ -68,6 +70,7 @@ public final class CompareViewModel {
     private final FlameGraphViewModel diffFlame;
     private final DeltaTableViewModel table;
     private final CompareSourceViewModel source;
+    private final SandwichViewModel sandwich;
 
     private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>(this, "normalization", Normalization.SHARE);
     private final ObjectProperty<ChangeMeasure> measure = new SimpleObjectProperty<>(this, "measure", ChangeMeasure.TOTAL);
@@ -117,6 +120,9 @@ public final class CompareViewModel {
         this.table = new DeltaTableViewModel(this::pick);
         this.source = new CompareSourceViewModel(comparison.getReadOnlyProperty(), measure, newSelection, runner,
             () -> news.isLive() ? news.pid() : 0, mappings);
+        this.sandwich = new SandwichViewModel(newAnalysis, newSelection, runner, diffFlame.colorModes(), this::cutSandwich,
+            levels, palette);
+        sandwich.callers().colorModeProperty().bindBidirectional(diffFlame.colorModeProperty());
 
         baseAnalysis.slowAnalysisProperty().addListener(o -> recompare());
         newAnalysis.slowAnalysisProperty().addListener(o -> recompare());
@@ -148,6 +154,8 @@ public final class CompareViewModel {
     public FlameGraphViewModel newFlame() { return newFlame; }
     public DeltaTableViewModel table() { return table; }
     public CompareSourceViewModel source() { return source; }
+    /** The selected function's callers and callees in both runs, coloured by change. */
+    public SandwichViewModel sandwich() { return sandwich; }
     public ObjectProperty<KeyBy> keyByProperty() { return baseAnalysis.keyByProperty(); }
     public BooleanProperty includeIdleProperty() { return baseAnalysis.includeIdleProperty(); }
     public ObjectProperty<Normalization> normalizationProperty() { return normalization; }
@@ -185,6 +193,14 @@ public final class CompareViewModel {
         if (node <= 0) return;
         baseFlame.zoomTo(path.path());
         baseSelection.set(FrameSelection.ofNode(tree, node));
+    }
+
+    private TaskRunner.Work<SandwichHalves> cutSandwich(FrameSelection selected) {
+        Comparison c = comparison.get();
+        ChangeLevels scale = levels.get();
+        ChangePalette colours = palette.get();
+        if (c == null || scale == null) return null;
+        return (cancelled, progress) -> SandwichChanges.cut(c, selected, scale, colours, cancelled);
     }
 
     /** Stops following recordings and drops work in flight; the runs' profiles are left as they are. */

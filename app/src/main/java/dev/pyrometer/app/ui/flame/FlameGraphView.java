@@ -6,16 +6,11 @@ import dev.pyrometer.model.aggregate.Transforms;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -46,8 +41,7 @@ public final class FlameGraphView extends BorderPane {
     private final javafx.scene.shape.Rectangle[] swatches = new javafx.scene.shape.Rectangle[dev.pyrometer.model.SampleState.CATEGORY_COUNT];
     private boolean dark;
     private SegmentedButton modes;
-    private java.util.function.Consumer<dev.pyrometer.app.ui.analysis.FrameSelection> openInEditor;
-    private java.util.function.Consumer<dev.pyrometer.app.ui.analysis.FrameSelection> showSandwich;
+    private final FlameContextMenu menu;
 
     public FlameGraphView(FlameGraphViewModel model, boolean dark) {
         this.model = model;
@@ -77,7 +71,7 @@ public final class FlameGraphView extends BorderPane {
             tooltip.show(info);
             placement.place();
         });
-        installContextMenu();
+        menu = new FlameContextMenu(model, canvas);
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && model.zoomOut()) e.consume();
         });
@@ -99,12 +93,12 @@ public final class FlameGraphView extends BorderPane {
 
     /** Adds "Open in editor" to the context menu: {@code open} gets the frame right-clicked. */
     public void setOnOpenInEditor(java.util.function.Consumer<dev.pyrometer.app.ui.analysis.FrameSelection> open) {
-        this.openInEditor = open;
+        menu.setOnOpenInEditor(open);
     }
 
     /** Adds "Sandwich of …" to the context menu: {@code show} gets the frame right-clicked. */
     public void setOnShowSandwich(java.util.function.Consumer<dev.pyrometer.app.ui.analysis.FrameSelection> show) {
-        this.showSandwich = show;
+        menu.setOnShowSandwich(show);
     }
 
     /** The pane shown in "Time order" mode (the flame chart); the mode switch appears once there is one. */
@@ -266,69 +260,7 @@ public final class FlameGraphView extends BorderPane {
         return text + "   (Ctrl+Z undoes)";
     }
 
-    private void installContextMenu() {
-        ContextMenu menu = new ContextMenu();
-        canvas.canvas().setOnContextMenuRequested(e -> {
-            model.hover(-1);
-            int node = canvas.geometry().nodeAt(model.scene() == null ? null : model.scene(), e.getX(), e.getY());
-            menu.getItems().setAll(menuItems(node));
-            menu.show(canvas.canvas(), e.getScreenX(), e.getScreenY());
-            e.consume();
-        });
-    }
-
-    private List<MenuItem> menuItems(int node) {
-        FrameRef ref = model.refAt(node);
-        String name = ref == null ? null : shortName(ref);
-        MenuItem focus = Controls.item("Focus on " + (name == null ? "frame" : name), () -> model.focusOn(node));
-        MenuItem merge = Controls.item("Merge " + (name == null ? "frame" : name) + " into callers", () -> model.mergeIntoCallers(node));
-        MenuItem collapse = Controls.item("Collapse recursion of " + (name == null ? "frame" : name), () -> model.collapseRecursion(node));
-        focus.setId("menu-focus");
-        merge.setId("menu-merge");
-        collapse.setId("menu-collapse-recursion");
-        for (MenuItem item : List.of(focus, merge, collapse)) item.setDisable(ref == null);
-        Transforms transforms = model.analysis().transformsProperty().get();
-        MenuItem undo = Controls.item(transforms.isEmpty() ? "Undo transform" : "Undo: " + transforms.list().getLast().describe(),
-            () -> model.analysis().undo());
-        undo.setDisable(transforms.isEmpty());
-        MenuItem clear = Controls.item("Clear all transforms", () -> model.analysis().clearTransforms());
-        clear.setDisable(transforms.isEmpty());
-        MenuItem zoomOut = Controls.item("Zoom out", model::zoomOut);
-        MenuItem reset = Controls.item("Reset zoom", model::resetZoom);
-        zoomOut.setDisable(model.zoomPathProperty().get().isEmpty());
-        reset.setDisable(model.zoomPathProperty().get().isEmpty());
-        MenuItem copy = Controls.item("Copy name", () -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(ref.label());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-        copy.setDisable(ref == null);
-        List<MenuItem> items = new java.util.ArrayList<>();
-        dev.pyrometer.app.ui.analysis.FrameSelection frame = model.selectionAt(node);
-        if (openInEditor != null) {
-            MenuItem edit = Controls.item("Open in editor", () -> openInEditor.accept(frame));
-            edit.setId("menu-open-in-editor");
-            edit.setDisable(frame == null || frame.file() == null);
-            items.add(edit);
-        }
-        if (showSandwich != null) {
-            MenuItem sandwich = Controls.item("Sandwich of " + (name == null ? "frame" : name), () -> showSandwich.accept(frame));
-            sandwich.setId("menu-sandwich");
-            sandwich.setDisable(frame == null);
-            items.add(sandwich);
-        }
-        if (!items.isEmpty()) items.add(new SeparatorMenuItem());
-        items.addAll(List.of(focus, merge, collapse, new SeparatorMenuItem(), undo, clear, new SeparatorMenuItem(),
-            zoomOut, reset, new SeparatorMenuItem(), copy));
-        return items;
-    }
-
     private static String shortName(FrameRef ref) {
-        String name = switch (ref.level()) {
-            case MODULE -> ref.module();
-            case FILE -> FlameSceneBuilder.baseName(ref.file());
-            case FUNCTION, LINE -> ref.function();
-        };
-        return name.length() > 48 ? name.substring(0, 47) + "…" : name;
+        return FlameContextMenu.shortName(ref);
     }
 }

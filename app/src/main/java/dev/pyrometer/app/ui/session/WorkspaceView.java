@@ -8,6 +8,7 @@ import dev.pyrometer.app.ui.common.UiSettings;
 import dev.pyrometer.app.ui.flame.FlameGraphView;
 import dev.pyrometer.app.ui.flame.TimeOrderView;
 import dev.pyrometer.app.ui.recording.RecordingStatusBar;
+import dev.pyrometer.app.ui.sandwich.SandwichView;
 import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.app.ui.source.SourceView;
 import dev.pyrometer.app.ui.timeline.TimelineView;
@@ -35,6 +36,8 @@ public final class WorkspaceView extends BorderPane {
     private final SplitPane main;
     private final SplitPane bottom;
     private final TabPane tables;
+    private final SandwichView sandwich;
+    private final Tab sandwichTab;
 
     public WorkspaceView(WorkspaceViewModel model, UiSettings settings, boolean dark,
                          Function<String, Optional<PathMapping>> askMapping) {
@@ -56,7 +59,17 @@ public final class WorkspaceView extends BorderPane {
         });
         Tab hotTab = new Tab("Hot functions", hotFunctions);
         hotTab.setId("tab-hot-functions");
-        tables = new TabPane(hotTab, treeTab);
+        sandwich = new SandwichView(model.sandwich(), dark);
+        sandwichTab = new Tab("Sandwich", sandwich);
+        sandwichTab.setId("tab-sandwich");
+        sandwichTab.setTooltip(new javafx.scene.control.Tooltip("The selected function's callers above and callees below (Ctrl+Shift+W)"));
+        // Cut only while on screen: a hidden sandwich costs nothing.
+        model.sandwich().activeProperty().bind(sandwichTab.selectedProperty());
+        flame.setOnShowSandwich(frame -> {
+            if (frame != null) model.selectionProperty().set(frame);
+            showSandwich();
+        });
+        tables = new TabPane(hotTab, treeTab, sandwichTab);
         tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tables.getStyleClass().add("tables");
 
@@ -95,8 +108,16 @@ public final class WorkspaceView extends BorderPane {
 
     public void setDark(boolean dark) {
         flame.setDark(dark);
+        sandwich.setDark(dark);
         timeline.setDark(dark);
         timeOrder.setDark(dark);
+    }
+
+    public SandwichView sandwich() { return sandwich; }
+
+    /** Shows the sandwich tab (Ctrl+Shift+W). */
+    public void showSandwich() {
+        tables.getSelectionModel().select(sandwichTab);
     }
 
     /** Shows the call tree or the hot functions tab. */

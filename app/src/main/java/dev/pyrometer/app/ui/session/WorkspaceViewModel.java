@@ -1,20 +1,26 @@
 package dev.pyrometer.app.ui.session;
 
+import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.AnalysisViewModel;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.app.ui.analysis.ThreadFilterViewModel;
 import dev.pyrometer.app.ui.calltree.CallTreeViewModel;
 import dev.pyrometer.app.ui.calltree.HotFunctionsViewModel;
 import dev.pyrometer.app.ui.common.Dialogs;
+import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.app.ui.common.Ticker;
 import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
 import dev.pyrometer.app.ui.flame.TimeOrderViewModel;
 import dev.pyrometer.app.ui.recording.AttachedTarget;
 import dev.pyrometer.app.ui.recording.RecordingViewModel;
+import dev.pyrometer.app.ui.sandwich.SandwichHalves;
+import dev.pyrometer.app.ui.sandwich.SandwichViewModel;
 import dev.pyrometer.app.ui.source.SourceViewModel;
 import dev.pyrometer.app.ui.timeline.TimelineViewModel;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.model.aggregate.CallTree;
+import dev.pyrometer.model.aggregate.Sandwich;
 import dev.pyrometer.model.session.SavedView;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +57,7 @@ public final class WorkspaceViewModel {
     private final HotFunctionsViewModel hotFunctions;
     private final TimelineViewModel timeline;
     private final TimeOrderViewModel timeOrder;
+    private final SandwichViewModel sandwich;
     private final ReadOnlyObjectWrapper<RecordingViewModel> recording = new ReadOnlyObjectWrapper<>(this, "recording");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
@@ -76,12 +83,24 @@ public final class WorkspaceViewModel {
         this.hotFunctions = new HotFunctionsViewModel(analysis.slowAnalysisProperty(), selection);
         this.timeline = new TimelineViewModel(analysis, context.runner());
         this.timeOrder = new TimeOrderViewModel(analysis, selection, flame, context.runner());
+        this.sandwich = new SandwichViewModel(analysis, selection, context.runner(), flame.colorModes(),
+            this::cutSandwich, analysis.slowAnalysisProperty());
+        sandwich.callers().colorModeProperty().bindBidirectional(flame.colorModeProperty());
         // A recording's autosave keeps the selected range at once; a session from a file keeps it when saved.
         analysis.timeRangeProperty().addListener((o, before, range) -> {
             if (live.get()) SavedView.putRange(profile, range);
         });
         file.addListener(o -> updateTitle());
         live.addListener(o -> updateTitle());
+    }
+
+    /** The sandwich of a selection in the analysis the tables show; the work is made here, cut in the background. */
+    private TaskRunner.Work<SandwichHalves> cutSandwich(FrameSelection selected) {
+        Analysis shown = analysis.slowAnalysisProperty().get();
+        if (shown == null) return null;
+        CallTree tree = shown.tree();
+        int key = selected.keyIn(tree.keys());
+        return (cancelled, progress) -> key < 0 ? null : SandwichHalves.plain(Sandwich.of(tree, key, cancelled));
     }
 
     /** A session opened from a file. */
@@ -122,6 +141,7 @@ public final class WorkspaceViewModel {
     public HotFunctionsViewModel hotFunctions() { return hotFunctions; }
     public TimelineViewModel timeline() { return timeline; }
     public TimeOrderViewModel timeOrder() { return timeOrder; }
+    public SandwichViewModel sandwich() { return sandwich; }
     public ObjectProperty<FrameSelection> selectionProperty() { return selection; }
     public ReadOnlyObjectProperty<RecordingViewModel> recordingProperty() { return recording.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }

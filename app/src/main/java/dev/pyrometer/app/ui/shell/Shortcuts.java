@@ -31,6 +31,8 @@ public final class Shortcuts {
     public static final Shortcut STOP = new Shortcut("Stop recording", "Shortcut+E");
     public static final Shortcut SNAPSHOT = new Shortcut("Snapshot stacks", "Shortcut+D");
     public static final Shortcut FIND = new Shortcut("Search the flame graph", "Shortcut+F");
+    public static final Shortcut FIND_NEXT = new Shortcut("Next match (also Enter in the search field)", "F3");
+    public static final Shortcut FIND_PREVIOUS = new Shortcut("Previous match (also Shift+Enter)", "Shift+F3");
     public static final Shortcut UNDO = new Shortcut("Undo the last transform", "Shortcut+Z");
     public static final Shortcut RESET_ZOOM = new Shortcut("Reset zoom", "Shortcut+0");
     public static final Shortcut ZOOM_OUT = new Shortcut("Zoom out one level", "Shortcut+MINUS");
@@ -42,12 +44,13 @@ public final class Shortcuts {
     public static final Shortcut COLORS = new Shortcut("Colour by module or category", "Shortcut+K");
     public static final Shortcut CALL_TREE = new Shortcut("Show the call tree", "Shortcut+T");
     public static final Shortcut HOT = new Shortcut("Show hot functions", "Shortcut+H");
+    public static final Shortcut SANDWICH = new Shortcut("Show the sandwich (callers and callees) of the selection", "Shortcut+Shift+W");
     public static final Shortcut THEME = new Shortcut("Light or dark theme", "Shortcut+Shift+T");
     public static final Shortcut HELP = new Shortcut("Keyboard shortcuts", "F1");
 
     public static final List<Shortcut> ALL = List.of(OPEN, SAVE, SAVE_AS, COMPARE, COMPARE_BASELINE, CLOSE_TAB, QUIT, PROCESSES, REFRESH, LAUNCH,
-        PAUSE, STOP, SNAPSHOT, FIND, UNDO, ZOOM_OUT, RESET_ZOOM, BY_FUNCTION, BY_LINE, BY_FILE, BY_MODULE, ICICLE, COLORS,
-        CALL_TREE, HOT, THEME, HELP);
+        PAUSE, STOP, SNAPSHOT, FIND, FIND_NEXT, FIND_PREVIOUS, UNDO, ZOOM_OUT, RESET_ZOOM, BY_FUNCTION, BY_LINE, BY_FILE, BY_MODULE,
+        ICICLE, COLORS, CALL_TREE, HOT, SANDWICH, THEME, HELP);
 
     private Shortcuts() {}
 }

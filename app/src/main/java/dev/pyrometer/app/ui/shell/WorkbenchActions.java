@@ -85,6 +85,9 @@ public final class WorkbenchActions {
             if (view.selectedCompareView() != null) view.selectedCompareView().focusSearch();
             else withView(v -> v.flame().focusSearch());
         });
+        MenuItem findNext = id(item("Find _Next", Shortcuts.FIND_NEXT, () -> withFlame(FlameGraphViewModel::nextMatch)), "menu-find-next");
+        MenuItem findPrevious = id(item("Find Pre_vious", Shortcuts.FIND_PREVIOUS, () -> withFlame(FlameGraphViewModel::previousMatch)),
+            "menu-find-previous");
         MenuItem undo = item("_Undo Transform", Shortcuts.UNDO, model::undo);
         undo.setId("menu-undo");
         MenuItem zoomOut = item("Zoom _Out", Shortcuts.ZOOM_OUT, () -> withFlame(FlameGraphViewModel::zoomOut));
@@ -99,14 +102,19 @@ public final class WorkbenchActions {
             .set(w.flame().colorModeProperty().get() == ColorMode.MODULE ? ColorMode.CATEGORY : ColorMode.MODULE)));
         MenuItem callTree = item("Call _Tree", Shortcuts.CALL_TREE, () -> withView(v -> v.showTable(true)));
         MenuItem hot = item("_Hot Functions", Shortcuts.HOT, () -> withView(v -> v.showTable(false)));
+        MenuItem sandwich = id(item("_Sandwich", Shortcuts.SANDWICH, this::showSandwich), "menu-show-sandwich");
         for (MenuItem m : List.of(colors, callTree, hot)) m.disableProperty().bind(noWorkspace);
-        for (MenuItem m : List.of(find, undo, zoomOut, resetZoom, byFunction, byLine, byFile, byModule, icicle)) m.disableProperty().bind(noTab);
+        for (MenuItem m : List.of(find, findNext, findPrevious, undo, zoomOut, resetZoom, byFunction, byLine, byFile, byModule,
+            icicle, sandwich)) {
+            m.disableProperty().bind(noTab);
+        }
         CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
         dark.setId("menu-dark");
         dark.setAccelerator(Shortcuts.THEME.combination());
         dark.selectedProperty().bindBidirectional(model.darkProperty());
-        Menu viewMenu = new Menu("_View", null, find, undo, zoomOut, resetZoom, new SeparatorMenuItem(), byFunction, byLine,
-            byFile, byModule, new SeparatorMenuItem(), icicle, colors, callTree, hot, new SeparatorMenuItem(), dark);
+        Menu viewMenu = new Menu("_View", null, find, findNext, findPrevious, undo, zoomOut, resetZoom, new SeparatorMenuItem(),
+            byFunction, byLine, byFile, byModule, new SeparatorMenuItem(), icicle, colors, callTree, hot, sandwich,
+            new SeparatorMenuItem(), dark);
 
         Menu help = new Menu("_Help", null, id(item("_Keyboard Shortcuts", Shortcuts.HELP, this::showShortcuts), "menu-shortcuts"),
             item("_About Pyrometer", null, this::about));
@@ -181,6 +189,12 @@ public final class WorkbenchActions {
         snapshot.refresh();
     }
 
+    /** The sandwich of the selection: the workspace's tab, or the comparison's. */
+    void showSandwich() {
+        if (view.selectedCompareView() != null) view.selectedCompareView().showSandwich();
+        else withView(WorkspaceView::showSandwich);
+    }
+
     private boolean hasActiveRecording() {
         WorkspaceViewModel w = model.selected();
         return w != null && w.recording() != null && w.recording().isActive();
@@ -223,7 +237,9 @@ public final class WorkbenchActions {
             grid.addRow(row++, keys, new Label(s.action()));
         }
         grid.addRow(row++, keyLabel("Esc"), new Label("Zoom out (flame graph) · clear the search"));
-        grid.addRow(row++, keyLabel("Enter"), new Label("Attach to the selected process · next match in the call tree"));
+        grid.addRow(row++, keyLabel("Enter"), new Label("Attach to the selected process · next match in the flame graph "
+            + "or the call tree (Shift+Enter: previous)"));
+        grid.addRow(row++, keyLabel("Minimap"), new Label("Click or drag: move a deep flame graph there"));
         grid.addRow(row, keyLabel("Timeline"), new Label("Drag: select a range · Esc: clear it · Enter: zoom to it · "
             + "wheel, + / −: zoom · Shift+wheel, ← / →: pan · 0: show all"));
         Alert alert = styledAlert("Keyboard shortcuts");
