@@ -142,9 +142,11 @@ public final class FlameMinimap extends Region {
         double top = icicle ? from : h - to;
         double bottom = icicle ? to : h - from;
         double left = scene.zoomX() * w, right = (scene.zoomX() + scene.zoomWidth()) * w;
-        g.setFill(style.outline.deriveColor(0, 1, 1, 0.16));
-        g.fillRect(0, top, w, bottom - top);
-        g.setStroke(style.outline);
+        // Everything off screen fades, so the part on screen stands out whatever its colours.
+        g.setFill(style.background.deriveColor(0, 1, 1, 0.62));
+        g.fillRect(0, 0, w, top);
+        g.fillRect(0, bottom, w, h - bottom);
+        g.setStroke(style.hoverOutline);
         g.setLineWidth(1.5);
         g.strokeRect(Math.max(0.75, left + 0.75), top + 0.75, Math.max(2, right - left - 1.5), Math.max(2, bottom - top - 1.5));
     }

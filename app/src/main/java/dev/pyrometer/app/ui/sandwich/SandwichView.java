@@ -54,8 +54,10 @@ public final class SandwichView extends BorderPane {
 
         title.getStyleClass().add("pane-title");
         title.setId("sandwich-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         location.getStyleClass().add("muted");
         location.setMinWidth(0);
+        callerCount.setMinWidth(0);
         callerCount.getStyleClass().add("muted");
         callerCount.setId("sandwich-callers-count");
         total.setId("sandwich-total");

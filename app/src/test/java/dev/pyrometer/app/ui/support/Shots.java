@@ -1,0 +1,183 @@
+package dev.pyrometer.app.ui.support;
+
+import dev.pyrometer.app.ui.common.FxTaskRunner;
+import dev.pyrometer.app.ui.common.FxTicker;
+import dev.pyrometer.app.ui.common.UiSettings;
+import dev.pyrometer.app.ui.session.ModelSessionFiles;
+import dev.pyrometer.app.ui.session.WorkspaceView;
+import dev.pyrometer.app.ui.shell.FxDialogs;
+import dev.pyrometer.app.ui.shell.Services;
+import dev.pyrometer.app.ui.shell.WorkbenchView;
+import dev.pyrometer.app.ui.shell.WorkbenchViewModel;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Screenshots of the workbench for looking at it under Xvfb: opens a session (a real file, or a demo profile by
+ * name), runs a few steps a user would take, and writes a PNG of the window after each. Run with the test class path:
+ * {@code xvfb-run -s "-screen 0 1600x1000x24" java -cp … dev.pyrometer.app.ui.support.Shots OUT_DIR FILE|deep|cpu
+ * [step…]}; steps: {@code search=TEXT}, {@code enter}, {@code sandwich}, {@code select=FUNCTION}, {@code dark},
+ * {@code shot=NAME}, {@code collapse}, {@code leftheavy}, {@code minimap=FRACTION}.
+ */
+public final class Shots extends Application {
+    private static List<String> args = List.of();
+
+    public static void main(String[] arguments) {
+        args = List.of(arguments);
+        Application.launch(Shots.class);
+    }
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        Path out = Path.of(args.getFirst());
+        Files.createDirectories(out);
+        MemorySessionFiles memory = new MemorySessionFiles();
+        String what = args.get(1);
+        Path file = switch (what) {
+            case "deep" -> {
+                memory.files.put(Path.of("/tmp/deep_demo.pyro"), DemoProfiles.deepDemo(20_000, 200));
+                yield Path.of("/tmp/deep_demo.pyro");
+            }
+            case "cpu" -> {
+                memory.files.put(Path.of("/tmp/cpu_demo.pyro"), DemoProfiles.cpuDemo(20_000, true));
+                yield Path.of("/tmp/cpu_demo.pyro");
+            }
+            case "three" -> {
+                memory.files.put(Path.of("/tmp/three_callers.pyro"), DemoProfiles.threeCallers());
+                yield Path.of("/tmp/three_callers.pyro");
+            }
+            default -> Path.of(what);
+        };
+        ModelSessionFiles real = new ModelSessionFiles();
+        dev.pyrometer.app.ui.session.SessionFiles files = new dev.pyrometer.app.ui.session.SessionFiles() {
+            @Override
+            public Opened open(Path f, dev.pyrometer.model.Progress p, java.util.function.BooleanSupplier c) {
+                return memory.files.containsKey(f) ? memory.open(f, p, c) : real.open(f, p, c);
+            }
+
+            @Override
+            public void save(dev.pyrometer.model.Profile profile, Path f, dev.pyrometer.model.Progress p, java.util.function.BooleanSupplier c) {
+                real.save(profile, f, p, c);
+            }
+
+            @Override
+            public Autosave autosave(dev.pyrometer.model.Profile profile, Path f) {
+                return memory.autosave(profile, f);
+            }
+        };
+        Stage[] owner = {stage};
+        Services services = new Services(new FxTaskRunner(), new FxTicker(), List::of, new DemoApp.LiveTargets(), files,
+            new FxDialogs(() -> owner[0]), UiSettings.inMemory(), Files.createTempDirectory("pyrometer-shots"));
+        WorkbenchViewModel model = new WorkbenchViewModel(services);
+        WorkbenchView view = new WorkbenchView(model);
+        stage.setTitle("Pyrometer");
+        stage.setScene(new Scene(view.root(), 1560, 960));
+        stage.show();
+        List<String> steps = new ArrayList<>(args.subList(2, args.size()));
+        Thread driver = new Thread(() -> drive(view, model, file, out, steps), "shots");
+        driver.setDaemon(true);
+        driver.start();
+    }
+
+    private static void drive(WorkbenchView view, WorkbenchViewModel model, Path file, Path out, List<String> steps) {
+        try {
+            fx(() -> model.open(List.of(file)));
+            await(() -> view.selectedView() != null && view.selectedView().model().flame().scene() != null);
+            settle();
+            WorkspaceView w = onFx(view::selectedView);
+            for (String step : steps) {
+                String[] kv = step.split("=", 2);
+                String value = kv.length > 1 ? kv[1] : "";
+                switch (kv[0]) {
+                    case "search" -> fx(() -> w.model().flame().searchProperty().set(value));
+                    case "enter" -> fx(() -> w.model().flame().nextMatch());
+                    case "sandwich" -> fx(w::showSandwich);
+                    case "dark" -> fx(() -> model.darkProperty().set(true));
+                    case "collapse" -> fx(() -> w.model().flame().collapseDeepRecursion());
+                    case "leftheavy" -> fx(() -> w.model().flame().leftHeavyProperty().set(true));
+                    case "minimap" -> fx(() -> {
+                        var map = w.flame().minimap();
+                        w.model().flame().centreOn(map.depthAt(map.getHeight() * Double.parseDouble(value)));
+                    });
+                    case "select" -> fx(() -> {
+                        var hot = w.model().hotFunctions();
+                        hot.rows().stream().filter(r -> r.name().equals(value)).findFirst().ifPresent(hot::select);
+                    });
+                    case "shot" -> {
+                        settle();
+                        save(onFx(() -> view.root().getScene().snapshot(null)), out.resolve(value + ".png"));
+                        System.out.println("wrote " + out.resolve(value + ".png"));
+                    }
+                    default -> throw new IllegalArgumentException("unknown step " + step);
+                }
+                settle();
+            }
+        } catch (Throwable e) {
+            e.printStackTrace();
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    /** Lets background layouts land and a few pulses paint them. */
+    private static void settle() throws InterruptedException {
+        for (int i = 0; i < 8; i++) {
+            Thread.sleep(150);
+            fx(() -> { });
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!onFx(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("timed out");
+            Thread.sleep(100);
+        }
+    }
+
+    private static void fx(Runnable action) throws InterruptedException {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws InterruptedException {
+        Object[] result = new Object[1];
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                result[0] = action.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+
+    private static void save(WritableImage image, Path file) throws java.io.IOException {
+        int w = (int) image.getWidth(), h = (int) image.getHeight();
+        BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) buffered.setRGB(x, y, pixels.getArgb(x, y));
+        ImageIO.write(buffered, "png", file.toFile());
+    }
+}
