@@ -25,6 +25,7 @@ import javafx.scene.layout.HBox;
 public final class CallTreeView extends BorderPane {
     private final CallTreeViewModel model;
     private final TreeTableView<FrameRow> table = new TreeTableView<>();
+    private final dev.pyrometer.app.ui.common.RowMenu rowMenu = new dev.pyrometer.app.ui.common.RowMenu(table);
     private final TextField search = new TextField();
     private boolean syncing;
 
@@ -71,6 +72,16 @@ public final class CallTreeView extends BorderPane {
 
     public TreeTableView<FrameRow> table() {
         return table;
+    }
+
+    /** Adds "Open in editor" (F4) to the rows' right-click menu; it acts on the selected row. */
+    public void setOnOpenInEditor(Runnable open) {
+        rowMenu.add("Open in editor", "call-tree-open-in-editor", open);
+    }
+
+    /** Adds "Show sandwich" (Ctrl+Shift+W) to the rows' right-click menu. */
+    public void setOnShowSandwich(Runnable show) {
+        rowMenu.add("Show sandwich", "call-tree-show-sandwich", show);
     }
 
     /**

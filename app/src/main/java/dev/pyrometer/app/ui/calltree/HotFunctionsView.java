@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 public final class HotFunctionsView extends BorderPane {
     private final HotFunctionsViewModel model;
     private final TableView<FrameRow> table = new TableView<>();
+    private final dev.pyrometer.app.ui.common.RowMenu rowMenu = new dev.pyrometer.app.ui.common.RowMenu(table);
     private boolean syncing;
 
     public HotFunctionsView(HotFunctionsViewModel model) {
@@ -75,6 +76,16 @@ public final class HotFunctionsView extends BorderPane {
 
     public TableView<FrameRow> table() {
         return table;
+    }
+
+    /** Adds "Open in editor" (F4) to the rows' right-click menu; it acts on the selected row. */
+    public void setOnOpenInEditor(Runnable open) {
+        rowMenu.add("Open in editor", "hot-open-in-editor", open);
+    }
+
+    /** Adds "Show sandwich" (Ctrl+Shift+W) to the rows' right-click menu. */
+    public void setOnShowSandwich(Runnable show) {
+        rowMenu.add("Show sandwich", "hot-show-sandwich", show);
     }
 
     /** Bytes of resident memory, blank for none; the header explains itself in a tooltip. */

@@ -127,6 +127,14 @@ public final class CompareView extends BorderPane {
         showSandwich();
     }
 
+    /** Offers "Open in editor" on the flame graphs, the sandwich and the source gutter. */
+    public void setOnOpenInEditor(java.util.function.Consumer<dev.pyrometer.app.ui.analysis.FrameSelection> frames,
+                                  java.util.function.ObjIntConsumer<String> lines) {
+        for (FlameGraphView graph : List.of(diff, base, news)) graph.setOnOpenInEditor(frames);
+        sandwich.setOnOpenInEditor(frames);
+        source.setOnOpenInEditor(lines);
+    }
+
     /** Shows the sandwich of the selection (Ctrl+Shift+W). */
     public void showSandwich() {
         lowerTabs.getSelectionModel().select(1);

@@ -12,7 +12,10 @@ import dev.pyrometer.app.ui.sandwich.SandwichView;
 import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.app.ui.source.SourceView;
 import dev.pyrometer.app.ui.timeline.TimelineView;
+import dev.pyrometer.app.ui.analysis.FrameSelection;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Function;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
@@ -38,6 +41,7 @@ public final class WorkspaceView extends BorderPane {
     private final TabPane tables;
     private final SandwichView sandwich;
     private final Tab sandwichTab;
+    private Consumer<FrameSelection> openFrame;
 
     public WorkspaceView(WorkspaceViewModel model, UiSettings settings, boolean dark,
                          Function<String, Optional<PathMapping>> askMapping) {
@@ -69,6 +73,7 @@ public final class WorkspaceView extends BorderPane {
             if (frame != null) model.selectionProperty().set(frame);
             showSandwich();
         });
+        hotFunctions.setOnShowSandwich(this::showSandwich);
         tables = new TabPane(hotTab, treeTab, sandwichTab);
         tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tables.getStyleClass().add("tables");
@@ -98,8 +103,27 @@ public final class WorkspaceView extends BorderPane {
     public SourceView source() { return source; }
     /** The call tree view, made on first use. */
     public CallTreeView callTree() {
-        if (callTree == null) callTree = new CallTreeView(model.callTree());
+        if (callTree == null) {
+            callTree = new CallTreeView(model.callTree());
+            callTree.setOnShowSandwich(this::showSandwich);
+            if (openFrame != null) callTree.setOnOpenInEditor(() -> openFrame.accept(model.selectionProperty().get()));
+        }
         return callTree;
+    }
+
+    /**
+     * Offers "Open in editor" everywhere a frame or a line is shown: flame graph, sandwich, tables, source gutter.
+     *
+     * @param frames opens a frame (at its hottest line when it is a function)
+     * @param lines  opens a recorded file at a line
+     */
+    public void setOnOpenInEditor(Consumer<FrameSelection> frames, ObjIntConsumer<String> lines) {
+        this.openFrame = frames;
+        flame.setOnOpenInEditor(frames);
+        sandwich.setOnOpenInEditor(frames);
+        hotFunctions.setOnOpenInEditor(() -> frames.accept(model.selectionProperty().get()));
+        if (callTree != null) callTree.setOnOpenInEditor(() -> frames.accept(model.selectionProperty().get()));
+        source.setOnOpenInEditor(lines);
     }
     public HotFunctionsView hotFunctions() { return hotFunctions; }
     public TimelineView timeline() { return timeline; }

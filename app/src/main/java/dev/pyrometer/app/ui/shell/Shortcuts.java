@@ -24,6 +24,7 @@ public final class Shortcuts {
     public static final Shortcut COMPARE_BASELINE = new Shortcut("Compare this run with a baseline", "Shortcut+Shift+B");
     public static final Shortcut CLOSE_TAB = new Shortcut("Close tab", "Shortcut+W");
     public static final Shortcut QUIT = new Shortcut("Quit", "Shortcut+Q");
+    public static final Shortcut PREFERENCES = new Shortcut("Preferences (editor, path mappings)", "Shortcut+COMMA");
     public static final Shortcut PROCESSES = new Shortcut("Show the process list", "Shortcut+Shift+P");
     public static final Shortcut REFRESH = new Shortcut("Refresh the process list", "F5");
     public static final Shortcut LAUNCH = new Shortcut("Launch a program", "Shortcut+L");
@@ -44,13 +45,14 @@ public final class Shortcuts {
     public static final Shortcut COLORS = new Shortcut("Colour by module or category", "Shortcut+K");
     public static final Shortcut CALL_TREE = new Shortcut("Show the call tree", "Shortcut+T");
     public static final Shortcut HOT = new Shortcut("Show hot functions", "Shortcut+H");
+    public static final Shortcut OPEN_IN_EDITOR = new Shortcut("Open the selected frame (or the source line) in your editor", "F4");
     public static final Shortcut SANDWICH = new Shortcut("Show the sandwich (callers and callees) of the selection", "Shortcut+Shift+W");
     public static final Shortcut THEME = new Shortcut("Light or dark theme", "Shortcut+Shift+T");
     public static final Shortcut HELP = new Shortcut("Keyboard shortcuts", "F1");
 
-    public static final List<Shortcut> ALL = List.of(OPEN, SAVE, SAVE_AS, COMPARE, COMPARE_BASELINE, CLOSE_TAB, QUIT, PROCESSES, REFRESH, LAUNCH,
+    public static final List<Shortcut> ALL = List.of(OPEN, SAVE, SAVE_AS, COMPARE, COMPARE_BASELINE, CLOSE_TAB, QUIT, PREFERENCES, PROCESSES, REFRESH, LAUNCH,
         PAUSE, STOP, SNAPSHOT, FIND, FIND_NEXT, FIND_PREVIOUS, UNDO, ZOOM_OUT, RESET_ZOOM, BY_FUNCTION, BY_LINE, BY_FILE, BY_MODULE,
-        ICICLE, COLORS, CALL_TREE, HOT, SANDWICH, THEME, HELP);
+        ICICLE, COLORS, CALL_TREE, HOT, SANDWICH, OPEN_IN_EDITOR, THEME, HELP);
 
     private Shortcuts() {}
 }

@@ -1,6 +1,7 @@
 package dev.pyrometer.app.ui.shell;
 
 import dev.pyrometer.app.Version;
+import dev.pyrometer.app.ui.compare.CompareViewModel;
 import dev.pyrometer.app.ui.picker.ProcessRow;
 import dev.pyrometer.app.ui.recording.AttachedTarget;
 import dev.pyrometer.app.ui.recording.RecordingViewModel;
@@ -67,6 +68,8 @@ public final class WorkbenchActions {
         Menu file = new Menu("_File", null, id(item("_Open…", Shortcuts.OPEN, this::openDialog), "menu-open"), recent,
             new SeparatorMenuItem(), save, saveAs, export, new SeparatorMenuItem(), compare, baseline, new SeparatorMenuItem(),
             close, new SeparatorMenuItem(),
+            id(item("_Preferences…", Shortcuts.PREFERENCES, () -> PreferencesDialog.show(view.window(), model)), "menu-preferences"),
+            new SeparatorMenuItem(),
             id(item("_Quit", Shortcuts.QUIT, this::quit), "menu-quit"));
 
         MenuItem pause = item("_Pause / Resume", Shortcuts.PAUSE, () -> withRecording(RecordingViewModel::togglePause));
@@ -103,9 +106,10 @@ public final class WorkbenchActions {
         MenuItem callTree = item("Call _Tree", Shortcuts.CALL_TREE, () -> withView(v -> v.showTable(true)));
         MenuItem hot = item("_Hot Functions", Shortcuts.HOT, () -> withView(v -> v.showTable(false)));
         MenuItem sandwich = id(item("_Sandwich", Shortcuts.SANDWICH, this::showSandwich), "menu-show-sandwich");
+        MenuItem editor = id(item("Open in _Editor", Shortcuts.OPEN_IN_EDITOR, this::openInEditor), "menu-open-in-editor");
         for (MenuItem m : List.of(colors, callTree, hot)) m.disableProperty().bind(noWorkspace);
         for (MenuItem m : List.of(find, findNext, findPrevious, undo, zoomOut, resetZoom, byFunction, byLine, byFile, byModule,
-            icicle, sandwich)) {
+            icicle, sandwich, editor)) {
             m.disableProperty().bind(noTab);
         }
         CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
@@ -114,7 +118,7 @@ public final class WorkbenchActions {
         dark.selectedProperty().bindBidirectional(model.darkProperty());
         Menu viewMenu = new Menu("_View", null, find, findNext, findPrevious, undo, zoomOut, resetZoom, new SeparatorMenuItem(),
             byFunction, byLine, byFile, byModule, new SeparatorMenuItem(), icicle, colors, callTree, hot, sandwich,
-            new SeparatorMenuItem(), dark);
+            editor, new SeparatorMenuItem(), dark);
 
         Menu help = new Menu("_Help", null, id(item("_Keyboard Shortcuts", Shortcuts.HELP, this::showShortcuts), "menu-shortcuts"),
             item("_About Pyrometer", null, this::about));
@@ -187,6 +191,20 @@ public final class WorkbenchActions {
         }
         new SnapshotDialog(view.window(), snapshot).show();
         snapshot.refresh();
+    }
+
+    /** F4: the source line under the caret when the code has the focus, else the selected frame. */
+    void openInEditor() {
+        CompareViewModel comparison = model.selectedComparison();
+        if (comparison != null) {
+            model.openInEditor(comparison, comparison.newSelectionProperty().get());
+            return;
+        }
+        WorkspaceView v = view.selectedView();
+        if (v == null) return;
+        var doc = v.model().source().document();
+        if (doc != null && v.source().codeArea().isFocused()) model.openInEditor(v.model(), doc.recordedPath(), v.source().caretLine());
+        else model.openInEditor(v.model(), v.model().selectionProperty().get());
     }
 
     /** The sandwich of the selection: the workspace's tab, or the comparison's. */

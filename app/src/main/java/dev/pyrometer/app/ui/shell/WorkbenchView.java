@@ -158,6 +158,7 @@ public final class WorkbenchView {
 
     private void addTab(WorkspaceViewModel workspace) {
         WorkspaceView view = new WorkspaceView(workspace, model.services().settings(), model.darkProperty().get(), this::askMapping);
+        view.setOnOpenInEditor(frame -> model.openInEditor(workspace, frame), (file, line) -> model.openInEditor(workspace, file, line));
         Tab tab = new Tab();
         tab.textProperty().bind(workspace.titleProperty());
         tab.setContent(view);
@@ -177,6 +178,7 @@ public final class WorkbenchView {
 
     private void addCompareTab(CompareViewModel comparison) {
         CompareView view = new CompareView(comparison, model.services().settings(), model.darkProperty().get(), this::askMapping);
+        view.setOnOpenInEditor(frame -> model.openInEditor(comparison, frame), (file, line) -> model.openInEditor(null, file, line));
         Tab tab = new Tab(comparison.title(), view);
         tab.setId("tab-compare");
         javafx.scene.control.Label icon = new javafx.scene.control.Label("⇄");

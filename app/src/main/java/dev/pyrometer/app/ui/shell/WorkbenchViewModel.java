@@ -1,7 +1,11 @@
 package dev.pyrometer.app.ui.shell;
 
 import dev.pyrometer.app.desktop.DesktopRequest;
+import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.app.ui.common.Job;
+import dev.pyrometer.app.ui.editor.EditorLauncher;
+import dev.pyrometer.app.ui.editor.EditorPreferences;
+import dev.pyrometer.app.ui.editor.EditorTarget;
 import dev.pyrometer.app.ui.compare.CompareViewModel;
 import dev.pyrometer.app.ui.compare.RunChoice;
 import dev.pyrometer.app.ui.compare.RunResolver;
@@ -17,6 +21,7 @@ import dev.pyrometer.app.ui.session.WorkspaceViewModel;
 import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.model.aggregate.StackCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +62,7 @@ public final class WorkbenchViewModel {
     private final RunResolver runs;
     private final ReadOnlyObjectWrapper<Job> foreground = new ReadOnlyObjectWrapper<>(this, "foreground");
     private final BooleanProperty dark;
+    private EditorLauncher editor;
 
     public WorkbenchViewModel(Services services) {
         this.services = services;
@@ -74,6 +80,7 @@ public final class WorkbenchViewModel {
         this.dark = new SimpleBooleanProperty(this, "dark", "dark".equals(services.settings().get("theme", "light")));
         dark.addListener((o, b, on) -> services.settings().put("theme", on ? "dark" : "light"));
         this.runs = new RunResolver(services.runner(), services.files(), services.dialogs(), recent, workspaces, foreground::set);
+        this.editor = new EditorLauncher(this::editorPreferences, System.getenv());
         picker.activeProperty().bind(selected.isNull().and(selectedComparison.isNull()));
         // One tab is selected: a workspace, a comparison, or neither (the start page).
         selected.addListener((o, before, workspace) -> {
@@ -97,6 +104,62 @@ public final class WorkbenchViewModel {
     /** The comparison shown, or null when a workspace or the start page is. */
     public ObjectProperty<CompareViewModel> selectedComparisonProperty() { return selectedComparison; }
     public CompareViewModel selectedComparison() { return selectedComparison.get(); }
+
+    /** The editor preferences, as Preferences last saved them. */
+    public EditorPreferences editorPreferences() {
+        return EditorPreferences.load(services.settings());
+    }
+
+    public void setEditorPreferences(EditorPreferences preferences) {
+        preferences.save(services.settings());
+    }
+
+    /** Opens frames in editors found in another environment (tests: a PATH of fake editors). */
+    public void useEditorEnvironment(java.util.Map<String, String> env) {
+        this.editor = new EditorLauncher(this::editorPreferences, env);
+    }
+
+    /**
+     * Opens a frame of a workspace in the user's editor, at its line (for a function, the line it spent most time
+     * on); the file is found as the source pane finds it. Failures go to an error dialog.
+     */
+    public void openInEditor(WorkspaceViewModel workspace, FrameSelection frame) {
+        if (workspace == null || frame == null || frame.file() == null) return;
+        var shown = workspace.analysis().analysis();
+        StackCounts counts = shown == null ? null : shown.counts();
+        int pid = livePid(workspace);
+        List<PathMapping> rules = List.copyOf(mappings);
+        services.runner().submit("Opening " + frame.file() + " in the editor",
+            (cancelled, progress) -> editor.open(frame.file(), EditorTarget.line(frame, counts, cancelled), pid, rules),
+            started -> { }, error -> services.dialogs().error("Could not open the editor", message(error, "Opening the editor failed")));
+    }
+
+    /** Opens a file a workspace recorded at a line (a source pane's line). */
+    public void openInEditor(WorkspaceViewModel workspace, String recordedFile, int line) {
+        if (recordedFile == null) return;
+        int pid = workspace == null ? 0 : livePid(workspace);
+        List<PathMapping> rules = List.copyOf(mappings);
+        services.runner().submit("Opening " + recordedFile + " in the editor",
+            (cancelled, progress) -> editor.open(recordedFile, line, pid, rules),
+            started -> { }, error -> services.dialogs().error("Could not open the editor", message(error, "Opening the editor failed")));
+    }
+
+    /** Opens a frame of a comparison's new run (or its base run's, for a frame only that one has). */
+    public void openInEditor(CompareViewModel comparison, FrameSelection frame) {
+        if (comparison == null || frame == null || frame.file() == null) return;
+        var c = comparison.comparison();
+        StackCounts counts = c == null ? null : c.news().counts();
+        int pid = comparison.news().isLive() ? comparison.news().pid() : 0;
+        List<PathMapping> rules = List.copyOf(mappings);
+        services.runner().submit("Opening " + frame.file() + " in the editor",
+            (cancelled, progress) -> editor.open(frame.file(), EditorTarget.line(frame, counts, cancelled), pid, rules),
+            started -> { }, error -> services.dialogs().error("Could not open the editor", message(error, "Opening the editor failed")));
+    }
+
+    private static int livePid(WorkspaceViewModel workspace) {
+        AttachedTarget target = workspace.target();
+        return target != null && workspace.liveProperty().get() && target.isAlive() ? target.pid() : 0;
+    }
 
     /** What the command line asked for: the picker, a recording of a pid or a command, sessions to open or compare. */
     public void handle(DesktopRequest request) {

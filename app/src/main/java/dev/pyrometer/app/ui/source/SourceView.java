@@ -222,6 +222,62 @@ public final class SourceView extends BorderPane {
         code.showParagraphAtCenter(paragraph);
     }
 
+    /**
+     * Lets the user open the shown file in an editor: a double click on a line's gutter, or the code's right-click
+     * menu at the line clicked; {@code open} gets the recorded path and the line.
+     */
+    public void setOnOpenInEditor(java.util.function.ObjIntConsumer<String> open) {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        code.setOnContextMenuRequested(e -> {
+            SourceDocument doc = model.document();
+            if (doc == null) return;
+            int line = lineAt(e.getX(), e.getY());
+            javafx.scene.control.MenuItem item = dev.pyrometer.app.ui.common.Controls.item(
+                "Open " + Formats.baseName(doc.recordedPath()) + ":" + line + " in editor", () -> open.accept(doc.recordedPath(), line));
+            item.setId("source-open-in-editor");
+            menu.getItems().setAll(item);
+            menu.show(code, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        code.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            SourceDocument doc = model.document();
+            if (doc == null || e.getButton() != javafx.scene.input.MouseButton.PRIMARY || e.getClickCount() != 2) return;
+            int line = gutterLine(e.getPickResult().getIntersectedNode());
+            if (line > 0) {
+                open.accept(doc.recordedPath(), line);
+                e.consume();
+            }
+        });
+    }
+
+    /** The line (1-based) at a point of the code area. */
+    public int lineAt(double x, double y) {
+        int offset = code.hit(x, y).getInsertionIndex();
+        return code.offsetToPosition(offset, org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor() + 1;
+    }
+
+    /** The line the caret is on (1-based). */
+    public int caretLine() {
+        return code.getCurrentParagraph() + 1;
+    }
+
+    /** The line of a gutter a node belongs to, read from its line number; 0 when the node is not in a gutter. */
+    private static int gutterLine(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.getStyleClass().contains("source-gutter") || !(n instanceof javafx.scene.layout.Pane box)) continue;
+            for (javafx.scene.Node child : box.getChildren()) {
+                if (child instanceof Label number && child.getStyleClass().contains("gutter-line-number")) {
+                    try {
+                        return Integer.parseInt(number.getText().strip());
+                    } catch (NumberFormatException e) {
+                        return 0;
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
     /** The line shown highlighted, 1-based; 0 for none. */
     public int targetLine() {
         return targetParagraph + 1;
