@@ -239,7 +239,7 @@ public final class SourceView extends BorderPane {
             menu.show(code, e.getScreenX(), e.getScreenY());
             e.consume();
         });
-        code.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+        code.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
             SourceDocument doc = model.document();
             if (doc == null || e.getButton() != javafx.scene.input.MouseButton.PRIMARY || e.getClickCount() != 2) return;
             int line = gutterLine(e.getPickResult().getIntersectedNode());
