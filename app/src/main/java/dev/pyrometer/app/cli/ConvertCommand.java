@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         "Convert a profile to another format.",
         "Reads sessions (.pyro), collapsed stacks (py-spy raw, flamegraph.pl), speedscope JSON and pprof;"
             + " writes those and SVG flame graphs. Formats follow the file extensions: .pyro, .txt/.folded/.collapsed,"
-            + " .speedscope.json, .pb.gz, .svg."})
+            + " .speedscope.json, .pb.gz, .svg, .html."})
 public final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "The profile to read.")
     Path input;
@@ -36,7 +36,7 @@ public final class ConvertCommand implements Callable<Integer> {
     String output;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-        description = "Output format: session, collapsed, speedscope, pprof or svg (default: from OUT's extension).")
+        description = "Output format: session, collapsed, speedscope, pprof, svg or html (default: from OUT's extension).")
     String format;
 
     @Option(names = "--idle", description = "Keep samples of idle threads (left out by default, as py-spy does).")
@@ -51,7 +51,7 @@ public final class ConvertCommand implements Callable<Integer> {
     boolean threads;
 
     @Option(names = "--by", paramLabel = "KEY", defaultValue = "function",
-        description = "For svg: group frames by function (default), line, file or module.")
+        description = "For svg and html: group frames by function (default), line, file or module.")
     String by;
 
     @Spec

@@ -59,7 +59,7 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
         description = "session (saved as it records; survives a crash), collapsed (py-spy's raw format, for"
-            + " flamegraph.pl), speedscope, pprof or svg. Default: from the file extension, else session.")
+            + " flamegraph.pl), speedscope, pprof, svg or html. Default: from the file extension, else session.")
     String format;
 
     @Option(names = "--idle", description = "Include samples of threads that were not running.")

@@ -99,7 +99,7 @@ class ConvertCommandTest {
         Path pyro = session();
         PyrometerException unknown = CliRun.error("convert", "-f", "png", pyro.toString(), dir.resolve("x.png").toString());
         assertEquals(2, unknown.exitCode());
-        assertEquals("unknown format 'png'; use one of: session, collapsed, speedscope, pprof, svg.", unknown.getMessage());
+        assertEquals("unknown format 'png'; use one of: session, collapsed, speedscope, pprof, svg, html.", unknown.getMessage());
         PyrometerException noExtension = CliRun.error("convert", pyro.toString(), dir.resolve("out.dat").toString());
         assertTrue(noExtension.getMessage().startsWith("cannot tell the format of "), noExtension.getMessage());
         assertEquals(2, CliRun.error("convert", pyro.toString(), "-").exitCode());

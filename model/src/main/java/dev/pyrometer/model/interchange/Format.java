@@ -14,8 +14,10 @@ public enum Format {
     SPEEDSCOPE("speedscope", true, ".speedscope.json", ".json"),
     /** pprof: a gzipped profile.proto, for {@code go tool pprof}, Pyroscope and other continuous profilers. */
     PPROF("pprof", true, ".pb.gz", ".pprof", ".pb"),
-    /** A static flame graph picture, for sharing; export only. */
-    SVG("svg", false, ".svg");
+    /** A flame graph picture, for sharing (click to zoom and search in a browser); export only. */
+    SVG("svg", false, ".svg"),
+    /** A flame graph page with zoom, search and the sandwich of a clicked function; export only. */
+    HTML("html", false, ".html", ".htm");
 
     private final String cliName;
     private final boolean readable;

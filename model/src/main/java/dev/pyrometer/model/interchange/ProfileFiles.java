@@ -83,7 +83,7 @@ public final class ProfileFiles {
         while (first < head.length && Character.isWhitespace(head[first])) first++;
         if (first < head.length && head[first] == '{') return Format.SPEEDSCOPE;
         if (looksLikeMarkup(head, first)) {
-            throw FileErrors.badInput(name + " is an SVG or XML file: Pyrometer writes flame graph pictures but cannot read them.");
+            throw FileErrors.badInput(name + " is an SVG, HTML or XML file: Pyrometer writes flame graph pictures and pages but cannot read them.");
         }
         Format byName = Format.ofPath(path);
         if (byName != null && byName.isReadable()) return byName;
@@ -126,6 +126,7 @@ public final class ProfileFiles {
             case SPEEDSCOPE -> SpeedscopeWriter.write(profile, options.selection(), name, text(out));
             case PPROF -> PprofWriter.write(profile, options.selection(), out);
             case SVG -> SvgFlameGraphWriter.write(profile, options.selection(), options.keyBy(), name, text(out));
+            case HTML -> HtmlFlameGraphWriter.write(profile, options.selection(), options.keyBy(), name, text(out));
         };
     }
 

@@ -14,15 +14,19 @@ import java.io.Writer;
 import java.util.Locale;
 
 /**
- * A static SVG flame graph for sharing: root at the bottom, callees above, siblings in alphabetical order, frames
- * narrower than a pixel gathered as in the app. Colours tell where time went: warm for Python code, blue for native
- * calls, purple for the kernel, grey for idle. Hovering a frame shows its samples in a tooltip (an SVG title).
+ * An SVG flame graph for sharing: root at the bottom, callees above, siblings in alphabetical order, frames narrower
+ * than a pixel gathered as in the app. Colours tell where time went: warm for Python code, blue for native calls,
+ * purple for the kernel, grey for idle. Interactive in a browser as flamegraph.pl's are (an embedded script): click
+ * to zoom, Search (Ctrl+F) to highlight matches with their share, hover for details; still a plain picture, with a
+ * tooltip per frame, where scripts do not run. Self-contained: nothing is fetched.
  */
 public final class SvgFlameGraphWriter {
     private static final int WIDTH = 1200;
     private static final int ROW = 16;
-    private static final int TOP = 40;
+    private static final int TOP = 48;
     private static final int PAD = 10;
+    /** Room under the frames for the details line and the search's share. */
+    private static final int BOTTOM = 22;
     private static final double CHAR_WIDTH = 6.6;
 
     private SvgFlameGraphWriter() {}
@@ -33,26 +37,34 @@ public final class SvgFlameGraphWriter {
         CallTree tree = CallTree.topDown(counts, keyBy, Transforms.NONE, Cancel.NEVER);
         double usable = WIDTH - 2 * PAD;
         FlameLayout flame = FlameLayout.of(tree, 1.0 / usable, FlameLayout.Order.ALPHABETICAL, Cancel.NEVER);
-        int height = TOP + flame.depthCount() * ROW + PAD;
+        int height = TOP + flame.depthCount() * ROW + PAD + BOTTOM;
         double total = Math.max(1, tree.total(0));
         out.write(String.format(Locale.ROOT,
             "<?xml version=\"1.0\" standalone=\"no\"?>\n<svg version=\"1.1\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                + "xmlns=\"http://www.w3.org/2000/svg\">\n"
+                + "data-pad=\"%d\" data-usable=\"%.2f\" data-char-width=\"%.2f\" xmlns=\"http://www.w3.org/2000/svg\">\n"
                 + "<style>text { font-family: Verdana, sans-serif; font-size: 11px; fill: #000; } .title { font-size: 16px; }"
-                + " .note { font-size: 11px; fill: #555; }</style>\n"
+                + " .note { font-size: 11px; fill: #555; } .button { fill: #2a5db0; cursor: pointer; } .button:hover { text-decoration: underline; }"
+                + " g.f { cursor: pointer; } g.f:hover rect { stroke: #000; stroke-width: 0.8; } .hide { display: none; }"
+                + " .parent { opacity: 0.55; }</style>\n"
                 + "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#f8f8f8\"/>\n"
                 + "<text class=\"title\" x=\"%d\" y=\"22\" text-anchor=\"middle\">%s</text>\n"
-                + "<text class=\"note\" x=\"%d\" y=\"22\" text-anchor=\"end\">%,d samples · python, native, system, idle</text>\n",
-            WIDTH, height, WIDTH, height, WIDTH, height, WIDTH / 2, escape(title), WIDTH - PAD, tree.total(0)));
+                + "<text class=\"note\" x=\"%d\" y=\"38\" text-anchor=\"middle\">%,d samples · python, native, system, idle"
+                + " · click to zoom, Ctrl+F to search</text>\n"
+                + "<text id=\"reset\" class=\"button\" x=\"%d\" y=\"22\" style=\"display:none\">Reset Zoom</text>\n"
+                + "<text id=\"search\" class=\"button\" x=\"%d\" y=\"22\" text-anchor=\"end\">Search</text>\n"
+                + "<text id=\"details\" x=\"%d\" y=\"%d\"> </text>\n"
+                + "<text id=\"matched\" x=\"%d\" y=\"%d\" text-anchor=\"end\"> </text>\n",
+            WIDTH, height, WIDTH, height, PAD, usable, CHAR_WIDTH, WIDTH, height, WIDTH / 2, escape(title), WIDTH / 2,
+            tree.total(0), PAD, WIDTH - PAD, PAD, height - 8, WIDTH - PAD, height - 8));
         for (int i = 0; i < flame.size(); i++) {
             double x = PAD + flame.x(i) * usable;
             double w = flame.width(i) * usable;
             if (w < 0.5) continue;
-            double y = height - PAD - (flame.depth(i) + 1) * ROW;
+            double y = height - PAD - BOTTOM - (flame.depth(i) + 1) * ROW;
             String label = flame.label(i);
-            out.write(String.format(Locale.ROOT, "<g><title>%s</title><rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%d\" "
-                    + "fill=\"%s\" rx=\"2\" ry=\"2\"/>", escape(tooltip(flame, i, total)), x, y, Math.max(0.1, w - 0.5), ROW - 1,
-                colour(flame, i)));
+            out.write(String.format(Locale.ROOT, "<g class=\"f\" data-label=\"%s\"><title>%s</title><rect x=\"%.2f\" y=\"%.1f\" "
+                    + "width=\"%.2f\" height=\"%d\" fill=\"%s\" rx=\"2\" ry=\"2\"/>", escape(label),
+                escape(tooltip(flame, i, total)), x, y, Math.max(0.1, w - 0.5), ROW - 1, colour(flame, i)));
             int chars = (int) ((w - 6) / CHAR_WIDTH);
             if (chars >= 3) {
                 String shown = label.length() <= chars ? label : cut(label, chars - 2) + "..";
@@ -60,9 +72,19 @@ public final class SvgFlameGraphWriter {
             }
             out.write("</g>\n");
         }
-        out.write("</svg>\n");
+        out.write("<script type=\"text/ecmascript\"><![CDATA[\n");
+        out.write(script("flamegraph-svg.js"));
+        out.write("]]></script>\n</svg>\n");
         out.flush();
         return tree.total(0);
+    }
+
+    /** A script shipped beside this class, to embed. */
+    static String script(String name) throws IOException {
+        try (java.io.InputStream in = SvgFlameGraphWriter.class.getResourceAsStream(name)) {
+            if (in == null) throw new IOException("missing resource " + name);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** The first {@code length} chars of a label, one fewer when the cut would split a character in two. */

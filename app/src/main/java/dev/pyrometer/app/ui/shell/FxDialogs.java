@@ -76,7 +76,8 @@ public final class FxDialogs implements Dialogs {
             new FileChooser.ExtensionFilter("Collapsed stacks, for flamegraph.pl and py-spy users (*.txt)", "*.txt", "*.folded", "*.collapsed"),
             new FileChooser.ExtensionFilter("speedscope (*.speedscope.json)", "*.speedscope.json"),
             new FileChooser.ExtensionFilter("pprof (*.pb.gz)", "*.pb.gz"),
-            new FileChooser.ExtensionFilter("Flame graph picture (*.svg)", "*.svg"));
+            new FileChooser.ExtensionFilter("Flame graph picture, click to zoom and search (*.svg)", "*.svg"),
+            new FileChooser.ExtensionFilter("Flame graph page with the sandwich of a clicked function (*.html)", "*.html"));
         chooser.setInitialFileName(suggestedName);
         if (startDirectory != null && Files.isDirectory(startDirectory)) chooser.setInitialDirectory(startDirectory.toFile());
         File file = chooser.showSaveDialog(owner.get());
