@@ -71,6 +71,41 @@ class CompareViewModelTest {
         }
     }
 
+    @Test
+    void theSandwichOfAFunctionIsColouredByHowEachCallerAndCalleeChanged() {
+        // parse is called from load, save and a worker; only the path through save grew (300 → 900 samples).
+        CompareViewModel model = compare(DemoProfiles.threeCallers(100, 1), DemoProfiles.threeCallers(100, 3));
+        var sandwich = model.sandwich();
+        Comparison c = model.comparison();
+        var keys = c.news().tree().keys();
+        int parse = -1;
+        for (int k = 0; k < keys.size(); k++) if ("parse".equals(keys.function(k))) parse = k;
+        model.newSelectionProperty().set(dev.pyrometer.app.ui.analysis.FrameSelection.of(keys, parse));
+        assertEquals(null, sandwich.halvesProperty().get(), "nothing is cut while the tab is hidden");
+        sandwich.activeProperty().set(true);
+        var halves = sandwich.halvesProperty().get();
+        assertNotNull(halves);
+        assertEquals("parse", halves.sandwich().ref().function());
+        var callers = halves.callers();
+        var tree = callers.tree();
+        int save = -1, load = -1;
+        for (int child : tree.children(0)) {
+            String f = tree.keys().function(tree.key(child));
+            if (f.equals("save")) save = child;
+            if (f.equals("load")) load = child;
+        }
+        assertTrue(callers.color(save) > ChangePalette.NEUTRAL + ChangePalette.LEVELS, "the caller whose path grew reads as more time");
+        assertTrue(callers.color(load) > ChangePalette.NEUTRAL && callers.color(load) <= ChangePalette.NEUTRAL + ChangePalette.LEVELS,
+            "the others' share fell: less time");
+        assertTrue(callers.notes(save).getFirst().startsWith("Total  base "), callers.notes(save).toString());
+        var callees = halves.callees();
+        int scan = -1;
+        for (int child : callees.tree().children(0)) if ("scan".equals(callees.tree().keys().function(callees.tree().key(child)))) scan = child;
+        assertTrue(callees.color(scan) > ChangePalette.NEUTRAL + ChangePalette.LEVELS, "scan, under the grown path, grew too");
+        assertFalse(halves.notes().isEmpty(), "the header says how the function itself changed");
+        assertEquals(model.sandwich().callers().colorModeProperty().get(), model.diffFlame().colorModeProperty().get());
+    }
+
     private static Profile copyOfDemo() {
         return DemoProfiles.cpuDemo(4000); // built again: equal content, other ids and objects
     }

@@ -81,6 +81,12 @@ public final class DemoProfiles {
      * {@code scan} and {@code emit}: 5 + 3 + 4 samples under each caller, plus 6 samples of main elsewhere.
      */
     public static Profile threeCallers() {
+        return threeCallers(1, 1);
+    }
+
+    /** The same with every count times {@code scale}, and the path main → save → parse → scan times {@code saveFactor} more. */
+    public static Profile threeCallers(int scale, int saveFactor) {
+        int m = scale;
         Profile p = new Profile();
         String app = "/srv/app/app.py", work = "/srv/app/worker.py";
         int main = p.frame(app, "main", 40, 38);
@@ -94,12 +100,12 @@ public final class DemoProfiles {
         int thread = p.thread(1, "MainThread");
         int worker = p.thread(2, "worker");
         long tick = 0;
-        tick = add(p, tick, 5, thread, scan, parse, load, main);
-        tick = add(p, tick, 2, thread, emit, parse, load, main);
-        tick = add(p, tick, 3, thread, scan, parse, save, main);
-        tick = add(p, tick, 4, worker, parse, loop);
-        tick = add(p, tick, 1, worker, emit, parse, loop);
-        add(p, tick, 6, thread, other, main);
+        tick = add(p, tick, 5 * m, thread, scan, parse, load, main);
+        tick = add(p, tick, 2 * m, thread, emit, parse, load, main);
+        tick = add(p, tick, 3 * m * saveFactor, thread, scan, parse, save, main);
+        tick = add(p, tick, 4 * m, worker, parse, loop);
+        tick = add(p, tick, m, worker, emit, parse, loop);
+        add(p, tick, 6 * m, thread, other, main);
         return p;
     }
 
