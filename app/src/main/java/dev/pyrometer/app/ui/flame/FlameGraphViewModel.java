@@ -433,6 +433,22 @@ public final class FlameGraphViewModel {
             scene.set(s.withSelectedKey(key));
             bumpRedraw();
         }
+        if (key >= 0 && revealHottest.get()) showSelected(s, key);
+    }
+
+    /** A frame picked elsewhere (a table, the sandwich): unless some of it is on screen, scroll to its widest. */
+    private void showSelected(FlameScene s, int key) {
+        FlameLayout layout = s.layout();
+        double row = rowHeight.get(), h = height.get();
+        int widest = -1;
+        for (int i = 1; i < layout.size(); i++) {
+            if (s.keyOf(i) != key) continue;
+            if (FlameGeometry.rowVisible(layout.depth(i), row, h, scroll.get())) return;
+            if (widest < 0 || layout.width(i) > layout.width(widest)) widest = i;
+        }
+        if (widest < 0) return;
+        autoReveal = false;
+        reveal(layout.depth(widest));
     }
 
     private static List<Crumb> crumbsOf(FlameScene built, List<FrameRef> path) {

@@ -147,6 +147,22 @@ class FlameNavigationViewModelTest {
             "scrolled 200 rows up to the match");
     }
 
+    @Test
+    void aFramePickedElsewhereIsScrolledIntoView() {
+        open(DemoProfiles.deepDemo(3000, 200), 1200, 420);
+        FlameScene scene = flame.scene();
+        int rank = -1;
+        for (int i = 0; i < scene.size(); i++) if ("rank".equals(function(scene, i))) rank = i;
+        int depth = scene.layout().depth(rank);
+        assertFalse(FlameGeometry.rowVisible(depth, flame.rowHeightProperty().get(), 420, flame.scrollProperty().get()));
+        selection.set(FrameSelection.of(scene.layout().tree().keys(), scene.keyOf(rank)));
+        assertTrue(FlameGeometry.rowVisible(depth, flame.rowHeightProperty().get(), 420, flame.scrollProperty().get()),
+            "picked in a table, shown in the graph");
+        double scroll = flame.scrollProperty().get();
+        selection.set(FrameSelection.of(scene.layout().tree().keys(), scene.keyOf(scene.navigation().hottest())));
+        assertTrue(flame.scrollProperty().get() != scroll, "and back up to checksum");
+    }
+
     private List<String> childrenOf(String function) {
         FlameScene scene = flame.scene();
         FlameLayout layout = scene.layout();
