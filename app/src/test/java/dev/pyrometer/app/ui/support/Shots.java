@@ -116,6 +116,7 @@ public final class Shots extends Application {
                         var hot = w.model().hotFunctions();
                         hot.rows().stream().filter(r -> r.name().equals(value)).findFirst().ifPresent(hot::select);
                     });
+                    case "reach" -> reach(w, Integer.parseInt(value));
                     case "shot" -> {
                         settle();
                         save(onFx(() -> view.root().getScene().snapshot(null)), out.resolve(value + ".png"));
@@ -130,6 +131,56 @@ public final class Shots extends Application {
         } finally {
             Platform.exit();
         }
+    }
+
+    /**
+     * For the {@code count} functions with the most self time, how many actions reach each in the flame graph:
+     * one click on its hot-functions row (the graph scrolls to it), or click the search field, type, Enter. A frame
+     * counts as reached when a drawn occurrence of it is on screen and at least 3 pixels wide.
+     */
+    private static void reach(WorkspaceView w, int count) throws InterruptedException {
+        var hot = w.model().hotFunctions();
+        List<dev.pyrometer.app.ui.calltree.FrameRow> rows = onFx(() -> new ArrayList<>(hot.rows().stream()
+            .sorted((a, b) -> Integer.compare(b.self(), a.self())).limit(count).toList()));
+        var flame = w.model().flame();
+        fx(() -> flame.scrollTo(0));
+        settle();
+        System.out.println("function | self | on screen at open | after 1 click on its row | after search + Enter (3 actions)");
+        boolean first = true;
+        for (var row : rows) {
+            boolean atOpen = first && onFx(() -> visible(w, row.name()));
+            first = false;
+            fx(() -> hot.select(row));
+            settle();
+            boolean byRow = onFx(() -> visible(w, row.name()));
+            fx(() -> flame.resetZoom());
+            fx(() -> flame.scrollTo(flame.maxScrollProperty().get()));
+            fx(() -> flame.searchProperty().set(row.name()));
+            settle();
+            fx(flame::nextMatch);
+            settle();
+            boolean bySearch = onFx(() -> visible(w, row.name()));
+            System.out.printf("%s | %s | %s | %s | %s%n", row.name() + " " + row.location(), dev.pyrometer.app.ui.common.Formats.percent(row.selfShare()),
+                atOpen ? "yes" : "-", byRow ? "yes" : "no", bySearch ? "yes" : "no");
+            fx(() -> flame.searchProperty().set(""));
+            fx(() -> flame.resetZoom());
+            settle();
+        }
+    }
+
+    /** Whether some drawn frame of this function is on the canvas and at least 3 pixels wide. */
+    private static boolean visible(WorkspaceView w, String function) {
+        var scene = w.model().flame().scene();
+        var geo = w.flame().canvas().geometry();
+        var layout = scene.layout();
+        for (int i = 0; i < scene.size(); i++) {
+            int key = scene.keyOf(i);
+            if (key < 0 || !function.equals(layout.tree().keys().function(key))) continue;
+            double top = geo.rowTop(layout.depth(i));
+            double left = Math.max(scene.zoomX(), layout.x(i)), right = Math.min(scene.zoomX() + scene.zoomWidth(), layout.x(i) + layout.width(i));
+            if (top >= 0 && top + geo.rowHeight() <= geo.height() && (right - left) * geo.scale(scene) >= 3) return true;
+        }
+        return false;
     }
 
     /** Lets background layouts land and a few pulses paint them. */
