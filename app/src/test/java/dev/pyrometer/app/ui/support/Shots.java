@@ -143,13 +143,13 @@ public final class Shots extends Application {
         List<dev.pyrometer.app.ui.calltree.FrameRow> rows = onFx(() -> new ArrayList<>(hot.rows().stream()
             .sorted((a, b) -> Integer.compare(b.self(), a.self())).limit(count).toList()));
         var flame = w.model().flame();
-        fx(() -> flame.scrollTo(0));
-        settle();
+        List<Boolean> atOpen = new ArrayList<>();
+        for (var row : rows) atOpen.add(onFx(() -> visible(w, row.name())));
         System.out.println("function | self | on screen at open | after 1 click on its row | after search + Enter (3 actions)");
-        boolean first = true;
-        for (var row : rows) {
-            boolean atOpen = first && onFx(() -> visible(w, row.name()));
-            first = false;
+        for (int r = 0; r < rows.size(); r++) {
+            var row = rows.get(r);
+            // From the root's end of the graph, the place furthest from most frames, so the click has to move it.
+            fx(() -> flame.scrollTo(0));
             fx(() -> hot.select(row));
             settle();
             boolean byRow = onFx(() -> visible(w, row.name()));
@@ -161,7 +161,7 @@ public final class Shots extends Application {
             settle();
             boolean bySearch = onFx(() -> visible(w, row.name()));
             System.out.printf("%s | %s | %s | %s | %s%n", row.name() + " " + row.location(), dev.pyrometer.app.ui.common.Formats.percent(row.selfShare()),
-                atOpen ? "yes" : "-", byRow ? "yes" : "no", bySearch ? "yes" : "no");
+                atOpen.get(r) ? "yes" : "-", byRow ? "yes" : "no", bySearch ? "yes" : "no");
             fx(() -> flame.searchProperty().set(""));
             fx(() -> flame.resetZoom());
             settle();
