@@ -1,6 +1,7 @@
 package dev.pyrometer.model.diff;
 
 import dev.pyrometer.model.aggregate.CallTree;
+import dev.pyrometer.model.aggregate.FrameRef;
 import dev.pyrometer.model.aggregate.KeyBy;
 import dev.pyrometer.model.aggregate.Keys;
 import java.util.Arrays;
@@ -20,21 +21,21 @@ public final class DiffTable extends DiffValues {
     private final Pairing pairing;
     private final String[] label;
     private final String[] file;
-    private final String[] baseFile;
-    private final String[] newFile;
+    private final FrameRef[] baseRef;
+    private final FrameRef[] newRef;
     private final String[] function;
     private final int[] line;
 
     private DiffTable(KeyBy keyBy, Pairing pairing, Normalization normalization, long baseDenominator, long newDenominator,
-                      String[] label, String[] file, String[] baseFile, String[] newFile, String[] function, int[] line,
+                      String[] label, String[] file, FrameRef[] baseRef, FrameRef[] newRef, String[] function, int[] line,
                       int[] baseSelf, int[] baseTotal, int[] newSelf, int[] newTotal) {
         super(normalization, baseDenominator, newDenominator, baseSelf, baseTotal, newSelf, newTotal);
         this.keyBy = keyBy;
         this.pairing = pairing;
         this.label = label;
         this.file = file;
-        this.baseFile = baseFile;
-        this.newFile = newFile;
+        this.baseRef = baseRef;
+        this.newRef = newRef;
         this.function = function;
         this.line = line;
     }
@@ -51,7 +52,7 @@ public final class DiffTable extends DiffValues {
         Map<String, Integer> rowOf = new HashMap<>();
         int capacity = base.keys().size() + news.keys().size();
         String[] label = new String[capacity], file = new String[capacity], function = new String[capacity];
-        String[][] sideFile = new String[2][capacity];
+        FrameRef[][] sideRef = new FrameRef[2][capacity];
         int[] line = new int[capacity];
         int[][] counts = new int[4][capacity]; // base self, base total, new self, new total
         int rows = 0;
@@ -76,10 +77,10 @@ public final class DiffTable extends DiffValues {
                         row = rows++;
                         rowOf.put(identity, row);
                     }
-                    if (sideFile[side][row] == null) {
+                    if (sideRef[side][row] == null) {
                         // Named as the new run names it where it has the frame: its qualified names, its paths.
                         String own = keys.by() == KeyBy.MODULE ? keys.module(key) : keys.file(key);
-                        sideFile[side][row] = own;
+                        sideRef[side][row] = keys.ref(key);
                         function[row] = keys.function(key);
                         line[row] = keys.by() == KeyBy.LINE ? keys.line(key) : 0;
                         file[row] = keys.by() == KeyBy.MODULE ? pairing.moduleLabel(which, own) : pairing.display(which, own);
@@ -110,15 +111,15 @@ public final class DiffTable extends DiffValues {
         Arrays.sort(order, Comparator.<Integer>comparingDouble(r -> -change[r]).thenComparingDouble(r -> -weight[r])
             .thenComparing(r -> label[r]));
         String[] sLabel = new String[rows], sFile = new String[rows], sFunction = new String[rows];
-        String[] sBase = new String[rows], sNew = new String[rows];
+        FrameRef[] sBase = new FrameRef[rows], sNew = new FrameRef[rows];
         int[] sLine = new int[rows];
         int[][] sorted = new int[4][rows];
         for (int i = 0; i < rows; i++) {
             int r = order[i];
             sLabel[i] = label[r];
             sFile[i] = file[r];
-            sBase[i] = sideFile[0][r];
-            sNew[i] = sideFile[1][r];
+            sBase[i] = sideRef[0][r];
+            sNew[i] = sideRef[1][r];
             sFunction[i] = function[r];
             sLine[i] = line[r];
             for (int c = 0; c < 4; c++) sorted[c][i] = counts[c][r];
@@ -149,9 +150,17 @@ public final class DiffTable extends DiffValues {
      */
     public String file(int row) { return file[row]; }
     /** The file (module, for MODULE rows) as the base run holds it: an absolute path; null when only the new run has the row. */
-    public String baseFile(int row) { return baseFile[row]; }
+    public String baseFile(int row) { return fileOf(baseRef[row]); }
     /** The file (module, for MODULE rows) as the new run holds it; null when only the base run has the row. */
-    public String newFile(int row) { return newFile[row]; }
+    public String newFile(int row) { return fileOf(newRef[row]); }
+    /** The row's frame as the base run names it (the first of its keys there), or null when only the new run has it. */
+    public FrameRef baseRef(int row) { return baseRef[row]; }
+    /** The row's frame as the new run names it, or null when only the base run has it. */
+    public FrameRef newRef(int row) { return newRef[row]; }
+
+    private static String fileOf(FrameRef ref) {
+        return ref == null ? null : ref.level() == KeyBy.MODULE ? ref.module() : ref.file();
+    }
     /** The function, or null for file and module rows. */
     public String function(int row) { return function[row]; }
     /** The line for LINE rows, else 0. */

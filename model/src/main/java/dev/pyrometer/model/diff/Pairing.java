@@ -187,6 +187,11 @@ public final class Pairing {
         return side == DiffSide.BASE ? basePaths : newPaths;
     }
 
+    /** Whether {@code file} is one of the run's files this pairing was made from. */
+    public boolean has(DiffSide side, String file) {
+        return (side == DiffSide.BASE ? baseToken : newToken).containsKey(file);
+    }
+
     /** The file of the other run paired with {@code file} of {@code side}, or null. */
     public String partner(DiffSide side, String file) {
         FilePair pair = (side == DiffSide.BASE ? pairOfBase : pairOfNew).get(file);
