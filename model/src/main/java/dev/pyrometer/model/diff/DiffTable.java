@@ -53,6 +53,7 @@ public final class DiffTable extends DiffValues {
         int capacity = base.keys().size() + news.keys().size();
         String[] label = new String[capacity], file = new String[capacity], function = new String[capacity];
         FrameRef[][] sideRef = new FrameRef[2][capacity];
+        long[][] sideWeight = new long[2][capacity];
         int[] line = new int[capacity];
         int[][] counts = new int[4][capacity]; // base self, base total, new self, new total
         int rows = 0;
@@ -62,6 +63,7 @@ public final class DiffTable extends DiffValues {
             Keys keys = tree.keys();
             int[] rowOfKey = new int[keys.size()];
             Arrays.fill(rowOfKey, -1);
+            long[] keyWeight = new long[keys.size()];
             // Depth first with a count of each row on the current path: several keys may share a row (one name, two
             // first lines), and a sample passing through two of them still adds to the row's total once.
             int[] onPath = new int[capacity];
@@ -77,23 +79,31 @@ public final class DiffTable extends DiffValues {
                         row = rows++;
                         rowOf.put(identity, row);
                     }
-                    if (sideRef[side][row] == null) {
-                        // Named as the new run names it where it has the frame: its qualified names, its paths.
-                        String own = keys.by() == KeyBy.MODULE ? keys.module(key) : keys.file(key);
-                        sideRef[side][row] = keys.ref(key);
-                        function[row] = keys.function(key);
-                        line[row] = keys.by() == KeyBy.LINE ? keys.line(key) : 0;
-                        file[row] = keys.by() == KeyBy.MODULE ? pairing.moduleLabel(which, own) : pairing.display(which, own);
-                        label[row] = label(keys.by(), file[row], function[row], line[row]);
-                    }
                     rowOfKey[key] = row;
                 }
                 int row = rowOfKey[key];
+                keyWeight[key] += tree.total(node);
                 counts[side * 2][row] += tree.self(node);
                 if (onPath[row] == 0) counts[side * 2 + 1][row] += tree.total(node);
                 onPath[row]++;
                 if (openCount == open.length) open = Arrays.copyOf(open, openCount * 2);
                 open[openCount++] = node;
+            }
+            // A row stands, on each side, for its heaviest key there (matching by name merges several files' functions);
+            // it is named as the new run names it where it has the frame: its qualified names, its paths.
+            for (int key = 0; key < keys.size(); key++) {
+                int row = rowOfKey[key];
+                if (row < 0 || (sideRef[side][row] != null && keyWeight[key] <= sideWeight[side][row])) continue;
+                sideRef[side][row] = keys.ref(key);
+                sideWeight[side][row] = keyWeight[key];
+            }
+            for (int row = 0; row < rows; row++) {
+                FrameRef ref = sideRef[side][row];
+                if (ref == null) continue;
+                function[row] = ref.function();
+                line[row] = keys.by() == KeyBy.LINE ? ref.line() : 0;
+                file[row] = keys.by() == KeyBy.MODULE ? pairing.moduleLabel(which, ref.module()) : pairing.display(which, ref.file());
+                label[row] = label(keys.by(), file[row], function[row], line[row]);
             }
         }
         long baseDen = normalization.denominator(base);

@@ -145,7 +145,8 @@ class CompareViewModelTest {
         assertTrue(model.diffFlame().hoverInfoProperty().get().notes().contains("New: this call path is not in the base run"));
 
         assertEquals(1, model.vanished().size());
-        assertEquals("only_in_a (" + programs.script + ":" + programs.lineOf("def only_in_a") + ")", model.vanished().getFirst().label());
+        assertEquals("only_in_a (moving_hot.py:" + programs.lineOf("def only_in_a") + ")", model.vanished().getFirst().label(),
+            "named as the comparison names the file: from its folder");
     }
 
     @Test
