@@ -63,6 +63,18 @@ public record DeltaRow(String name, String location, FrameRef baseRef, FrameRef 
         return side == Side.BASE ? baseRef : newRef;
     }
 
+    /** Where each run has the frame, by absolute path: {@code base: /v1/app.py} and {@code new: /v2/app.py}. */
+    public String whereText() {
+        StringBuilder text = new StringBuilder(location);
+        if (baseRef != null) text.append("\nbase: ").append(where(baseRef));
+        if (newRef != null) text.append("\nnew: ").append(where(newRef));
+        return text.toString();
+    }
+
+    private static String where(FrameRef ref) {
+        return ref.level() == KeyBy.MODULE ? ref.module() : ref.file();
+    }
+
     /** The change in standard errors (0 when it cannot be told). */
     public double sigmas() {
         return noise > 0 && !Double.isInfinite(noise) ? Math.abs(delta) / noise : 0;
