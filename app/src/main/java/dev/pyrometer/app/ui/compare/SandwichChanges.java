@@ -25,15 +25,18 @@ final class SandwichChanges {
     static SandwichHalves cut(Comparison c, FrameSelection selected, ChangeLevels scale, ChangePalette palette,
                               BooleanSupplier cancelled) {
         CallTree newTree = c.news().tree(), baseTree = c.base().tree();
+        // The selection names a frame of the new run, and the base run's is the one the comparison pairs with it;
+        // for a function only the base run has, the selection is that run's own frame.
         int newKey = Matching.keyOf(newTree.keys(), selected.ref());
-        int baseKey = Matching.keyOf(baseTree.keys(), selected.ref());
+        int baseKey = Matching.keyOf(c.pairing(), Side.BASE, baseTree.keys(), Side.NEW, selected.ref());
+        if (newKey < 0 && baseKey < 0) baseKey = Matching.keyOf(baseTree.keys(), selected.ref());
         if (newKey < 0 && baseKey < 0) return null;
         Sandwich news = Sandwich.of(newTree, newKey, cancelled);
         Sandwich base = Sandwich.of(baseTree, baseKey, cancelled);
         Side drawn = newKey >= 0 && news.total() > 0 ? Side.NEW : Side.BASE;
         if (drawn == Side.BASE && (baseKey < 0 || base.total() == 0)) return null;
-        DiffTree up = DiffTree.of(base.callers(), news.callers(), c.normalization(), cancelled);
-        DiffTree down = DiffTree.of(base.callees(), news.callees(), c.normalization(), cancelled);
+        DiffTree up = DiffTree.of(base.callers(), news.callers(), c.normalization(), c.pairing(), cancelled);
+        DiffTree down = DiffTree.of(base.callees(), news.callees(), c.normalization(), c.pairing(), cancelled);
         ChangeMeasure measure = scale.measure();
         Half callers = new Half(drawn == Side.NEW ? news.callers() : base.callers(), up, drawn,
             ChangeLevels.of(up, measure, scale.scale()), palette);

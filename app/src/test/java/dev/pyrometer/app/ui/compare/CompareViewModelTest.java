@@ -267,6 +267,14 @@ class CompareViewModelTest {
         FlameScene baseScene = model.baseFlame().scene();
         assertEquals(baseScene.keyOf(node(baseScene, "hot_b")), baseScene.selectedKey(), "selected in the base run too");
         assertEquals(v1.script.toString(), model.baseSelectionProperty().get().file());
+        model.sandwich().activeProperty().set(true);
+        var callers = model.sandwich().halvesProperty().get().callers();
+        int main = callers.tree().children(0)[0];
+        assertEquals("main", callers.tree().keys().function(callers.tree().key(main)));
+        assertFalse(callers.marked(main), "the sandwich pairs hot_b's callers with the other checkout's: not new");
+        model.reveal(model.vanished().getFirst());
+        assertEquals("only_in_a", model.sandwich().halvesProperty().get().sandwich().ref().function(),
+            "a function only the base checkout has gets that run's sandwich");
 
         model.diffFlame().focusOn(node(model.diffFlame().scene(), "hot_a"));
         Transform.Focus inBase = (Transform.Focus) model.baseAnalysis().transformsProperty().get().list().getFirst();
@@ -337,6 +345,10 @@ class CompareViewModelTest {
         assertEquals(gone.path(), model.baseFlame().zoomPathProperty().get());
         assertEquals(2, model.newFlame().zoomPathProperty().get().size(), "the new run zooms as far as it has the path");
         assertEquals("only_in_a", model.baseSelectionProperty().get().function());
+        model.sandwich().activeProperty().set(true);
+        var halves = model.sandwich().halvesProperty().get();
+        assertEquals("only_in_a", halves.sandwich().ref().function(), "the sandwich of a vanished function is the base run's");
+        assertTrue(halves.notes().getFirst().startsWith("Only in the base run"), halves.notes().toString());
     }
 
     @Test
