@@ -48,6 +48,8 @@ public final class FlameGraphViewModel {
     static final double MATCH_PIXELS = 40;
     /** Rows left between the hottest frame and the far edge when the graph scrolls to it. */
     static final double HOT_MARGIN_ROWS = 2;
+    /** A frame picked elsewhere counts as on screen when this many pixels of it are. */
+    static final double SEEN_PIXELS = 3;
 
     private final AnalysisViewModel analysis;
     private final ObjectProperty<FrameSelection> selection;
@@ -88,6 +90,7 @@ public final class FlameGraphViewModel {
     private List<FrameRef> matchPath;
     /** A depth to centre once the scene being built lands (a match zoomed into). */
     private int pendingReveal = -1;
+    private boolean selectingHere;
     private AnalysisRequest shownRequest;
 
     public FlameGraphViewModel(AnalysisViewModel analysis, ObjectProperty<FrameSelection> selection, TaskRunner runner) {
@@ -203,7 +206,7 @@ public final class FlameGraphViewModel {
         List<FrameRef> path = new ArrayList<>();
         for (int n : tree.path(treeNode)) path.add(tree.ref(n));
         zoomPath.set(List.copyOf(path));
-        selection.set(FrameSelection.ofNode(tree, treeNode));
+        selectHere(FrameSelection.ofNode(tree, treeNode));
     }
 
     /** Back to a breadcrumb: keep the first {@code level} frames of the zoom path. */
@@ -314,17 +317,18 @@ public final class FlameGraphViewModel {
         matchIndex.set(next);
         List<FrameRef> path = pathOf(tree, node);
         matchPath = path;
-        selection.set(FrameSelection.ofNode(tree, node));
-        int zoomTree = s.layout().treeNode(s.zoomNode());
-        boolean under = node >= zoomTree && node < tree.end(zoomTree);
-        boolean above = zoomTree >= node && zoomTree < tree.end(node);
-        double pixels = (double) tree.total(node) / Math.max(1, tree.total(zoomTree)) * width.get();
+        selectHere(FrameSelection.ofNode(tree, node));
         summarize(s);
-        if (above || under && pixels >= MATCH_PIXELS) {
-            reveal(tree.depth(node));
-        } else {
-            pendingReveal = tree.depth(node);
-            zoomPath.set(path);
+        bringIntoView(s, node);
+    }
+
+    /** Selects a frame this graph itself brings into view (a click, a match), so the selection does not move it. */
+    private void selectHere(FrameSelection frame) {
+        selectingHere = true;
+        try {
+            selection.set(frame);
+        } finally {
+            selectingHere = false;
         }
     }
 
@@ -433,22 +437,53 @@ public final class FlameGraphViewModel {
             scene.set(s.withSelectedKey(key));
             bumpRedraw();
         }
-        if (key >= 0 && revealHottest.get()) showSelected(s, key);
+        if (key >= 0 && revealHottest.get() && !selectingHere) showSelected(s, key);
     }
 
-    /** A frame picked elsewhere (a table, the sandwich): unless some of it is on screen, scroll to its widest. */
+    /**
+     * A frame picked elsewhere (a table, the sandwich): unless some of it is on screen wide enough to see, bring its
+     * place (the call tree row's own path, or its heaviest occurrence) into view, zooming in when it is too narrow.
+     */
     private void showSelected(FlameScene s, int key) {
         FlameLayout layout = s.layout();
-        double row = rowHeight.get(), h = height.get();
-        int widest = -1;
+        double row = rowHeight.get(), h = height.get(), scale = width.get() / s.zoomWidth();
         for (int i = 1; i < layout.size(); i++) {
-            if (s.keyOf(i) != key) continue;
-            if (FlameGeometry.rowVisible(layout.depth(i), row, h, scroll.get())) return;
-            if (widest < 0 || layout.width(i) > layout.width(widest)) widest = i;
+            if (s.keyOf(i) != key || !FlameGeometry.rowVisible(layout.depth(i), row, h, scroll.get())) continue;
+            double left = Math.max(s.zoomX(), layout.x(i));
+            double right = Math.min(s.zoomX() + s.zoomWidth(), layout.x(i) + layout.width(i));
+            if ((right - left) * scale >= SEEN_PIXELS) return;
         }
-        if (widest < 0) return;
+        CallTree tree = layout.tree();
+        FrameSelection picked = selection.get();
+        int node = picked.path().isEmpty() ? -1 : FrameSelection.resolve(tree, picked.path());
+        if (node <= 0 || tree.key(node) != key) node = heaviest(tree, key);
+        if (node <= 0) return;
         autoReveal = false;
-        reveal(layout.depth(widest));
+        bringIntoView(s, node);
+    }
+
+    /** The node of a key with the most samples under it, or -1. */
+    private static int heaviest(CallTree tree, int key) {
+        int best = -1;
+        for (int n = 1; n < tree.size(); n++) {
+            if (tree.key(n) == key && (best < 0 || tree.total(n) > tree.total(best))) best = n;
+        }
+        return best;
+    }
+
+    /** Scrolls to a tree node's row, first zooming into it when, at the current zoom, it is off to the side or narrow. */
+    private void bringIntoView(FlameScene s, int node) {
+        CallTree tree = s.layout().tree();
+        int zoomTree = s.layout().treeNode(s.zoomNode());
+        boolean under = node >= zoomTree && node < tree.end(zoomTree);
+        boolean above = zoomTree >= node && zoomTree < tree.end(node);
+        double pixels = (double) tree.total(node) / Math.max(1, tree.total(zoomTree)) * width.get();
+        if (above || under && pixels >= MATCH_PIXELS) {
+            reveal(tree.depth(node));
+        } else {
+            pendingReveal = tree.depth(node);
+            zoomPath.set(pathOf(tree, node));
+        }
     }
 
     private static List<Crumb> crumbsOf(FlameScene built, List<FrameRef> path) {

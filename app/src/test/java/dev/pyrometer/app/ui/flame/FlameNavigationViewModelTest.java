@@ -163,6 +163,25 @@ class FlameNavigationViewModelTest {
         assertTrue(flame.scrollProperty().get() != scroll, "and back up to checksum");
     }
 
+    @Test
+    void aFramePickedElsewhereTooNarrowToSeeIsZoomedInto() {
+        open(DemoProfiles.cpuDemo(4000), 1200, 600);
+        var keys = flame.scene().layout().tree().keys();
+        int parseArgs = -1;
+        for (int k = 0; k < keys.size(); k++) if ("ArgumentParser.parse_args".equals(keys.function(k))) parseArgs = k;
+        selection.set(FrameSelection.of(keys, parseArgs));
+        List<String> zoom = flame.zoomPathProperty().get().stream().map(FrameRef::function).toList();
+        assertEquals(List.of("<module>", "main", "ArgumentParser.parse_args"), zoom,
+            "one sample of 4000, narrower than a pixel: picked in a table, zoomed into");
+
+        flame.resetZoom();
+        FlameScene scene = flame.scene();
+        int search = -1;
+        for (int i = 0; i < scene.size(); i++) if ("search".equals(function(scene, i))) search = i;
+        selection.set(FrameSelection.ofNode(scene.layout().tree(), scene.layout().treeNode(search)));
+        assertTrue(flame.zoomPathProperty().get().isEmpty(), "a frame wide enough to see moves nothing");
+    }
+
     private List<String> childrenOf(String function) {
         FlameScene scene = flame.scene();
         FlameLayout layout = scene.layout();
