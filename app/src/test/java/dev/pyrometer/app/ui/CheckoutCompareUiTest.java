@@ -146,6 +146,19 @@ class CheckoutCompareUiTest {
         assertNull(rows(vm, "hot_a").stream().filter(r -> r.presence() != Presence.BOTH).findAny().orElse(null));
     }
 
+    @Test
+    void compareMatchOpensTheComparisonPairedThatWay(FxRobot robot) {
+        WorkbenchViewModel workbench = view.model();
+        Fx.runFx(() -> workbench.handle(DesktopRequest.compare(base, news, MatchBy.ABSOLUTE_PATH)));
+        Fx.await("the comparison by absolute path is made", () -> view.selectedCompareView() != null
+            && view.selectedCompareView().model().comparison() != null
+            && view.selectedCompareView().model().comparison().pairing().matchBy() == MatchBy.ABSOLUTE_PATH);
+        CompareViewModel vm = Fx.onFx(() -> view.selectedCompareView().model());
+        assertEquals(MatchBy.ABSOLUTE_PATH, Fx.onFx(() -> vm.matchByProperty().get()));
+        assertEquals(2, rows(vm, "hot_a").size(), "by absolute path the two checkouts' hot_a stay apart");
+        assertTrue(robot.lookup("#compare-pairing").queryLabeled().getText().contains("Frames paired by absolute path"));
+    }
+
     /** Picks a "Match by" choice with the mouse and waits for the comparison made with it. */
     private static void choose(FxRobot robot, CompareViewModel vm, MatchBy match) {
         robot.clickOn("#compare-match");
