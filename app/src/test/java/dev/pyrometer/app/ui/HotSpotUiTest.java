@@ -26,9 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.controlsfx.control.BreadCrumbBar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +141,24 @@ class HotSpotUiTest {
         Fx.runFx(() -> workspace.model().analysis().rebuild());
         Fx.await("rebuilt", () -> flame.scene() != scene && flame.scene() != null);
         assertEquals(scroll, Fx.onFx(() -> flame.scrollProperty().get()));
+
+        // Zoomed 200-odd frames down, the breadcrumb keeps "all", one crumb for the levels between and the last
+        // three, and never widens the window.
+        Fx.runFx(() -> flame.click(hottest));
+        int depth = scene.layout().depth(hottest);
+        Fx.await("zoomed into checksum", () -> flame.crumbsProperty().get().size() == depth + 1);
+        List<String> crumbs = Fx.onFx(() -> {
+            List<String> labels = new ArrayList<>();
+            BreadCrumbBar<?> bar = robot.lookup("#flame-breadcrumb").queryAs(BreadCrumbBar.class);
+            for (TreeItem<?> c = bar.getSelectedCrumb(); c != null; c = c.getParent()) labels.addFirst(c.getValue().toString());
+            return labels;
+        });
+        assertEquals(5, crumbs.size(), crumbs.toString());
+        assertEquals("… " + (depth - 3) + " more", crumbs.get(1));
+        assertTrue(crumbs.getLast().startsWith("checksum"), crumbs.toString());
+        Fx.runFx(() -> workspace.flame().getScene().getRoot().layout());
+        assertTrue(Fx.onFx(() -> workspace.flame().getWidth() <= workspace.flame().getScene().getWidth()), "the window keeps its width");
+        Fx.runFx(flame::resetZoom);
 
         robot.clickOn("#flame-collapse-recursion");
         Fx.await("the recursion collapsed and the graph fits", () -> flame.scene() != null

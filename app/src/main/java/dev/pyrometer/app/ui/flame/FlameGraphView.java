@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import org.controlsfx.control.BreadCrumbBar;
 import org.controlsfx.control.SegmentedButton;
 
@@ -34,6 +35,9 @@ public final class FlameGraphView extends BorderPane {
     private final FlameMinimap minimap;
     private final TextField search = new TextField();
     private final Label title = new Label("Flame graph");
+    /** Crumbs shown at the end of a long zoom trail, after "all" and one for the levels between. */
+    static final int SHOWN_CRUMBS = 3;
+
     private final BreadCrumbBar<Crumb> breadcrumb = new BreadCrumbBar<>();
     private final StackPane graph;
     private final HBox breadcrumbRow;
@@ -233,6 +237,12 @@ public final class FlameGraphView extends BorderPane {
         breadcrumb.setId("flame-breadcrumb");
         breadcrumb.setAutoNavigationEnabled(false);
         breadcrumb.setOnCrumbAction(e -> model.zoomOutTo(e.getSelectedCrumb().getValue().level()));
+        // However long the trail, it never widens the window: what does not fit is cut off at the right.
+        breadcrumb.setMinWidth(0);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(breadcrumb.widthProperty());
+        clip.heightProperty().bind(breadcrumb.heightProperty());
+        breadcrumb.setClip(clip);
         model.crumbsProperty().addListener((o, before, crumbs) -> showCrumbs(crumbs));
         showCrumbs(model.crumbsProperty().get());
 
@@ -249,8 +259,22 @@ public final class FlameGraphView extends BorderPane {
     }
 
     private void showCrumbs(List<Crumb> crumbs) {
-        TreeItem<Crumb> last = BreadCrumbBar.buildTreeModel(crumbs.toArray(new Crumb[0]));
+        TreeItem<Crumb> last = BreadCrumbBar.buildTreeModel(shortened(crumbs).toArray(new Crumb[0]));
         breadcrumb.setSelectedCrumb(last);
+    }
+
+    /**
+     * A zoom far down a deep stack (a search match, a table pick) has a crumb per level: keep "all", the last few,
+     * and one crumb for the levels between that zooms out to the deepest of them.
+     */
+    static List<Crumb> shortened(List<Crumb> crumbs) {
+        if (crumbs.size() <= SHOWN_CRUMBS + 2) return crumbs;
+        List<Crumb> tail = crumbs.subList(crumbs.size() - SHOWN_CRUMBS, crumbs.size());
+        int hidden = crumbs.size() - 1 - SHOWN_CRUMBS;
+        Crumb between = new Crumb("… " + hidden + " more", tail.getFirst().level() - 1);
+        List<Crumb> shown = new java.util.ArrayList<>(List.of(crumbs.getFirst(), between));
+        shown.addAll(tail);
+        return shown;
     }
 
     private static String describe(Transforms list) {

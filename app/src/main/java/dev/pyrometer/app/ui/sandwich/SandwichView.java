@@ -5,6 +5,7 @@ import dev.pyrometer.app.ui.flame.FlamePalette;
 import dev.pyrometer.app.ui.flame.FlameSurface;
 import dev.pyrometer.model.SampleState;
 import java.util.function.Consumer;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -163,6 +164,7 @@ public final class SandwichView extends BorderPane {
         label.getStyleClass().add("sandwich-caption");
         label.setMouseTransparent(true);
         StackPane.setAlignment(label, corner);
+        StackPane.setMargin(label, new Insets(3, 4, 3, 4));
         StackPane pane = new StackPane(surface, label);
         pane.setMinHeight(60);
         return pane;
