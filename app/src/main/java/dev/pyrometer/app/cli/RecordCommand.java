@@ -1,5 +1,6 @@
 package dev.pyrometer.app.cli;
 
+import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
 import dev.pyrometer.model.aggregate.KeyBy;
@@ -15,7 +16,6 @@ import dev.pyrometer.sampler.SamplerOptions;
 import dev.pyrometer.sampler.SamplerStats;
 import dev.pyrometer.sampler.errors.SamplerErrors;
 import dev.pyrometer.sampler.launch.LaunchedProgram;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pyrometer record}: samples a running process ({@code --pid}) or a command it launches ({@code -- CMD…})
- * until the target exits, the duration ends or Ctrl-C, then writes the recording and one summary line.
+ * until the target exits, the duration ends or Ctrl-C, then writes the recording and one summary line. With
+ * {@code -- CMD} it exits with the program's own code when the program ended by itself, and 0 when the duration ended
+ * the recording and Pyrometer ended the program.
  */
 @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Record where a Python program spends its time, without changing it (nor pausing it, unless"
@@ -50,7 +52,8 @@ public final class RecordCommand implements Callable<Integer> {
     double rate;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "SECONDS",
-        description = "Stop after this many seconds (default: until the program exits or Ctrl-C).")
+        description = "Stop after this many seconds (default: until the program exits or Ctrl-C). A program started"
+            + " after `--` is then ended, and record exits 0.")
     Double duration;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -154,10 +157,15 @@ public final class RecordCommand implements Callable<Integer> {
                     sampler.failure());
             }
             SamplerStats stats = sampler.stats();
+            // The duration ended a program Pyrometer started: the recording is what was asked for, so it succeeds
+            // (the program's 143 from our SIGTERM would read as a failure to any script or CI).
+            boolean endedByDuration = program != null && outcome == Sampler.Outcome.DURATION_ELAPSED;
             PrintWriter err = spec.commandLine().getErr();
             err.println("pyrometer: " + summary(stats) + "; wrote " + written + " samples to " + path + " ("
-                + chosen.cliName() + ")");
+                + chosen.cliName() + ")" + (endedByDuration ? String.format(Locale.ROOT,
+                "; the program was ended when the %s s of -d ran out", seconds(duration)) : ""));
             err.flush();
+            if (endedByDuration) return 0;
             if (program != null) return exitCode;
             if (outcome == Sampler.Outcome.TARGET_EXITED && duration != null) {
                 throw new PyrometerException(String.format(Locale.ROOT, "process %d exited after %.1f s, before the"
@@ -174,6 +182,11 @@ public final class RecordCommand implements Callable<Integer> {
                 // the hook is running: it only waits for `finished`
             }
         }
+    }
+
+    /** {@code 8} for 8.0, {@code 2.5} for 2.5: the duration as the user typed it. */
+    private static String seconds(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     static String summary(SamplerStats s) {
@@ -209,16 +222,20 @@ public final class RecordCommand implements Callable<Integer> {
         return output != null ? output : Path.of("pyrometer-" + targetPid + chosen.defaultExtension());
     }
 
-    /** Fails before recording, not after, when the output cannot be written. */
-    private static void checkWritable(Path output) throws IOException {
+    /**
+     * Fails before recording, not after, when the output cannot be written: with {@code convert}'s exit code
+     * ({@link FileErrors#UNWRITABLE}) and words.
+     */
+    private static void checkWritable(Path output) {
         if (output == null) return;
         Path dir = output.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new PyrometerException("cannot write " + output + ": the directory " + dir + " does not exist.",
-                UsageError.EXIT_CODE, new NoSuchFileException(String.valueOf(dir)));
+            throw FileErrors.unwritable("cannot write " + output + ": the folder " + dir + " does not exist.",
+                new NoSuchFileException(String.valueOf(dir)));
         }
+        if (Files.isDirectory(output)) throw FileErrors.unwritable("cannot write " + output + ": it is a directory.", null);
         if (!Files.isWritable(dir) || (Files.exists(output) && !Files.isWritable(output))) {
-            throw new PyrometerException("cannot write " + output + ": permission denied.", UsageError.EXIT_CODE, null);
+            throw FileErrors.unwritable("cannot write " + output + ": permission denied.", null);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pyrometer.app.JvmRun;
+import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.sampler.Pythons;
 import dev.pyrometer.sampler.TargetProcess;
 import dev.pyrometer.sampler.errors.SamplerErrors;
@@ -105,8 +106,12 @@ class CommandErrorsTest {
             "pyrometer: give --blocking or --nonblocking, not both");
         assertOneLine(JvmRun.of(Map.of(), "record", "-f", "flame", "--pid", "1"), 2,
             "pyrometer: unknown output format 'flame'; use one of: session, collapsed");
-        assertOneLine(JvmRun.of(Map.of(), "record", "-o", "/no/such/dir/out.txt", "--pid", "1"), 2,
-            "pyrometer: cannot write /no/such/dir/out.txt");
+        // The same exit code and words as convert's for an output that cannot be written.
+        assertOneLine(JvmRun.of(Map.of(), "record", "-o", "/no/such/dir/out.txt", "--pid", "1"), FileErrors.UNWRITABLE,
+            "pyrometer: cannot write /no/such/dir/out.txt: the folder /no/such/dir does not exist.");
+        Path input = Files.writeString(dir.resolve("in.txt"), "main (app.py:1) 1\n");
+        assertOneLine(JvmRun.of(Map.of(), "convert", input.toString(), "/no/such/dir/out.txt"),
+            FileErrors.UNWRITABLE, "pyrometer: cannot write /no/such/dir/out.txt: the folder /no/such/dir does not exist.");
         assertOneLine(JvmRun.of(Map.of(), "record", "--", "/no/such/program"), SamplerErrors.LAUNCH_FAILED,
             "pyrometer: cannot start `/no/such/program`: no such program");
     }
