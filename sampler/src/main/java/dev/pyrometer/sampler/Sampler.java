@@ -60,6 +60,9 @@ public final class Sampler {
     private volatile long startNanos;
     private volatile long endNanos;
     private volatile long loopCpuNanos;
+    // Paused time, kept by pause() and resume() (under the lock): the pauses that ended, and when the current began.
+    private volatile long pausedBefore;
+    private volatile long pausedSince;
     private volatile long targetCpuMicros;
     private Map<Long, String> names = Map.of();
     private int namesGeneration;
@@ -81,12 +84,16 @@ public final class Sampler {
     }
 
     /** Stops taking samples until {@link #resume()}; the target is not held still meanwhile. */
-    public void pause() {
+    public synchronized void pause() {
+        if (paused) return;
+        pausedSince = System.nanoTime();
         paused = true;
     }
 
     /** Takes samples again after {@link #pause()}, on a schedule that starts afresh. */
-    public void resume() {
+    public synchronized void resume() {
+        if (!paused) return;
+        pausedBefore += System.nanoTime() - pausedSince;
         paused = false;
         LockSupport.unpark(thread);
     }
@@ -130,11 +137,13 @@ public final class Sampler {
     }
 
     /** The counters so far (any thread, any time; final once the recording ended). */
-    public SamplerStats stats() {
+    public synchronized SamplerStats stats() {
         long start = startNanos;
         long end = endNanos != 0 ? endNanos : System.nanoTime();
-        return new SamplerStats(samples, threadSamples, errors, lateTicks, ticks, start == 0 ? 0 : end - start,
-            loopCpuNanos, targetCpuMicros);
+        long elapsed = start == 0 ? 0 : end - start;
+        long pausedNanos = pausedBefore + (paused ? end - Math.max(pausedSince, start) : 0);
+        return new SamplerStats(samples, threadSamples, errors, lateTicks, ticks, elapsed, loopCpuNanos,
+            targetCpuMicros, Math.clamp(pausedNanos, 0, elapsed));
     }
 
     private void run() {

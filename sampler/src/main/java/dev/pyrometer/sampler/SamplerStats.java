@@ -11,13 +11,26 @@ package dev.pyrometer.sampler;
  * @param elapsedNanos  time since the sampler started, pauses included
  * @param loopCpuNanos  CPU time of the sampling thread
  * @param targetCpuMicros the target's threads' CPU time seen while sampling (user + system)
+ * @param pausedNanos   of the elapsed time, how long sampling was paused
  */
 public record SamplerStats(long samples, long threadSamples, long errors, long lateTicks, long ticks,
-                           long elapsedNanos, long loopCpuNanos, long targetCpuMicros) {
+                           long elapsedNanos, long loopCpuNanos, long targetCpuMicros, long pausedNanos) {
 
-    /** Samples per second actually achieved. */
+    /** Counters of a sampler that never paused. */
+    public SamplerStats(long samples, long threadSamples, long errors, long lateTicks, long ticks, long elapsedNanos,
+                        long loopCpuNanos, long targetCpuMicros) {
+        this(samples, threadSamples, errors, lateTicks, ticks, elapsedNanos, loopCpuNanos, targetCpuMicros, 0);
+    }
+
+    /** The time spent sampling: elapsed, pauses left out. */
+    public long sampledNanos() {
+        return elapsedNanos - pausedNanos;
+    }
+
+    /** Samples per second actually achieved while sampling (a pause takes none, and lowers no rate). */
     public double achievedRate() {
-        return elapsedNanos == 0 ? 0 : samples * 1e9 / elapsedNanos;
+        long sampled = sampledNanos();
+        return sampled <= 0 ? 0 : samples * 1e9 / sampled;
     }
 
     /** The sampling loop's own CPU time per sample, microseconds. */
