@@ -110,8 +110,9 @@ public final class WorkspaceView extends BorderPane {
         bar.getStyleClass().add("session-status");
         model.analysis().analysisProperty().addListener((o, before, analysis) -> {
             if (analysis == null) return;
-            var counts = analysis.counts();
-            double seconds = counts.lastMicros() > counts.firstMicros() ? (counts.lastMicros() - counts.firstMicros()) / 1e6 : 0;
+            // The recording's length, as its samples and threads are the recording's: the selected range's length
+            // is on the timeline.
+            double seconds = model.recordingSeconds();
             String python = model.profile().metadata("python.version");
             bar.setText(Formats.count(model.profile().samples().size(), "sample") + "  ·  "
                 + Formats.count(model.profile().threads().size(), "thread") + "  ·  " + Formats.seconds(seconds)

@@ -15,7 +15,10 @@ import dev.pyrometer.app.ui.source.SourceViewModel;
 import dev.pyrometer.app.ui.timeline.TimelineViewModel;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.model.aggregate.Snapshot;
+import dev.pyrometer.model.aggregate.Timeline;
 import dev.pyrometer.model.session.SavedView;
+import dev.pyrometer.sampler.MetadataKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +136,23 @@ public final class WorkspaceViewModel {
     public AttachedTarget target() { return target; }
     public Path file() { return file.get(); }
     public Path autosaveFile() { return autosave == null ? null : autosave.file(); }
+
+    /**
+     * How long the recording lasted (so far, while it records): the sampler's own measure once it wrote one, else the
+     * time of the last sample or memory reading. The whole recording's, never the selected range's.
+     */
+    public double recordingSeconds() {
+        String recorded = profile.metadata(MetadataKeys.DURATION_SECONDS);
+        if (recorded != null) {
+            try {
+                double seconds = Double.parseDouble(recorded);
+                if (seconds > 0) return seconds;
+            } catch (NumberFormatException damaged) {
+                // a damaged value: measure the samples instead
+            }
+        }
+        return Timeline.endMicros(Snapshot.of(profile)) / 1e6;
+    }
 
     /** True when closing would lose samples: never saved, or grown since. */
     public boolean isUnsaved() {
