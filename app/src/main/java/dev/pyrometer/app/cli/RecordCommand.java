@@ -127,6 +127,12 @@ public final class RecordCommand implements Callable<Integer> {
         Sampler sampler = target.sampler(options, profile);
         // A session is written as it records, so a crash or kill -9 leaves everything up to the last half second.
         SessionRecorder live = chosen == Format.SESSION ? SessionRecorder.start(profile, path) : null;
+        PrintWriter err = spec.commandLine().getErr();
+        // Told the moment it happens, not an hour later: the recording goes on in memory meanwhile.
+        if (live != null) live.onFailure(e -> {
+            err.println("pyrometer: " + e.getMessage() + " Recording goes on in memory; it is written again at the end.");
+            err.flush();
+        });
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: stop sampling and let the main thread write what was recorded before the JVM exits.
         Thread onInterrupt = new Thread(() -> {
@@ -148,7 +154,15 @@ public final class RecordCommand implements Callable<Integer> {
                 exitCode = program.waitFor();
                 profile.metadata(MetadataKeys.EXIT_CODE, Integer.toString(exitCode));
             }
-            long written = finish(profile, live, chosen, path);
+            PyrometerException autosaveFailure = null;
+            long written;
+            try {
+                written = finish(profile, live, chosen, path);
+            } catch (PyrometerException failed) {
+                if (live == null || live.failure() == null) throw failed;
+                autosaveFailure = failed;
+                written = writeAgain(profile, path);
+            }
             if (outcome == Sampler.Outcome.FAILED && sampler.failure() instanceof PyrometerException userError) {
                 throw userError; // e.g. ptrace not allowed for --blocking: one line that says why
             }
@@ -160,11 +174,12 @@ public final class RecordCommand implements Callable<Integer> {
             // The duration ended a program Pyrometer started: the recording is what was asked for, so it succeeds
             // (the program's 143 from our SIGTERM would read as a failure to any script or CI).
             boolean endedByDuration = program != null && outcome == Sampler.Outcome.DURATION_ELAPSED;
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("pyrometer: " + summary(stats) + "; wrote " + written + " samples to " + path + " ("
+            err.println("pyrometer: " + summary(stats) + (written >= 0 ? "; wrote " + written + " samples to "
+                : "; could not write all of ") + path + " ("
                 + chosen.cliName() + ")" + (endedByDuration ? String.format(Locale.ROOT,
                 "; the program was ended when the %s s of -d ran out", seconds(duration)) : ""));
             err.flush();
+            if (autosaveFailure != null) throw whatWasKept(autosaveFailure, written, path);
             if (endedByDuration) return 0;
             if (program != null) return exitCode;
             if (outcome == Sampler.Outcome.TARGET_EXITED && duration != null) {
@@ -181,6 +196,35 @@ public final class RecordCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it only waits for `finished`
             }
+        }
+    }
+
+    /**
+     * After the session could not be written while recording: writes the whole recording once more (a new file renamed
+     * into place, so the part written so far stays if this fails too). Returns the samples now in the file, or -1 when
+     * it still cannot be written.
+     */
+    private static long writeAgain(Profile profile, Path path) {
+        try {
+            return ProfileFiles.write(profile, path, Format.SESSION);
+        } catch (PyrometerException stillFailing) {
+            return -1;
+        }
+    }
+
+    /** The one line an autosave failure ends with (exit code 13), saying what the file holds. */
+    private static PyrometerException whatWasKept(PyrometerException failure, long written, Path path) {
+        String kept = written >= 0
+            ? " It was written again in full at the end (" + written + " samples)."
+            : " " + path + " keeps what was written before that; the rest of the recording could not be saved.";
+        return FileErrors.unwritable(failure.getMessage() + kept, failure);
+    }
+
+    private static boolean readOnly(Path dir) {
+        try {
+            return Files.getFileStore(dir).isReadOnly();
+        } catch (java.io.IOException unknown) {
+            return false; // the write itself will say
         }
     }
 
@@ -234,6 +278,7 @@ public final class RecordCommand implements Callable<Integer> {
                 new NoSuchFileException(String.valueOf(dir)));
         }
         if (Files.isDirectory(output)) throw FileErrors.unwritable("cannot write " + output + ": it is a directory.", null);
+        if (readOnly(dir)) throw FileErrors.unwritable("cannot write " + output + ": read-only file system.", null);
         if (!Files.isWritable(dir) || (Files.exists(output) && !Files.isWritable(output))) {
             throw FileErrors.unwritable("cannot write " + output + ": permission denied.", null);
         }
