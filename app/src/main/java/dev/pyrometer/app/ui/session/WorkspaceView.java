@@ -18,11 +18,13 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 
 /**
  * A workspace on screen: the analysis bar and the timeline on top; the flame graph above the call tree / hot functions tabs and the
- * source pane; the recording's status bar (or the session's) at the bottom. Divider positions are remembered.
+ * source pane; the recording's status bar (or the session's) at the bottom, with the autosave's failure above it when it
+ * fails. Divider positions are remembered.
  */
 public final class WorkspaceView extends BorderPane {
     private final WorkspaceViewModel model;
@@ -78,7 +80,8 @@ public final class WorkspaceView extends BorderPane {
 
         setTop(new AnalysisBar(model.analysis(), model.threads()));
         setCenter(withTimeline);
-        setBottom(model.recording() != null ? new RecordingStatusBar(model.recording()) : sessionStatus());
+        setBottom(new VBox(new AutosaveProblemBar(model),
+            model.recording() != null ? new RecordingStatusBar(model.recording()) : sessionStatus()));
     }
 
     public FlameGraphView flame() { return flame; }
