@@ -12,14 +12,17 @@ package dev.pyrometer.sampler;
  * @param loopCpuNanos  CPU time of the sampling thread
  * @param targetCpuMicros the target's threads' CPU time seen while sampling (user + system)
  * @param pausedNanos   of the elapsed time, how long sampling was paused
+ * @param unheldThreads with {@code --blocking}, thread stacks read while the thread ran on, because it did not stop in
+ *                      time (in an uninterruptible wait); each was read as without {@code --blocking}
  */
 public record SamplerStats(long samples, long threadSamples, long errors, long lateTicks, long ticks,
-                           long elapsedNanos, long loopCpuNanos, long targetCpuMicros, long pausedNanos) {
+                           long elapsedNanos, long loopCpuNanos, long targetCpuMicros, long pausedNanos,
+                           long unheldThreads) {
 
-    /** Counters of a sampler that never paused. */
+    /** Counters of a sampler that never paused, nor held a thread still. */
     public SamplerStats(long samples, long threadSamples, long errors, long lateTicks, long ticks, long elapsedNanos,
                         long loopCpuNanos, long targetCpuMicros) {
-        this(samples, threadSamples, errors, lateTicks, ticks, elapsedNanos, loopCpuNanos, targetCpuMicros, 0);
+        this(samples, threadSamples, errors, lateTicks, ticks, elapsedNanos, loopCpuNanos, targetCpuMicros, 0, 0);
     }
 
     /** The time spent sampling: elapsed, pauses left out. */

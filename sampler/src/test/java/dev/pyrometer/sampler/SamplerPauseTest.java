@@ -50,6 +50,6 @@ class SamplerPauseTest {
         SamplerStats stats = new SamplerStats(100, 100, 0, 0, 100, 1_000_000_000L, 0, 0);
         assertEquals(0, stats.pausedNanos());
         assertEquals(100, stats.achievedRate(), 1e-9);
-        assertEquals(200, new SamplerStats(100, 100, 0, 0, 100, 1_000_000_000L, 0, 0, 500_000_000L).achievedRate(), 1e-9);
+        assertEquals(200, new SamplerStats(100, 100, 0, 0, 100, 1_000_000_000L, 0, 0, 500_000_000L, 0).achievedRate(), 1e-9);
     }
 }

@@ -236,7 +236,9 @@ public final class RecordCommand implements Callable<Integer> {
     static String summary(SamplerStats s) {
         return String.format(Locale.ROOT, "%d samples, %d errors, %d late ticks in %.2f s (%.1f Hz achieved);"
                 + " sampler CPU %.1f µs per sample", s.samples(), s.errors(), s.lateTicks(), s.elapsedNanos() / 1e9,
-            s.achievedRate(), s.cpuPerSampleMicros());
+            s.achievedRate(), s.cpuPerSampleMicros())
+            + (s.unheldThreads() == 0 ? "" : "; " + s.unheldThreads() + " times a thread would not stop (an"
+                + " uninterruptible wait) and was read without being held");
     }
 
     /** Ends a live session, or writes an export of the whole recording atomically; returns the samples written. */
