@@ -45,8 +45,4 @@ public record SamplerStats(long samples, long threadSamples, long errors, long l
     public double targetCpuPercent() {
         return elapsedNanos == 0 ? 0 : targetCpuMicros * 1e5 / elapsedNanos;
     }
-
-    public double lateFraction() {
-        return ticks == 0 ? 0 : (double) lateTicks / ticks;
-    }
 }
