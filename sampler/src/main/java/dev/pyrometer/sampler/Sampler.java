@@ -295,6 +295,10 @@ public final class Sampler {
                 break; // the list itself is torn: try again next tick
             }
             int slot = slots.slot(reader.osThreadId(), tick);
+            if (slots.stateUnknown(slot)) {
+                errors++; // its stat file could not be read (too many open files): no sample, rather than "idle"
+                continue;
+            }
             if (slots.nameGeneration(slot) != namesGeneration) name(slots, slot, reader.pythonThreadId());
             if (!reader.walk(walk) && (gone(reader) || !reader.rewalk(walk))) {
                 if (gone(reader)) return false;

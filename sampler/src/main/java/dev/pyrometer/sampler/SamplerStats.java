@@ -5,7 +5,8 @@ package dev.pyrometer.sampler;
  *
  * @param samples       ticks at which at least one thread stack was recorded
  * @param threadSamples thread stacks recorded
- * @param errors        thread stacks dropped because they could not be read consistently
+ * @param errors        thread stacks dropped: not read consistently even when read twice, or the thread's state
+ *                      could not be read (its stat file could not be opened)
  * @param lateTicks     ticks that began more than one mean interval late
  * @param ticks         ticks run
  * @param elapsedNanos  time since the sampler started, pauses included
