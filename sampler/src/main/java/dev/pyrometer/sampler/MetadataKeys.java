@@ -1,5 +1,7 @@
 package dev.pyrometer.sampler;
 
+import dev.pyrometer.model.RunRoots;
+
 /** The metadata keys a {@link Sampler} writes into its sink (values are strings). */
 public final class MetadataKeys {
     public static final String PID = "pid";
@@ -23,6 +25,15 @@ public final class MetadataKeys {
     public static final String DURATION_SECONDS = "sampler.duration_s";
     /** How the recording ended: stopped, duration, target-exited, failed. */
     public static final String OUTCOME = "sampler.outcome";
+    /** {@code sys.path}, entries separated by line feeds: see {@link RunRoots}, which reads these keys back. */
+    public static final String SYS_PATH = RunRoots.SYS_PATH;
+    /** {@code __main__.__file__}: the main script. */
+    public static final String MAIN_FILE = RunRoots.MAIN_FILE;
+    /** The target's working directory (from /proc). */
+    public static final String CWD = RunRoots.CWD;
+    public static final String PREFIX = RunRoots.PREFIX;
+    public static final String BASE_PREFIX = RunRoots.BASE_PREFIX;
+    public static final String EXEC_PREFIX = RunRoots.EXEC_PREFIX;
     /** A launched program's exit code. */
     public static final String EXIT_CODE = "exit.code";
 

@@ -168,6 +168,7 @@ public final class Sampler {
              ThreadPauser pauser = options.blocking() ? ThreadPauser.seize(pid) : null) {
             Libc.preciseTimers();
             SamplerMetadata.writeStart(sink, target, options);
+            RootsProbe roots = SamplerMetadata.writeRoots(sink, target, reader);
             long start = System.nanoTime();
             startNanos = start;
             Schedule schedule = new Schedule(options.rateHz(), start);
@@ -187,6 +188,7 @@ public final class Sampler {
                     break;
                 }
                 if (schedule.late(now)) lateTicks++;
+                roots.poll(reader, now - start);
                 if (!tick(reader, slots, statm, pauser, walk, now - start, pageSize)) {
                     outcome = Outcome.TARGET_EXITED;
                     break;

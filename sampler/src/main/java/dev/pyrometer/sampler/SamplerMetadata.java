@@ -2,6 +2,7 @@ package dev.pyrometer.sampler;
 
 import dev.pyrometer.model.SampleSink;
 import dev.pyrometer.sampler.proc.ProcFiles;
+import dev.pyrometer.sampler.walk.TargetReader;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -18,6 +19,16 @@ final class SamplerMetadata {
         sink.metadata(MetadataKeys.HOST, hostName());
         sink.metadata(MetadataKeys.START_EPOCH_MILLIS, Long.toString(System.currentTimeMillis()));
         sink.metadata(MetadataKeys.RATE_HZ, format(options.rateHz()));
+    }
+
+    /**
+     * Reads the target's roots ({@code sys.path}, prefixes, main script, working directory) into the metadata now, and
+     * returns the probe that completes them while a just-launched program is still starting ({@link RootsProbe}).
+     */
+    static RootsProbe writeRoots(SampleSink sink, PythonTarget target, TargetReader reader) {
+        RootsProbe roots = new RootsProbe(target.pid(), sink);
+        roots.poll(reader, 0);
+        return roots;
     }
 
     static void writeEnd(SampleSink sink, SamplerStats s, Sampler.Outcome outcome) {

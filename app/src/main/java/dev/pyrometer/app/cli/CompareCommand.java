@@ -4,10 +4,12 @@ import dev.pyrometer.app.desktop.DesktopGate;
 import dev.pyrometer.app.desktop.DesktopRequest;
 import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.model.diff.MatchBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -27,9 +29,21 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW", description = "The run after.")
     Path news;
 
+    @Option(names = "--match", paramLabel = "relative|absolute|name", defaultValue = "relative",
+        description = "How frames of the two runs pair: by path relative to each run's roots (default), by absolute path,"
+            + " or by function name only. The workbench's \"Match by\" changes it later.")
+    String match;
+
     @Override
     public Integer call() {
-        return DesktopGate.open(DesktopRequest.compare(checked(base), checked(news)));
+        return DesktopGate.open(request());
+    }
+
+    /** What the desktop is asked to show; the files and {@code --match} are checked first. */
+    DesktopRequest request() {
+        MatchBy matchBy = MatchBy.ofOption(match);
+        if (matchBy == null) throw UsageError.of("--match takes relative, absolute or name, not '" + match + "'.");
+        return DesktopRequest.compare(checked(base), checked(news), matchBy);
     }
 
     static Path checked(Path file) {

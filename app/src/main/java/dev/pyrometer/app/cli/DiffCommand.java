@@ -10,8 +10,11 @@ import dev.pyrometer.model.aggregate.StackCounts;
 import dev.pyrometer.model.aggregate.Transforms;
 import dev.pyrometer.model.diff.DiffTable;
 import dev.pyrometer.model.diff.DiffValues.Presence;
+import dev.pyrometer.model.diff.MatchBy;
 import dev.pyrometer.model.diff.Noise;
 import dev.pyrometer.model.diff.Normalization;
+import dev.pyrometer.model.diff.Pairing;
+import dev.pyrometer.model.diff.PairingSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,15 +31,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pyrometer diff BASE NEW}: the functions or lines whose share of the samples changed most between two
- * profiles, with whether each change is beyond sampling noise. {@code --json} prints a list of objects with
- * {@code function}, {@code file}, {@code line} (with {@code --by line}), {@code base_total}, {@code new_total},
- * {@code base_self} and {@code new_self}, as shares of all samples (0 to 1).
+ * profiles, with whether each change is beyond sampling noise. Frames pair by their file's path relative to each run's
+ * roots and their qualified name, then by module ({@code --match} chooses otherwise). {@code --json} prints one object
+ * per pair with {@code function}, {@code file} (the relative path), {@code line} (with {@code --by line}),
+ * {@code base_total}, {@code new_total}, {@code base_self} and {@code new_self}, as shares of all samples (0 to 1), and
+ * {@code base_file} / {@code new_file}: each run's absolute path, null where only the other run has the frame.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Compare two profiles: the biggest changes in where the time goes.",
         "Values are shares of all (non-idle) samples; a change is beyond noise when it exceeds "
-            + "3 standard errors of sampling."})
+            + "3 standard errors of sampling.",
+        "Frames pair by their file's path relative to each run's roots (a checkout, a virtual environment) and their "
+            + "qualified name, then by module name; --match changes that."})
 public final class DiffCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "BASE", description = "The profile before (any format convert reads).")
@@ -48,6 +55,11 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "function|line", defaultValue = "function",
         description = "Compare per function (default) or per line.")
     String by;
+
+    @Option(names = "--match", paramLabel = "relative|absolute|name", defaultValue = "relative",
+        description = "How frames of the two runs pair: by path relative to each run's roots (default), by absolute path,"
+            + " or by function name only.")
+    String match;
 
     @Option(names = "--json", description = "Print a JSON list instead of a table.")
     boolean json;
@@ -71,6 +83,8 @@ public final class DiffCommand implements Callable<Integer> {
             case "line" -> KeyBy.LINE;
             default -> throw UsageError.of("--by takes function or line, not '" + by + "'.");
         };
+        MatchBy matchBy = MatchBy.ofOption(match);
+        if (matchBy == null) throw UsageError.of("--match takes relative, absolute or name, not '" + match + "'.");
         if (top < 1) throw UsageError.of("--top needs a positive number, not " + top + ".");
         if (json && perSecond) {
             throw UsageError.of("--per-second is for the table: --json always gives shares of all samples (0–1), as its"
@@ -80,10 +94,11 @@ public final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CallTree baseTree = tree(ProfileInput.read(base, spec), selection, keyBy);
         CallTree newTree = tree(ProfileInput.read(news, spec), selection, keyBy);
+        Pairing pairing = Pairing.of(baseTree.keys(), newTree.keys(), matchBy);
         if (json) {
-            out.println(json(DiffTable.of(baseTree, newTree, Normalization.SHARE), keyBy));
+            out.println(json(DiffTable.of(baseTree, newTree, Normalization.SHARE, pairing), keyBy));
         } else {
-            table(DiffTable.of(baseTree, newTree, perSecond ? Normalization.PER_SECOND : Normalization.SHARE), keyBy, out);
+            table(DiffTable.of(baseTree, newTree, perSecond ? Normalization.PER_SECOND : Normalization.SHARE, pairing), keyBy, out);
         }
         out.flush();
         return 0;
@@ -105,6 +120,8 @@ public final class DiffCommand implements Callable<Integer> {
             row.put("new_total", diff.newTotal(r));
             row.put("base_self", diff.baseSelf(r));
             row.put("new_self", diff.newSelf(r));
+            row.put("base_file", diff.baseFile(r));
+            row.put("new_file", diff.newFile(r));
             rows.add(row);
         }
         return new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(rows);
@@ -120,6 +137,9 @@ public final class DiffCommand implements Callable<Integer> {
         if (!shares) {
             out.printf(Locale.ROOT, "(%,d and %,d sampler ticks)%n", diff.baseDenominator(), diff.newDenominator());
         }
+        String roots = PairingSummary.roots(diff.pairing());
+        if (roots != null) out.println(roots);
+        out.println(PairingSummary.pairedBy(diff.pairing()));
         String header = String.format(Locale.ROOT, "%9s %9s %9s  %-12s  %s", "base" + unit, "new" + unit, "change", "beyond noise",
             keyBy == KeyBy.LINE ? "line" : "function");
         out.println(header);

@@ -1,29 +1,38 @@
 package dev.pyrometer.app.desktop;
 
+import dev.pyrometer.model.diff.MatchBy;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the command line asks the desktop app to show first: the picker, a recording of a pid or of a launched
  * command, sessions to open, or two sessions to compare.
  *
  * @param compare empty, or the base and the new session of a comparison
+ * @param match   how the comparison pairs the two runs' frames (the default when there is no comparison)
  */
-public record DesktopRequest(Integer pid, List<String> command, List<Path> sessions, List<Path> compare) {
+public record DesktopRequest(Integer pid, List<String> command, List<Path> sessions, List<Path> compare, MatchBy match) {
     public DesktopRequest {
         command = List.copyOf(command);
         sessions = List.copyOf(sessions);
         compare = List.copyOf(compare);
+        Objects.requireNonNull(match, "match");
         if (!compare.isEmpty() && compare.size() != 2) throw new IllegalArgumentException("a comparison takes two sessions");
     }
 
     public DesktopRequest(Integer pid, List<String> command, List<Path> sessions) {
-        this(pid, command, sessions, List.of());
+        this(pid, command, sessions, List.of(), MatchBy.RELATIVE_PATH);
     }
 
-    /** A comparison of two sessions: {@code base} before, {@code news} after. */
+    /** A comparison of two sessions: {@code base} before, {@code news} after, frames paired the default way. */
     public static DesktopRequest compare(Path base, Path news) {
-        return new DesktopRequest(null, List.of(), List.of(), List.of(base, news));
+        return compare(base, news, MatchBy.RELATIVE_PATH);
+    }
+
+    /** A comparison of two sessions whose frames pair as {@code match} says ({@code compare --match}). */
+    public static DesktopRequest compare(Path base, Path news, MatchBy match) {
+        return new DesktopRequest(null, List.of(), List.of(), List.of(base, news), match);
     }
 
     public static DesktopRequest picker() {

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.app.JvmRun;
+import dev.pyrometer.app.desktop.DesktopRequest;
 import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.model.diff.MatchBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code pyrometer compare BASE NEW}: files are checked before any window, and a server without a display is told so. */
 class CompareCommandTest {
@@ -44,5 +47,26 @@ class CompareCommandTest {
         assertFalse(run.stderr().contains("Exception"), run.stderr());
         assertTrue(CliRun.of("compare", "--help").out().contains("pyrometer diff BASE NEW"), "help names the headless alternative");
         assertTrue(CliRun.of("--help").out().contains("compare"), "the main help lists compare");
+    }
+
+    @Test
+    void matchChoosesHowTheWorkbenchPairsFrames() throws Exception {
+        Path base = Files.writeString(dir.resolve("a.pyro"), "x");
+        Path news = Files.writeString(dir.resolve("b.pyro"), "x");
+        assertEquals(MatchBy.RELATIVE_PATH, request(base.toString(), news.toString()).match());
+        DesktopRequest byName = request("--match", "name", base.toString(), news.toString());
+        assertEquals(MatchBy.FUNCTION_NAME, byName.match());
+        assertEquals(java.util.List.of(base.toAbsolutePath(), news.toAbsolutePath()), byName.compare());
+        assertEquals(MatchBy.ABSOLUTE_PATH, request("--match", "absolute", base.toString(), news.toString()).match());
+
+        PyrometerException bogus = CliRun.error("compare", "--match", "bogus", base.toString(), news.toString());
+        assertEquals(2, bogus.exitCode());
+        assertEquals("--match takes relative, absolute or name, not 'bogus'.", bogus.getMessage());
+    }
+
+    private static DesktopRequest request(String... args) {
+        CompareCommand command = new CompareCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.request();
     }
 }

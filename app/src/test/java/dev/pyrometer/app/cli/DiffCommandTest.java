@@ -45,9 +45,12 @@ class DiffCommandTest {
         JsonArray rows = JsonParser.parseString(run.out()).getAsJsonArray();
         assertEquals(3, rows.size());
         JsonObject hot = rows.get(0).getAsJsonObject();
-        assertEquals(List.of("function", "file", "base_total", "new_total", "base_self", "new_self"), List.copyOf(hot.keySet()));
+        assertEquals(List.of("function", "file", "base_total", "new_total", "base_self", "new_self", "base_file", "new_file"),
+            List.copyOf(hot.keySet()));
         assertEquals("hot", hot.get("function").getAsString());
-        assertEquals("/srv/app.py", hot.get("file").getAsString());
+        assertEquals("app.py", hot.get("file").getAsString(), "relative to the folder the run's files share");
+        assertEquals("/srv/app.py", hot.get("base_file").getAsString());
+        assertEquals("/srv/app.py", hot.get("new_file").getAsString());
         assertEquals(0.3, hot.get("base_total").getAsDouble(), 1e-12);
         assertEquals(0.6, hot.get("new_total").getAsDouble(), 1e-12);
         assertEquals(0.6, hot.get("new_self").getAsDouble(), 1e-12);
@@ -55,6 +58,8 @@ class DiffCommandTest {
         JsonObject gone = rows.get(2).getAsJsonObject();
         assertEquals("gone", gone.get("function").getAsString());
         assertEquals(0.0, gone.get("new_total").getAsDouble());
+        assertEquals("/srv/old.py", gone.get("base_file").getAsString());
+        assertTrue(gone.get("new_file").isJsonNull(), "only the base run has it");
     }
 
     @Test
@@ -63,7 +68,8 @@ class DiffCommandTest {
         Path news = recording("b.pyro", 500, 500, 0);
         JsonArray rows = JsonParser.parseString(CliRun.of("diff", "--by", "line", "--json", base.toString(), news.toString()).out()).getAsJsonArray();
         JsonObject first = rows.get(0).getAsJsonObject();
-        assertEquals(List.of("function", "file", "line", "base_total", "new_total", "base_self", "new_self"), List.copyOf(first.keySet()));
+        assertEquals(List.of("function", "file", "line", "base_total", "new_total", "base_self", "new_self", "base_file", "new_file"),
+            List.copyOf(first.keySet()));
         assertEquals(20, first.get("line").getAsInt());
     }
 
@@ -74,10 +80,11 @@ class DiffCommandTest {
         CliRun run = CliRun.of("diff", base.toString(), news.toString());
         List<String> lines = run.out().lines().toList();
         assertEquals("base.pyro (1,000 samples) -> new.pyro (1,000 samples), by function, share of all samples (total, including callees):", lines.get(0));
-        assertEquals("    base%      new%    change  beyond noise  function", lines.get(1));
-        assertEquals("    30.00     60.00    +30.00  yes           hot (/srv/app.py)", lines.get(2));
-        assertEquals("    69.00     39.80    -29.20  yes           cold (/srv/app.py)", lines.get(3));
-        assertEquals("     1.00      0.20     -0.80  no            gone (/srv/old.py)", lines.get(4));
+        assertEquals("Frames paired by relative path and qualified name: 2 files.", lines.get(1));
+        assertEquals("    base%      new%    change  beyond noise  function", lines.get(2));
+        assertEquals("    30.00     60.00    +30.00  yes           hot (app.py)", lines.get(3));
+        assertEquals("    69.00     39.80    -29.20  yes           cold (app.py)", lines.get(4));
+        assertEquals("     1.00      0.20     -0.80  no            gone (old.py)", lines.get(5));
         assertTrue(lines.getLast().startsWith("Beyond noise: the change exceeds 3 standard errors"));
     }
 
@@ -90,7 +97,7 @@ class DiffCommandTest {
             assertEquals(o.get("base_total").getAsDouble(), o.get("new_total").getAsDouble());
             assertEquals(o.get("base_self").getAsDouble(), o.get("new_self").getAsDouble());
         }
-        assertTrue(CliRun.of("diff", base.toString(), base.toString()).out().lines().skip(2).limit(3).allMatch(l -> l.contains("+0.00  no")));
+        assertTrue(CliRun.of("diff", base.toString(), base.toString()).out().lines().skip(3).limit(3).allMatch(l -> l.contains("+0.00  no")));
     }
 
     @Test

@@ -43,6 +43,19 @@ public final class Modules {
         return lib >= 0 ? "<stdlib>/" + p.substring(lib) : path;
     }
 
+    /**
+     * The path inside its library when the path alone shows it is an installed package's or the standard library's
+     * file ({@code requests/api.py}, {@code json/decoder.py}), else null: how {@link SourcePaths} keys library files of
+     * a run whose roots are not known.
+     */
+    static String insideLibrary(String path) {
+        if (path == null || path.startsWith("<")) return null;
+        String p = path.replace('\\', '/');
+        int lib = installedEnd(p);
+        if (lib < 0) lib = stdlibEnd(p);
+        return lib >= 0 ? p.substring(lib) : null;
+    }
+
     /** The index just after the last {@code /site-packages/} or {@code /dist-packages/}, or -1. */
     private static int installedEnd(String p) {
         for (String dir : INSTALL_DIRS) {

@@ -42,7 +42,14 @@ public final class DiffTree extends DiffValues {
         this.newNode = newNode;
     }
 
+    /** The merged call paths, frames paired by relative path ({@link MatchBy#RELATIVE_PATH}). */
     public static DiffTree of(CallTree base, CallTree news, Normalization normalization, BooleanSupplier cancelled) {
+        return of(base, news, normalization, Pairing.of(base.keys(), news.keys(), MatchBy.RELATIVE_PATH), cancelled);
+    }
+
+    /** The merged call paths, frames paired as {@code pairing} says (made from these trees' keys). */
+    public static DiffTree of(CallTree base, CallTree news, Normalization normalization, Pairing pairing,
+                              BooleanSupplier cancelled) {
         if (base.keyBy() != news.keyBy()) throw new IllegalArgumentException("trees keyed differently: " + base.keyBy() + ", " + news.keyBy());
         if (base.isBottomUp() != news.isBottomUp()) throw new IllegalArgumentException("one tree is bottom-up, the other is not");
         long baseDen = normalization.denominator(base);
@@ -64,13 +71,13 @@ public final class DiffTree extends DiffValues {
             if (b >= 0) {
                 for (int c = base.firstChild(b); c >= 0; c = base.nextSibling(c)) {
                     int[] pair = {c, -1, at};
-                    unpaired.computeIfAbsent(Identity.of(base.keys(), base.key(c)), k -> new ArrayDeque<>()).add(pair);
+                    unpaired.computeIfAbsent(pairing.identity(DiffSide.BASE, base.keys(), base.key(c)), k -> new ArrayDeque<>()).add(pair);
                     children.add(pair);
                 }
             }
             if (n >= 0) {
                 for (int c = news.firstChild(n); c >= 0; c = news.nextSibling(c)) {
-                    ArrayDeque<int[]> candidates = unpaired.get(Identity.of(news.keys(), news.key(c)));
+                    ArrayDeque<int[]> candidates = unpaired.get(pairing.identity(DiffSide.NEW, news.keys(), news.key(c)));
                     int[] pair = candidates == null ? null : candidates.poll();
                     if (pair != null) {
                         pair[1] = c;

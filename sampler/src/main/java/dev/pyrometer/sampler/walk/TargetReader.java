@@ -1,5 +1,6 @@
 package dev.pyrometer.sampler.walk;
 
+import dev.pyrometer.model.RunRoots;
 import dev.pyrometer.sampler.layout.Layout;
 import dev.pyrometer.sampler.memory.Prefetch;
 import dev.pyrometer.sampler.memory.RemoteMemory;
@@ -33,6 +34,7 @@ public final class TargetReader implements AutoCloseable {
     private final CodeCache codes;
     private final int tstateRead;
     private final ThreadNames names;
+    private final TargetRoots roots;
 
     private long interp;
     private long threadsHead;
@@ -60,8 +62,10 @@ public final class TargetReader implements AutoCloseable {
         this.interp = interp;
         this.pthreadTidOffset = pthreadTidOffset;
         this.codes = new CodeCache(memory, layout, binary.codeType(), version);
-        this.names = layout.objects == null ? null
-            : new ThreadNames(new PyObjects(memory, layout, binary.types(), FrameWalker.BATCH_AT));
+        PyObjects objects = layout.objects == null ? null
+            : new PyObjects(memory, layout, binary.types(), FrameWalker.BATCH_AT);
+        this.names = objects == null ? null : new ThreadNames(objects);
+        this.roots = objects == null ? null : new TargetRoots(objects);
         this.walker = layout.interpreterFrames()
             ? new InterpreterFrameWalker(memory, prefetch, layout, codes)
             : new FrameObjectWalker(memory, prefetch, layout, codes, version);
@@ -222,6 +226,15 @@ public final class TargetReader implements AutoCloseable {
      */
     public Map<Long, String> threadNames() {
         return names == null ? null : names.read(interp);
+    }
+
+    /**
+     * The program's {@code sys.path}, prefixes and main script as its memory holds them now (the working directory
+     * left unknown), or null when they cannot be read this time or this version's layout cannot tell. A few dozen
+     * reads: once per recording, not per sample.
+     */
+    public RunRoots roots() {
+        return roots == null ? null : roots.read(interp);
     }
 
     /** Closes the memory reader. */

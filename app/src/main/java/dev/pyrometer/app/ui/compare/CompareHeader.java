@@ -2,6 +2,7 @@ package dev.pyrometer.app.ui.compare;
 
 import dev.pyrometer.app.ui.common.Controls;
 import dev.pyrometer.app.ui.common.Formats;
+import dev.pyrometer.model.diff.PairingSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The top of a comparison: the two runs in two aligned rows (what ran, which Python, when, for how long, how much was
- * sampled), the facts that differ highlighted and named in one sentence, and the biggest real changes as links.
+ * sampled), the facts that differ highlighted and named in one sentence, where each run's files were and which rule
+ * paired the frames, and the biggest real changes as links.
  */
 final class CompareHeader extends HBox {
     private static final String[] COLUMNS = {"", "run", "command", "Python", "recorded", "duration", "samples", "threads", "rate"};
@@ -27,6 +29,7 @@ final class CompareHeader extends HBox {
     private final CompareViewModel model;
     private final GridPane grid = new GridPane();
     private final Label differs = new Label();
+    private final Label pairing = new Label();
     private final HBox changes = new HBox(10);
 
     CompareHeader(CompareViewModel model) {
@@ -39,9 +42,12 @@ final class CompareHeader extends HBox {
         differs.setId("compare-differs");
         differs.getStyleClass().add("compare-differs");
         differs.setWrapText(true);
+        pairing.setId("compare-pairing");
+        pairing.getStyleClass().add("compare-pairing");
+        pairing.setWrapText(true);
         changes.setId("compare-top-changes");
         changes.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(4, grid, differs, changes);
+        VBox left = new VBox(4, grid, differs, pairing, changes);
         HBox.setHgrow(left, Priority.ALWAYS);
         getChildren().addAll(left);
 
@@ -49,7 +55,9 @@ final class CompareHeader extends HBox {
         model.newFactsProperty().addListener(o -> fill());
         model.table().allRows().addListener((javafx.collections.ListChangeListener<DeltaRow>) c -> fillChanges());
         model.normalizationProperty().addListener(o -> fillChanges());
+        model.comparisonProperty().addListener(o -> fillPairing());
         fill();
+        fillPairing();
         fillChanges();
     }
 
@@ -77,7 +85,8 @@ final class CompareHeader extends HBox {
         name.getStyleClass().add("compare-run-name");
         name.setId(row == 1 ? "compare-base-name" : "compare-new-name");
         grid.add(name, 1, row);
-        Label command = cell(facts.command() == null ? "–" : RunFacts.shortCommand(facts.command()), different.contains("command"));
+        Label command = cell(facts.command() == null ? "–" : RunFacts.shortCommand(facts.command()),
+            different.contains("command") || different.contains("paths"));
         command.setMaxWidth(420);
         if (facts.command() != null) command.setTooltip(new Tooltip(facts.command()));
         grid.add(command, 2, row);
@@ -106,6 +115,7 @@ final class CompareHeader extends HBox {
                 case "duration" -> "duration " + base.durationText() + " → " + news.durationText();
                 case "samples" -> "samples " + Formats.count(base.samples()) + " → " + Formats.count(news.samples());
                 case "rate" -> "rate " + orDash(base.rate()) + " → " + orDash(news.rate());
+                case "paths" -> "the command's folders (the same program run from another place)";
                 default -> what;
             });
         }
@@ -119,6 +129,19 @@ final class CompareHeader extends HBox {
                 + " their line numbers may differ between versions.";
         }
         return text;
+    }
+
+    /** Where each run's files were, when not at one place, and which rule paired the frames. */
+    private void fillPairing() {
+        Comparison c = model.comparison();
+        if (c == null) {
+            pairing.setText("");
+            return;
+        }
+        String roots = PairingSummary.roots(c.pairing());
+        String text = (roots == null ? "" : roots + " ") + PairingSummary.pairedBy(c.pairing());
+        pairing.setText(text);
+        pairing.setTooltip(new Tooltip(text + "\nChange how frames pair with \"Match by\" below."));
     }
 
     private static String orDash(String s) {

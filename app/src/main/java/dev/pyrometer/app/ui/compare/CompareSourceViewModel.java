@@ -7,6 +7,8 @@ import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.app.ui.source.SourceDocument;
 import dev.pyrometer.app.ui.source.SourceViewModel;
+import dev.pyrometer.model.diff.DiffSide;
+import dev.pyrometer.model.diff.Pairing;
 import java.util.function.IntSupplier;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
@@ -50,9 +52,15 @@ public final class CompareSourceViewModel {
         Comparison now = comparison.get();
         if (doc == null || now == null) return;
         String file = doc.recordedPath();
+        // The pane shows the new run's file, or the base run's for a frame only it has: each run's own copy is paired.
+        Pairing pairing = now.pairing();
+        boolean baseOnly = !pairing.has(DiffSide.NEW, file) && pairing.has(DiffSide.BASE, file);
+        String baseFile = baseOnly ? file : pairing.has(DiffSide.NEW, file) ? pairing.partner(DiffSide.NEW, file) : file;
+        String newFile = baseOnly ? pairing.partner(DiffSide.BASE, file) : file;
         ChangeMeasure m = measure.get();
         lines.start("Comparing the lines of " + file,
-            (cancelled, progress) -> LineDeltas.of(now.base().counts(), now.news().counts(), file, now.normalization(), m, cancelled),
+            (cancelled, progress) -> LineDeltas.of(now.base().counts(), now.news().counts(), file, baseFile, newFile,
+                now.normalization(), m, cancelled),
             deltas::set, error -> { });
     }
 }

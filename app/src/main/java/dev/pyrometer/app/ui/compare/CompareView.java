@@ -7,6 +7,7 @@ import dev.pyrometer.app.ui.common.UiSettings;
 import dev.pyrometer.app.ui.flame.FlameGraphView;
 import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.app.ui.source.SourceView;
+import dev.pyrometer.model.diff.MatchBy;
 import dev.pyrometer.model.diff.Normalization;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,9 @@ import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.collections.FXCollections;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
@@ -153,6 +156,12 @@ public final class CompareView extends BorderPane {
         measure.getButtons().get(0).setTooltip(new Tooltip("Colour and list each frame by the change of its total (with what it calls)"));
         measure.getButtons().get(1).setTooltip(new Tooltip("Colour and list each frame by the change of its own (self) time"));
         SegmentedButton mode = segmented(model.modeProperty(), CompareViewModel.Mode.values(), "compare-mode-");
+        ComboBox<MatchBy> match = new ComboBox<>(FXCollections.observableArrayList(MatchBy.values()));
+        match.setId("compare-match");
+        match.valueProperty().bindBidirectional(model.matchByProperty());
+        match.setTooltip(new Tooltip("How a frame of one run is found in the other: by its file's path relative to each run's"
+            + " roots (two checkouts, two virtual environments, two hosts), by absolute path (the very same file only),"
+            + " or by function name alone, whatever file holds it"));
         CheckBox idle = new CheckBox("Include idle");
         idle.setId("compare-idle");
         idle.selectedProperty().bindBidirectional(model.includeIdleProperty());
@@ -166,7 +175,8 @@ public final class CompareView extends BorderPane {
         model.failureProperty().addListener((o, b, error) -> failed.setText(error == null ? "" : "The comparison failed: " + error));
 
         HBox bar = new HBox(8, new Label("Frames"), frames, Controls.gap(6), new Label("Values"), values, Controls.gap(6),
-            new Label("Change in"), measure, Controls.gap(6), idle, busy, failed, Controls.spacer(), mode);
+            new Label("Change in"), measure, Controls.gap(6), new Label("Match by"), match, Controls.gap(6), idle, busy, failed,
+            Controls.spacer(), mode);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("analysis-bar");
         bar.setId("compare-bar");

@@ -13,7 +13,7 @@ import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FrameRef;
 import dev.pyrometer.model.aggregate.KeyBy;
 import dev.pyrometer.model.aggregate.Transforms;
-import dev.pyrometer.model.diff.DiffValues.Presence;
+import dev.pyrometer.model.diff.MatchBy;
 import dev.pyrometer.model.diff.Normalization;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,6 +70,7 @@ public final class CompareViewModel {
     private final CompareSourceViewModel source;
 
     private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>(this, "normalization", Normalization.SHARE);
+    private final ObjectProperty<MatchBy> matchBy = new SimpleObjectProperty<>(this, "matchBy", MatchBy.RELATIVE_PATH);
     private final ObjectProperty<ChangeMeasure> measure = new SimpleObjectProperty<>(this, "measure", ChangeMeasure.TOTAL);
     private final ObjectProperty<ChangePalette> palette = new SimpleObjectProperty<>(this, "palette", ChangePalette.RED_BLUE);
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.DIFFERENTIAL);
@@ -98,6 +99,7 @@ public final class CompareViewModel {
         newAnalysis.gilOnlyProperty().bindBidirectional(baseAnalysis.gilOnlyProperty());
         baseAnalysis.transformsProperty().addListener((o, before, t) -> keepTransformsInStep(t));
         newAnalysis.transformsProperty().addListener((o, before, t) -> keepTransformsInStep(t));
+        matchBy.addListener(o -> recompare());
 
         this.baseFlame = new FlameGraphViewModel(baseAnalysis, baseSelection, runner, true);
         this.newFlame = new FlameGraphViewModel(newAnalysis, newSelection, runner, true);
@@ -150,6 +152,8 @@ public final class CompareViewModel {
     public ObjectProperty<KeyBy> keyByProperty() { return baseAnalysis.keyByProperty(); }
     public BooleanProperty includeIdleProperty() { return baseAnalysis.includeIdleProperty(); }
     public ObjectProperty<Normalization> normalizationProperty() { return normalization; }
+    /** How frames of the two runs pair: by relative path (the default), absolute path or function name only. */
+    public ObjectProperty<MatchBy> matchByProperty() { return matchBy; }
     public ObjectProperty<ChangeMeasure> measureProperty() { return measure; }
     public ObjectProperty<ChangePalette> paletteProperty() { return palette; }
     public ObjectProperty<Mode> modeProperty() { return mode; }
@@ -222,13 +226,15 @@ public final class CompareViewModel {
         Analysis b = baseAnalysis.slowAnalysisProperty().get();
         Analysis n = newAnalysis.slowAnalysisProperty().get();
         // While the grouping changes the two analyses land one after the other: wait for the pair.
-        if (!Comparison.comparable(b, n)) return;
+        Comparison last = comparison.get();
+        if (!Comparison.comparable(b, n, last == null ? null : last.pairing())) return;
         Normalization by = normalization.get();
+        MatchBy match = matchBy.get();
         ChangeMeasure m = measure.get();
         // What the views show of the comparison is made with it, off the UI thread (a wide comparison has a table of
         // a hundred thousand rows); a measure changed meanwhile is shown from the comparison as it lands.
         comparing.start("Comparing runs", (cancelled, progress) -> {
-                Comparison c = Comparison.compute(b, n, by, cancelled);
+                Comparison c = Comparison.compute(b, n, by, match, cancelled);
                 Cancel.check(cancelled);
                 return Shown.of(c, m);
             },
@@ -272,9 +278,9 @@ public final class CompareViewModel {
     private void pick(DeltaRow row) {
         Comparison c = comparison.get();
         if (c == null) return;
-        boolean vanishedRow = row.presence() == Presence.VANISHED;
+        boolean vanishedRow = row.newRef() == null;
         CallTree tree = vanishedRow ? c.base().tree() : c.news().tree();
-        int key = Matching.keyOf(tree.keys(), row.ref());
+        int key = Matching.keyOf(tree.keys(), vanishedRow ? row.baseRef() : row.newRef());
         if (key < 0) return;
         // A frame only the base run has cannot be drawn in the new run's shape: show the runs side by side.
         if (vanishedRow) mode.set(Mode.SIDE_BY_SIDE);
@@ -282,13 +288,13 @@ public final class CompareViewModel {
     }
 
     private void followSelection(Side side, FrameSelection selected) {
-        table.follow(selected == null ? null : selected.ref());
+        table.follow(side, selected == null ? null : selected.ref());
         if (syncing) return;
         Comparison c = comparison.get();
-        Side other = side == Side.BASE ? Side.NEW : Side.BASE;
+        Side other = side.other();
         syncing = true;
         try {
-            FrameSelection there = c == null ? selected : Matching.selection(c.treeOf(other), selected);
+            FrameSelection there = c == null ? selected : Matching.selection(c.pairing(), other, c.treeOf(other), side, selected);
             // A frame the new run does not have: the source pane (the new run's) opens where the base run spent its time.
             if (c != null && other == Side.NEW && there == selected) there = Matching.atHottestLine(c.base(), selected);
             (other == Side.BASE ? baseSelection : newSelection).set(there);
@@ -306,16 +312,18 @@ public final class CompareViewModel {
                 if (to == from) continue;
                 Side side = to == baseFlame ? Side.BASE : Side.NEW;
                 Side fromSide = from == baseFlame ? Side.BASE : Side.NEW;
-                to.zoomTo(c == null || side == fromSide ? path : Matching.path(c.treeOf(side), path));
+                to.zoomTo(c == null || side == fromSide ? path : Matching.path(c.pairing(), side, c.treeOf(side), fromSide, path));
             }
         } finally {
             syncing = false;
         }
     }
 
+    /** A transform made in either run applies to both, each naming the frame as it names its own files. */
     private void keepTransformsInStep(Transforms changed) {
         Transforms shared = Matching.portable(changed);
-        baseAnalysis.setTransforms(shared);
-        newAnalysis.setTransforms(shared);
+        Comparison c = comparison.get();
+        baseAnalysis.setTransforms(c == null ? shared : Matching.onSide(c.pairing(), shared, Side.BASE));
+        newAnalysis.setTransforms(c == null ? shared : Matching.onSide(c.pairing(), shared, Side.NEW));
     }
 }

@@ -172,6 +172,7 @@ final class DeltaTableView extends BorderPane {
         void set(DeltaRow row) {
             name.setText(row.name());
             location.setText(row.location());
+            location.setTooltip(new Tooltip(row.whereText()));
             boolean only = row.presence() != Presence.BOTH;
             badge.setText(row.presence() == Presence.NEW ? "new" : row.presence() == Presence.VANISHED ? "vanished" : "");
             badge.setVisible(only);

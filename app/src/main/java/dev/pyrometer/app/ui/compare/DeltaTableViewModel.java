@@ -35,6 +35,7 @@ public final class DeltaTableViewModel {
     private final ReadOnlyObjectWrapper<DeltaRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final Consumer<DeltaRow> picked;
+    private Side followedSide = Side.NEW;
     private FrameRef followed;
     private double largest;
 
@@ -66,14 +67,16 @@ public final class DeltaTableViewModel {
     public void select(DeltaRow row) {
         if (row == null) return;
         selected.set(row);
-        followed = row.ref();
+        followedSide = row.newRef() != null ? Side.NEW : Side.BASE;
+        followed = row.ref(followedSide);
         picked.accept(row);
     }
 
-    /** A frame was selected elsewhere: select its row, if the table has one. */
-    public void follow(FrameRef ref) {
+    /** A frame of run {@code side} was selected elsewhere: select its row, if the table has one. */
+    public void follow(Side side, FrameRef ref) {
+        followedSide = side;
         followed = ref;
-        selected.set(ref == null ? null : all.stream().filter(r -> Matching.same(r.ref(), ref)).findFirst().orElse(null));
+        selected.set(ref == null ? null : all.stream().filter(r -> Matching.same(r.ref(side), ref)).findFirst().orElse(null));
     }
 
     /**
@@ -115,7 +118,7 @@ public final class DeltaTableViewModel {
         largest = rows.largest();
         all.setAll(rows.all());
         summary.set(Formats.count(rows.real()) + " of " + Formats.count(rows.all().size()) + " beyond noise");
-        if (followed != null) follow(followed);
+        if (followed != null) follow(followedSide, followed);
     }
 
     private void refilter() {

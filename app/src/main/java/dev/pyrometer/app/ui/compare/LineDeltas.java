@@ -8,7 +8,8 @@ import dev.pyrometer.model.diff.Normalization;
 import java.util.function.BooleanSupplier;
 
 /**
- * One source file's lines in both runs, for the comparison's gutter: each line's samples in base and new (total: the
+ * One source file's lines in both runs (each run's own copy of the file, as the comparison pairs them: the checkout's
+ * {@code app.py} with the other checkout's), for the comparison's gutter: each line's samples in base and new (total: the
  * line was running or calling; self: it was running), normalised as the comparison is, the change, whether it is
  * beyond noise, and a colour level scaled to the file's largest real change. Immutable.
  */
@@ -50,13 +51,26 @@ public final class LineDeltas {
         }
     }
 
+    /** No path holds a NUL character: the heat of a file a run does not have. */
+    private static final String NO_FILE = "\u0000";
+
     /** The lines of {@code file} (a path as both profiles hold it) in the two runs' counted samples. */
     public static LineDeltas of(StackCounts base, StackCounts news, String file, Normalization normalization,
                                 ChangeMeasure measure, BooleanSupplier cancelled) {
-        LineHeat b = LineHeat.of(base, file, cancelled);
+        return of(base, news, file, file, file, normalization, measure, cancelled);
+    }
+
+    /**
+     * The lines of one file in the two runs: {@code baseFile} as the base run holds it, {@code newFile} as the new
+     * run does (either null when that run does not have the file); {@code shown} is the one on screen.
+     */
+    public static LineDeltas of(StackCounts base, StackCounts news, String shown, String baseFile, String newFile,
+                                Normalization normalization, ChangeMeasure measure, BooleanSupplier cancelled) {
+        LineHeat b = LineHeat.of(base, baseFile == null ? NO_FILE : baseFile, cancelled);
         Cancel.check(cancelled);
-        LineHeat n = LineHeat.of(news, file, cancelled);
-        return new LineDeltas(file, normalization, measure, b, n, denominator(base, normalization), denominator(news, normalization));
+        LineHeat n = LineHeat.of(news, newFile == null ? NO_FILE : newFile, cancelled);
+        return new LineDeltas(shown, normalization, measure, b, n,
+            denominator(base, normalization), denominator(news, normalization));
     }
 
     private static long denominator(StackCounts counts, Normalization normalization) {

@@ -57,16 +57,24 @@ public record RunFacts(String name, String command, String python, String starte
             seconds, p.samples().size(), p.threads().size(), rate, run.isLive());
     }
 
-    /** The facts that differ between two runs, by their column names; lengths count only when far apart. */
+    /**
+     * The facts that differ between two runs, by their column names ("paths" when the commands differ only in their
+     * folders); lengths count only when far apart.
+     */
     public static List<String> differences(RunFacts base, RunFacts news) {
         List<String> differ = new ArrayList<>();
-        if (!Objects.equals(base.command, news.command)) differ.add("command");
+        if (!Objects.equals(base.command, news.command)) differ.add(onlyPathsDiffer(base.command, news.command) ? "paths" : "command");
         if (!Objects.equals(base.python, news.python)) differ.add("Python");
         if (far(base.seconds, news.seconds)) differ.add("duration");
         if (far(base.samples, news.samples)) differ.add("samples");
         if (base.threads != news.threads) differ.add("threads");
         if (!Objects.equals(base.rate, news.rate)) differ.add("rate");
         return differ;
+    }
+
+    /** The same command but for its folders: {@code /v1/proj/app.py} and {@code /v2/proj/app.py}, shown alike. */
+    private static boolean onlyPathsDiffer(String a, String b) {
+        return a != null && b != null && shortCommand(a).equals(shortCommand(b));
     }
 
     /** More than 10% apart: recordings of one program never last exactly as long. */

@@ -33,7 +33,8 @@ public record VanishedPath(String label, String caller, double baseValue, List<F
             List<FrameRef> path = new ArrayList<>();
             for (int n : base.path(node)) path.add(base.ref(n));
             int up = base.parent(node);
-            list.add(new VanishedPath(base.ref(node).label(), up > 0 ? base.ref(up).label() : "", diff.baseTotal(d), path));
+            list.add(new VanishedPath(Matching.label(comparison.pairing(), Side.BASE, base.ref(node)),
+                up > 0 ? Matching.label(comparison.pairing(), Side.BASE, base.ref(up)) : "", diff.baseTotal(d), path));
             d = diff.end(d); // what is under a vanished frame vanished with it
         }
         list.sort(Comparator.comparingDouble(VanishedPath::baseValue).reversed());

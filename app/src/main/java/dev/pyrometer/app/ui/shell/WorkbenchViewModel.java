@@ -17,6 +17,7 @@ import dev.pyrometer.app.ui.session.WorkspaceViewModel;
 import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.model.diff.MatchBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ public final class WorkbenchViewModel {
     public void handle(DesktopRequest request) {
         if (!request.sessions().isEmpty()) open(request.sessions());
         if (request.compare().size() == 2) {
-            compare(new RunChoice.File(request.compare().get(0)), new RunChoice.File(request.compare().get(1)));
+            compare(new RunChoice.File(request.compare().get(0)), new RunChoice.File(request.compare().get(1)), request.match());
         }
         if (request.pid() != null) attach(request.pid(), this::reportFailure);
         if (!request.command().isEmpty()) {
@@ -189,8 +190,14 @@ public final class WorkbenchViewModel {
      * (a file already open in a tab is not read again); a recording keeps growing and the comparison follows it.
      */
     public void compare(RunChoice base, RunChoice news) {
+        compare(base, news, MatchBy.RELATIVE_PATH);
+    }
+
+    /** Opens a comparison whose frames pair as {@code match} says (the "Match by" choice, which the user can change). */
+    public void compare(RunChoice base, RunChoice news, MatchBy match) {
         runs.resolve(base, baseRun -> runs.resolve(news, newRun -> {
             CompareViewModel comparison = new CompareViewModel(baseRun, newRun, services.runner(), services.ticker(), mappings);
+            comparison.matchByProperty().set(match);
             comparisons.add(comparison);
             selectedComparison.set(comparison);
         }));

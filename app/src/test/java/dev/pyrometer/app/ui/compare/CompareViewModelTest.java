@@ -14,6 +14,7 @@ import dev.pyrometer.app.ui.support.CompareProfiles;
 import dev.pyrometer.app.ui.support.DemoProfiles;
 import dev.pyrometer.app.ui.support.ManualTicker;
 import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.RunRoots;
 import dev.pyrometer.model.aggregate.KeyBy;
 import dev.pyrometer.model.aggregate.Transform;
 import dev.pyrometer.model.diff.DiffTree;
@@ -145,7 +146,8 @@ class CompareViewModelTest {
         assertTrue(model.diffFlame().hoverInfoProperty().get().notes().contains("New: this call path is not in the base run"));
 
         assertEquals(1, model.vanished().size());
-        assertEquals("only_in_a (" + programs.script + ":" + programs.lineOf("def only_in_a") + ")", model.vanished().getFirst().label());
+        assertEquals("only_in_a (moving_hot.py:" + programs.lineOf("def only_in_a") + ")", model.vanished().getFirst().label(),
+            "named as the comparison names the file: from its folder");
     }
 
     @Test
@@ -206,6 +208,38 @@ class CompareViewModelTest {
         assertEquals(1.0, model.comparison().base().tree().share(1), 1e-12, "the base run is focused too");
         model.diffFlame().analysis().undo();
         assertTrue(model.baseAnalysis().transformsProperty().get().isEmpty());
+    }
+
+    @Test
+    void twoCheckoutsShareZoomSelectionAndTransformsThroughThePairing() throws Exception {
+        CompareProfiles v1 = CompareProfiles.in(java.nio.file.Files.createDirectories(dir.resolve("v1")));
+        CompareProfiles v2 = CompareProfiles.in(java.nio.file.Files.createDirectories(dir.resolve("v2")));
+        Profile base = v1.run("a", 740, 230, 30, "3.11.7", 0), news = v2.run("b", 230, 750, 20, "3.11.7", 0);
+        for (var run : List.of(java.util.Map.entry(base, v1.script), java.util.Map.entry(news, v2.script))) {
+            Path script = run.getValue();
+            new RunRoots(List.of(script.getParent().toString()), script.toString(), script.getParent().toString(), "/usr", "/usr", "/usr")
+                .metadata().forEach(run.getKey()::metadata);
+        }
+        CompareViewModel model = compare(base, news);
+        assertEquals(Presence.BOTH, model.table().allRows().stream().filter(r -> r.name().equals("hot_a")).findFirst().orElseThrow().presence());
+
+        model.diffFlame().click(node(model.diffFlame().scene(), "main"));
+        assertEquals(2, model.baseFlame().zoomPathProperty().get().size(), "the zoom crosses to the other checkout");
+        assertEquals(v1.script.toString(), model.baseFlame().zoomPathProperty().get().getLast().file());
+
+        DeltaRow hotB = model.table().allRows().stream().filter(r -> r.name().equals("hot_b")).findFirst().orElseThrow();
+        model.table().select(hotB);
+        FlameScene baseScene = model.baseFlame().scene();
+        assertEquals(baseScene.keyOf(node(baseScene, "hot_b")), baseScene.selectedKey(), "selected in the base run too");
+        assertEquals(v1.script.toString(), model.baseSelectionProperty().get().file());
+
+        model.diffFlame().focusOn(node(model.diffFlame().scene(), "hot_a"));
+        Transform.Focus inBase = (Transform.Focus) model.baseAnalysis().transformsProperty().get().list().getFirst();
+        Transform.Focus inNew = (Transform.Focus) model.newAnalysis().transformsProperty().get().list().getFirst();
+        assertEquals(v1.script.toString(), inBase.target().file(), "each run focuses on its own copy");
+        assertEquals(v2.script.toString(), inNew.target().file());
+        assertEquals(1.0, model.comparison().base().tree().share(1), 1e-12, "the base run is focused too");
+        assertEquals(inBase, model.comparison().base().request().transforms().list().getFirst(), "and compared focused");
     }
 
     @Test
