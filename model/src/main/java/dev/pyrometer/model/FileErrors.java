@@ -50,6 +50,9 @@ public final class FileErrors {
             case AccessDeniedException denied -> "permission denied";
             case FileNotFoundException notOpened when message.endsWith("(Permission denied)") -> "permission denied";
             case FileNotFoundException notOpened when message.endsWith("(Is a directory)") -> "it is a directory";
+            // "/x/y.pyro (Read-only file system)": the reason in brackets, as a sentence part
+            case FileNotFoundException notOpened when message.endsWith(")") && message.contains(" (") ->
+                message.substring(message.lastIndexOf(" (") + 2, message.length() - 1).toLowerCase(java.util.Locale.ROOT);
             case FileSystemException other when other.getReason() != null -> other.getReason().toLowerCase(java.util.Locale.ROOT);
             default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         };

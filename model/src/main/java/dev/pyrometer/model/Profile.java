@@ -63,6 +63,13 @@ public final class Profile implements SampleSink {
         return index;
     }
 
+    /** A new thread even when one with this OS id exists (see {@link ThreadTable#add}): for imports only. */
+    public int addThread(long osThreadId, String name) {
+        int index = threads.add(osThreadId, name);
+        revision++;
+        return index;
+    }
+
     @Override
     public void sample(long timeNanos, int thread, int[] frameIds, int depth, int state, int userMicros, int systemMicros) {
         int stack = internForThread(thread, frameIds, depth);

@@ -17,6 +17,16 @@ public final class ThreadTable {
                 return i;
             }
         }
+        return add(osTid, name);
+    }
+
+    /**
+     * Writer only: registers a thread even when one with the same OS id exists, for an import that keeps apart what
+     * its file kept apart (py-spy names a thread only once the program has imported {@code threading}, so one file
+     * holds {@code thread (TID)} and {@code thread (TID): MainThread}). {@link #intern} finds the first of them.
+     */
+    public int add(long osTid, String name) {
+        int n = size;
         if (n == osThreadId.length) {
             osThreadId = Arrays.copyOf(osThreadId, n * 2);
             names = Arrays.copyOf(names, n * 2);
@@ -42,6 +52,14 @@ public final class ThreadTable {
     public String label(int index) {
         String name = names[index];
         return name != null ? name : "thread " + osThreadId[index];
+    }
+
+    /**
+     * True for the thread an import makes up for stacks its file gave no thread (a collapsed line without a
+     * {@code thread (TID)} frame): OS id 0, which is never a thread of a process, and no name.
+     */
+    public boolean isUnknown(int index) {
+        return osThreadId[index] == 0 && names[index] == null;
     }
 
     public int size() { return size; }

@@ -10,6 +10,7 @@ import dev.pyrometer.sampler.proc.Statm;
 import dev.pyrometer.sampler.walk.CodeInfo;
 import dev.pyrometer.sampler.walk.StackWalk;
 import dev.pyrometer.sampler.walk.TargetReader;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,8 @@ public final class Sampler {
     private static final long PARK_ABOVE_NANOS = 20_000_000;
     /** With --blocking, a thread stopped by a signal between ticks is let go after at most this long. */
     private static final long SIGNAL_HOLD_NANOS = 1_000_000;
+    /** How long {@link #stop()} waits for the loop to end. */
+    public static final Duration STOP_PATIENCE = Duration.ofSeconds(5);
     /** Python thread names are read again this often (renames), and soon after a new thread appears. */
     private static final long NAMES_EVERY_NANOS = 1_000_000_000;
     private static final long NAMES_AT_MOST_EVERY_NANOS = 100_000_000;
@@ -60,7 +63,11 @@ public final class Sampler {
     private volatile long startNanos;
     private volatile long endNanos;
     private volatile long loopCpuNanos;
+    // Paused time, kept by pause() and resume() (under the lock): the pauses that ended, and when the current began.
+    private volatile long pausedBefore;
+    private volatile long pausedSince;
     private volatile long targetCpuMicros;
+    private volatile long unheldThreads;
     private Map<Long, String> names = Map.of();
     private int namesGeneration;
     private long namesReadAt = -NAMES_EVERY_NANOS;
@@ -81,12 +88,16 @@ public final class Sampler {
     }
 
     /** Stops taking samples until {@link #resume()}; the target is not held still meanwhile. */
-    public void pause() {
+    public synchronized void pause() {
+        if (paused) return;
+        pausedSince = System.nanoTime();
         paused = true;
     }
 
     /** Takes samples again after {@link #pause()}, on a schedule that starts afresh. */
-    public void resume() {
+    public synchronized void resume() {
+        if (!paused) return;
+        pausedBefore += System.nanoTime() - pausedSince;
         paused = false;
         LockSupport.unpark(thread);
     }
@@ -96,11 +107,20 @@ public final class Sampler {
         return paused;
     }
 
-    /** Stops sampling and waits for the loop to finish (its last metadata written). */
+    /**
+     * Stops sampling and waits for the loop to finish (its last metadata written), for at most
+     * {@link #STOP_PATIENCE}: a tick is bounded (with {@code --blocking}, a thread that will not stop is not waited
+     * for), so the loop ends long before; {@link Outcome#RUNNING} says it did not, and no caller waits for good.
+     */
     public Outcome stop() {
         stopRequested = true;
         if (thread != null) LockSupport.unpark(thread);
-        return awaitEnd();
+        try {
+            return thread == null ? outcome : awaitEnd(STOP_PATIENCE.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return outcome;
+        }
     }
 
     /** Waits until the recording ends (stopped, duration elapsed, target exited or failed). */
@@ -130,11 +150,13 @@ public final class Sampler {
     }
 
     /** The counters so far (any thread, any time; final once the recording ended). */
-    public SamplerStats stats() {
+    public synchronized SamplerStats stats() {
         long start = startNanos;
         long end = endNanos != 0 ? endNanos : System.nanoTime();
-        return new SamplerStats(samples, threadSamples, errors, lateTicks, ticks, start == 0 ? 0 : end - start,
-            loopCpuNanos, targetCpuMicros);
+        long elapsed = start == 0 ? 0 : end - start;
+        long pausedNanos = pausedBefore + (paused ? end - Math.max(pausedSince, start) : 0);
+        return new SamplerStats(samples, threadSamples, errors, lateTicks, ticks, elapsed, loopCpuNanos,
+            targetCpuMicros, Math.clamp(pausedNanos, 0, elapsed), unheldThreads);
     }
 
     private void run() {
@@ -242,6 +264,8 @@ public final class Sampler {
             // while held would read as stopped ('t'), never running. (Kept while traced, Python's or not.)
             for (int i = 0; i < pauser.threads(); i++) slots.slot(pauser.tid(i), tick);
             pauser.pause();
+            // A thread in an uninterruptible wait runs on through this tick: read as without --blocking, counted.
+            if (pauser.notStopped() > 0) unheldThreads += pauser.notStopped();
         }
         try {
             return readThreads(reader, slots, walk, tick, time);
@@ -273,6 +297,10 @@ public final class Sampler {
                 break; // the list itself is torn: try again next tick
             }
             int slot = slots.slot(reader.osThreadId(), tick);
+            if (slots.stateUnknown(slot)) {
+                errors++; // its stat file could not be read (too many open files): no sample, rather than "idle"
+                continue;
+            }
             if (slots.nameGeneration(slot) != namesGeneration) name(slots, slot, reader.pythonThreadId());
             if (!reader.walk(walk) && (gone(reader) || !reader.rewalk(walk))) {
                 if (gone(reader)) return false;

@@ -5,19 +5,36 @@ package dev.pyrometer.sampler;
  *
  * @param samples       ticks at which at least one thread stack was recorded
  * @param threadSamples thread stacks recorded
- * @param errors        thread stacks dropped because they could not be read consistently
+ * @param errors        thread stacks dropped: not read consistently even when read twice, or the thread's state
+ *                      could not be read (its stat file could not be opened)
  * @param lateTicks     ticks that began more than one mean interval late
  * @param ticks         ticks run
  * @param elapsedNanos  time since the sampler started, pauses included
  * @param loopCpuNanos  CPU time of the sampling thread
  * @param targetCpuMicros the target's threads' CPU time seen while sampling (user + system)
+ * @param pausedNanos   of the elapsed time, how long sampling was paused
+ * @param unheldThreads with {@code --blocking}, thread stacks read while the thread ran on, because it did not stop in
+ *                      time (in an uninterruptible wait); each was read as without {@code --blocking}
  */
 public record SamplerStats(long samples, long threadSamples, long errors, long lateTicks, long ticks,
-                           long elapsedNanos, long loopCpuNanos, long targetCpuMicros) {
+                           long elapsedNanos, long loopCpuNanos, long targetCpuMicros, long pausedNanos,
+                           long unheldThreads) {
 
-    /** Samples per second actually achieved. */
+    /** Counters of a sampler that never paused, nor held a thread still. */
+    public SamplerStats(long samples, long threadSamples, long errors, long lateTicks, long ticks, long elapsedNanos,
+                        long loopCpuNanos, long targetCpuMicros) {
+        this(samples, threadSamples, errors, lateTicks, ticks, elapsedNanos, loopCpuNanos, targetCpuMicros, 0, 0);
+    }
+
+    /** The time spent sampling: elapsed, pauses left out. */
+    public long sampledNanos() {
+        return elapsedNanos - pausedNanos;
+    }
+
+    /** Samples per second actually achieved while sampling (a pause takes none, and lowers no rate). */
     public double achievedRate() {
-        return elapsedNanos == 0 ? 0 : samples * 1e9 / elapsedNanos;
+        long sampled = sampledNanos();
+        return sampled <= 0 ? 0 : samples * 1e9 / sampled;
     }
 
     /** The sampling loop's own CPU time per sample, microseconds. */
@@ -28,9 +45,5 @@ public record SamplerStats(long samples, long threadSamples, long errors, long l
     /** The target's CPU use while sampled, in percent of one core. */
     public double targetCpuPercent() {
         return elapsedNanos == 0 ? 0 : targetCpuMicros * 1e5 / elapsedNanos;
-    }
-
-    public double lateFraction() {
-        return ticks == 0 ? 0 : (double) lateTicks / ticks;
     }
 }

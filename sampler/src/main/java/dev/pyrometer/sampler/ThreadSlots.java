@@ -9,6 +9,9 @@ import java.util.Arrays;
  * read at the start of the current tick, those of the previous sample, the sink's thread index and the thread's
  * Python name (with the generation of names it was looked up in). Plain arrays searched linearly: a Python process
  * has few threads.
+ *
+ * <p>A stat file that cannot be opened or read (too many open files, say) leaves the thread's state unknown for the
+ * tick ({@link #stateUnknown}), never "idle"; opening is tried again every tick, so the thread comes back once it can.
  */
 final class ThreadSlots implements AutoCloseable {
     private static final int STAT_BYTES = 1024;
@@ -22,6 +25,7 @@ final class ThreadSlots implements AutoCloseable {
     private int[] sinkIndexes = new int[16];
     private long[] lastSeen = new long[16];
     private boolean[] running = new boolean[16];
+    private boolean[] unknown = new boolean[16];
     private long[] utime = new long[16];
     private long[] stime = new long[16];
     private long[] sampledUtime = new long[16];
@@ -52,7 +56,7 @@ final class ThreadSlots implements AutoCloseable {
         if (count == tids.length) grow();
         int i = count++;
         tids[i] = tid;
-        stats[i] = tid > 0 ? KeptOpenFile.open("/proc/" + pid + "/task/" + tid + "/stat", STAT_BYTES) : null;
+        stats[i] = null; // opened by readStat
         sinkIndexes[i] = -1;
         names[i] = null;
         nameGenerations[i] = -1;
@@ -65,15 +69,29 @@ final class ThreadSlots implements AutoCloseable {
     }
 
     private void readStat(int i) {
+        if (stats[i] == null && tids[i] > 0) {
+            stats[i] = KeptOpenFile.open("/proc/" + pid + "/task/" + tids[i] + "/stat", STAT_BYTES);
+        }
         KeptOpenFile stat = stats[i];
         int n = stat == null ? -1 : stat.reread();
         if (n > 0 && parsed.parse(stat.bytes(), n)) {
             running[i] = parsed.running();
             utime[i] = parsed.utime;
             stime[i] = parsed.stime;
+            unknown[i] = false;
         } else {
             running[i] = false;
+            // No OS id (a thread just starting): no file to read, it is not running Python code for us to tell.
+            unknown[i] = tids[i] > 0;
         }
+    }
+
+    /**
+     * True when the thread's stat file could not be read this tick (it could not be opened: too many open files; or
+     * the thread is ending): whether it runs is not known, and a sample would have to guess.
+     */
+    boolean stateUnknown(int slot) {
+        return unknown[slot];
     }
 
     /** Whether a thread was added since the last call (its name may not be known yet). */
@@ -155,6 +173,7 @@ final class ThreadSlots implements AutoCloseable {
         sinkIndexes[to] = sinkIndexes[from];
         lastSeen[to] = lastSeen[from];
         running[to] = running[from];
+        unknown[to] = unknown[from];
         utime[to] = utime[from];
         stime[to] = stime[from];
         sampledUtime[to] = sampledUtime[from];
@@ -170,6 +189,7 @@ final class ThreadSlots implements AutoCloseable {
         sinkIndexes = Arrays.copyOf(sinkIndexes, n);
         lastSeen = Arrays.copyOf(lastSeen, n);
         running = Arrays.copyOf(running, n);
+        unknown = Arrays.copyOf(unknown, n);
         utime = Arrays.copyOf(utime, n);
         stime = Arrays.copyOf(stime, n);
         sampledUtime = Arrays.copyOf(sampledUtime, n);

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pyrometer dump}: every thread's stack right now, like {@code py-spy dump}; {@code --json} uses py-spy's
- * field names so scripts written for one read the other.
+ * field names and meanings so scripts written for one read the other.
  */
 @Command(name = "dump", description = "Print the current stack of every thread of a Python process.",
     mixinStandardHelpOptions = true)
@@ -45,14 +45,18 @@ public final class DumpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (PythonTarget target = PythonTarget.attach(pid)) {
             List<ThreadStack> threads = blocking ? target.pausedSnapshot() : target.snapshot();
-            if (json) out.println(json(threads));
+            if (json) out.println(json(threads, target.version().atLeast(3, 11)));
             else text(target, threads, out);
         }
         out.flush();
         return 0;
     }
 
-    private String json(List<ThreadStack> threads) {
+    /**
+     * py-spy's fields: {@code name} is the bare {@code co_name}, as py-spy writes it, so a script looking a function
+     * up by name finds it; {@code qualname} adds the qualified name where the version has one (3.11+).
+     */
+    private String json(List<ThreadStack> threads, boolean hasQualname) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (ThreadStack t : threads) {
             Map<String, Object> thread = new LinkedHashMap<>();
@@ -65,7 +69,8 @@ public final class DumpCommand implements Callable<Integer> {
             List<Map<String, Object>> frames = new ArrayList<>();
             for (StackFrame f : t.frames()) {
                 Map<String, Object> frame = new LinkedHashMap<>();
-                frame.put("name", f.function());
+                frame.put("name", f.name());
+                if (hasQualname) frame.put("qualname", f.function());
                 frame.put("filename", f.file());
                 frame.put("short_filename", shortName(f.file()));
                 frame.put("line", f.line());

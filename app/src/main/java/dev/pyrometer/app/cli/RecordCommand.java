@@ -1,5 +1,6 @@
 package dev.pyrometer.app.cli;
 
+import dev.pyrometer.model.FileErrors;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
 import dev.pyrometer.model.aggregate.KeyBy;
@@ -15,7 +16,6 @@ import dev.pyrometer.sampler.SamplerOptions;
 import dev.pyrometer.sampler.SamplerStats;
 import dev.pyrometer.sampler.errors.SamplerErrors;
 import dev.pyrometer.sampler.launch.LaunchedProgram;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pyrometer record}: samples a running process ({@code --pid}) or a command it launches ({@code -- CMD…})
- * until the target exits, the duration ends or Ctrl-C, then writes the recording and one summary line.
+ * until the target exits, the duration ends or Ctrl-C, then writes the recording and one summary line. With
+ * {@code -- CMD} it exits with the program's own code when the program ended by itself, and 0 when the duration ended
+ * the recording and Pyrometer ended the program.
  */
 @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Record where a Python program spends its time, without changing it (nor pausing it, unless"
@@ -50,7 +52,8 @@ public final class RecordCommand implements Callable<Integer> {
     double rate;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "SECONDS",
-        description = "Stop after this many seconds (default: until the program exits or Ctrl-C).")
+        description = "Stop after this many seconds (default: until the program exits or Ctrl-C). A program started"
+            + " after `--` is then ended, and record exits 0.")
     Double duration;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -124,6 +127,12 @@ public final class RecordCommand implements Callable<Integer> {
         Sampler sampler = target.sampler(options, profile);
         // A session is written as it records, so a crash or kill -9 leaves everything up to the last half second.
         SessionRecorder live = chosen == Format.SESSION ? SessionRecorder.start(profile, path) : null;
+        PrintWriter err = spec.commandLine().getErr();
+        // Told the moment it happens, not an hour later: the recording goes on in memory meanwhile.
+        if (live != null) live.onFailure(e -> {
+            err.println("pyrometer: " + e.getMessage() + " Recording goes on in memory; it is written again at the end.");
+            err.flush();
+        });
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: stop sampling and let the main thread write what was recorded before the JVM exits.
         Thread onInterrupt = new Thread(() -> {
@@ -145,7 +154,15 @@ public final class RecordCommand implements Callable<Integer> {
                 exitCode = program.waitFor();
                 profile.metadata(MetadataKeys.EXIT_CODE, Integer.toString(exitCode));
             }
-            long written = finish(profile, live, chosen, path);
+            PyrometerException autosaveFailure = null;
+            long written;
+            try {
+                written = finish(profile, live, chosen, path);
+            } catch (PyrometerException failed) {
+                if (live == null || live.failure() == null) throw failed;
+                autosaveFailure = failed;
+                written = writeAgain(profile, path);
+            }
             if (outcome == Sampler.Outcome.FAILED && sampler.failure() instanceof PyrometerException userError) {
                 throw userError; // e.g. ptrace not allowed for --blocking: one line that says why
             }
@@ -154,10 +171,16 @@ public final class RecordCommand implements Callable<Integer> {
                     sampler.failure());
             }
             SamplerStats stats = sampler.stats();
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("pyrometer: " + summary(stats) + "; wrote " + written + " samples to " + path + " ("
-                + chosen.cliName() + ")");
+            // The duration ended a program Pyrometer started: the recording is what was asked for, so it succeeds
+            // (the program's 143 from our SIGTERM would read as a failure to any script or CI).
+            boolean endedByDuration = program != null && outcome == Sampler.Outcome.DURATION_ELAPSED;
+            err.println("pyrometer: " + summary(stats) + (written >= 0 ? "; wrote " + written + " samples to "
+                : "; could not write all of ") + path + " ("
+                + chosen.cliName() + ")" + (endedByDuration ? String.format(Locale.ROOT,
+                "; the program was ended when the %s s of -d ran out", seconds(duration)) : ""));
             err.flush();
+            if (autosaveFailure != null) throw whatWasKept(autosaveFailure, written, path);
+            if (endedByDuration) return 0;
             if (program != null) return exitCode;
             if (outcome == Sampler.Outcome.TARGET_EXITED && duration != null) {
                 throw new PyrometerException(String.format(Locale.ROOT, "process %d exited after %.1f s, before the"
@@ -176,10 +199,46 @@ public final class RecordCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * After the session could not be written while recording: writes the whole recording once more (a new file renamed
+     * into place, so the part written so far stays if this fails too). Returns the samples now in the file, or -1 when
+     * it still cannot be written.
+     */
+    private static long writeAgain(Profile profile, Path path) {
+        try {
+            return ProfileFiles.write(profile, path, Format.SESSION);
+        } catch (PyrometerException stillFailing) {
+            return -1;
+        }
+    }
+
+    /** The one line an autosave failure ends with (exit code 13), saying what the file holds. */
+    private static PyrometerException whatWasKept(PyrometerException failure, long written, Path path) {
+        String kept = written >= 0
+            ? " It was written again in full at the end (" + written + " samples)."
+            : " " + path + " keeps what was written before that; the rest of the recording could not be saved.";
+        return FileErrors.unwritable(failure.getMessage() + kept, failure);
+    }
+
+    private static boolean readOnly(Path dir) {
+        try {
+            return Files.getFileStore(dir).isReadOnly();
+        } catch (java.io.IOException unknown) {
+            return false; // the write itself will say
+        }
+    }
+
+    /** {@code 8} for 8.0, {@code 2.5} for 2.5: the duration as the user typed it. */
+    private static String seconds(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
     static String summary(SamplerStats s) {
         return String.format(Locale.ROOT, "%d samples, %d errors, %d late ticks in %.2f s (%.1f Hz achieved);"
                 + " sampler CPU %.1f µs per sample", s.samples(), s.errors(), s.lateTicks(), s.elapsedNanos() / 1e9,
-            s.achievedRate(), s.cpuPerSampleMicros());
+            s.achievedRate(), s.cpuPerSampleMicros())
+            + (s.unheldThreads() == 0 ? "" : "; " + s.unheldThreads() + " times a thread would not stop (an"
+                + " uninterruptible wait) and was read without being held");
     }
 
     /** Ends a live session, or writes an export of the whole recording atomically; returns the samples written. */
@@ -209,16 +268,21 @@ public final class RecordCommand implements Callable<Integer> {
         return output != null ? output : Path.of("pyrometer-" + targetPid + chosen.defaultExtension());
     }
 
-    /** Fails before recording, not after, when the output cannot be written. */
-    private static void checkWritable(Path output) throws IOException {
+    /**
+     * Fails before recording, not after, when the output cannot be written: with {@code convert}'s exit code
+     * ({@link FileErrors#UNWRITABLE}) and words.
+     */
+    private static void checkWritable(Path output) {
         if (output == null) return;
         Path dir = output.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new PyrometerException("cannot write " + output + ": the directory " + dir + " does not exist.",
-                UsageError.EXIT_CODE, new NoSuchFileException(String.valueOf(dir)));
+            throw FileErrors.unwritable("cannot write " + output + ": the folder " + dir + " does not exist.",
+                new NoSuchFileException(String.valueOf(dir)));
         }
+        if (Files.isDirectory(output)) throw FileErrors.unwritable("cannot write " + output + ": it is a directory.", null);
+        if (readOnly(dir)) throw FileErrors.unwritable("cannot write " + output + ": read-only file system.", null);
         if (!Files.isWritable(dir) || (Files.exists(output) && !Files.isWritable(output))) {
-            throw new PyrometerException("cannot write " + output + ": permission denied.", UsageError.EXIT_CODE, null);
+            throw FileErrors.unwritable("cannot write " + output + ": permission denied.", null);
         }
     }
 }

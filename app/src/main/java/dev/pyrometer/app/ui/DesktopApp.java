@@ -6,6 +6,7 @@ import dev.pyrometer.app.ui.common.FxTicker;
 import dev.pyrometer.app.ui.common.UiSettings;
 import dev.pyrometer.app.ui.shell.FxDialogs;
 import dev.pyrometer.app.ui.shell.Services;
+import dev.pyrometer.app.ui.shell.UncaughtErrors;
 import dev.pyrometer.app.ui.shell.WindowLayout;
 import dev.pyrometer.app.ui.shell.WorkbenchView;
 import dev.pyrometer.app.ui.shell.WorkbenchViewModel;
@@ -36,7 +37,9 @@ public final class DesktopApp extends Application {
     public void start(Stage stage) {
         UiSettings settings = UiSettings.forUser();
         Stage[] owner = {stage};
-        Services services = RealServices.create(new FxTaskRunner(), new FxTicker(), new FxDialogs(() -> owner[0]), settings);
+        FxDialogs dialogs = new FxDialogs(() -> owner[0]);
+        UncaughtErrors.install(dialogs);
+        Services services = RealServices.create(new FxTaskRunner(), new FxTicker(), dialogs, settings);
         WorkbenchViewModel model = new WorkbenchViewModel(services);
         WorkbenchView view = new WorkbenchView(model);
         // The window's title names the profile on screen, as editors do: "cpu_demo.py (pid 4242) — Pyrometer".

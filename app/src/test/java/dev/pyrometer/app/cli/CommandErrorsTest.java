@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pyrometer.app.JvmRun;
+import dev.pyrometer.model.FileErrors;
+import dev.pyrometer.model.Loaded;
+import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.interchange.ProfileFiles;
 import dev.pyrometer.sampler.Pythons;
 import dev.pyrometer.sampler.TargetProcess;
 import dev.pyrometer.sampler.errors.SamplerErrors;
@@ -14,6 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,14 +91,34 @@ class CommandErrorsTest {
     @Test
     void targetExitingMidRecordingKeepsWhatWasRecorded() throws Exception {
         Pythons.Python python = Pythons.all().getFirst();
-        try (TargetProcess target = TargetProcess.start(python.executable(), "exits_soon.py", "0", "4")) {
-            Path out = dir.resolve("partial.txt");
-            JvmRun run = JvmRun.of(Map.of(), "record", "-r", "200", "-d", "60", "-o", out.toString(),
-                "--pid", Integer.toString(target.pid()));
+        try (TargetProcess target = TargetProcess.start(python.executable(), "exits_when_told.py", "0", "{dir}/exit-now")) {
+            Path out = dir.resolve("partial.pyro");
+            FutureTask<JvmRun> recording = new FutureTask<>(() -> JvmRun.of(Map.of(), "record", "-r", "200", "-d",
+                "60", "-o", out.toString(), "--pid", Integer.toString(target.pid())));
+            Thread.ofPlatform().name("record").start(recording);
+            // The target exits mid-recording: once the session on disk holds samples, however long the JVM took.
+            int[] seen = {0};
+            target.await(() -> (seen[0] = samplesOnDisk(out)) >= 20 || recording.isDone(), "be recorded");
+            Files.createFile(target.dir().resolve("exit-now"));
+            JvmRun run = recording.get(60, TimeUnit.SECONDS);
             assertEquals(SamplerErrors.TARGET_EXITED, run.exitCode(), run.stderr());
             assertTrue(run.stderr().contains("pyrometer: process " + target.pid() + " exited after"), run.stderr());
             assertTrue(run.stderr().contains("what was recorded until then is in " + out), run.stderr());
-            assertTrue(Files.readString(out).contains("busy ("), "the samples taken were written");
+            Loaded kept = ProfileFiles.read(out);
+            assertTrue(kept.report().complete(), "the session was ended properly: " + kept.report());
+            Profile profile = kept.profile();
+            assertTrue(profile.samples().size() >= seen[0], "the samples taken were written: " + profile.samples().size());
+            Set<String> functions = new TreeSet<>();
+            for (int f = 0; f < profile.frames().size(); f++) functions.add(profile.functionName(f));
+            assertTrue(functions.contains("busy"), "the target's work was recorded: " + functions);
+        }
+    }
+
+    private static int samplesOnDisk(Path session) {
+        try {
+            return Files.exists(session) ? ProfileFiles.read(session).profile().samples().size() : 0;
+        } catch (RuntimeException notYetWritten) {
+            return 0;
         }
     }
 
@@ -105,8 +132,12 @@ class CommandErrorsTest {
             "pyrometer: give --blocking or --nonblocking, not both");
         assertOneLine(JvmRun.of(Map.of(), "record", "-f", "flame", "--pid", "1"), 2,
             "pyrometer: unknown output format 'flame'; use one of: session, collapsed");
-        assertOneLine(JvmRun.of(Map.of(), "record", "-o", "/no/such/dir/out.txt", "--pid", "1"), 2,
-            "pyrometer: cannot write /no/such/dir/out.txt");
+        // The same exit code and words as convert's for an output that cannot be written.
+        assertOneLine(JvmRun.of(Map.of(), "record", "-o", "/no/such/dir/out.txt", "--pid", "1"), FileErrors.UNWRITABLE,
+            "pyrometer: cannot write /no/such/dir/out.txt: the folder /no/such/dir does not exist.");
+        Path input = Files.writeString(dir.resolve("in.txt"), "main (app.py:1) 1\n");
+        assertOneLine(JvmRun.of(Map.of(), "convert", input.toString(), "/no/such/dir/out.txt"),
+            FileErrors.UNWRITABLE, "pyrometer: cannot write /no/such/dir/out.txt: the folder /no/such/dir does not exist.");
         assertOneLine(JvmRun.of(Map.of(), "record", "--", "/no/such/program"), SamplerErrors.LAUNCH_FAILED,
             "pyrometer: cannot start `/no/such/program`: no such program");
     }

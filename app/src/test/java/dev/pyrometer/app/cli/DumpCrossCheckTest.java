@@ -1,6 +1,7 @@
 package dev.pyrometer.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -11,6 +12,7 @@ import dev.pyrometer.app.JvmRun;
 import dev.pyrometer.model.testing.ExternalTools;
 import dev.pyrometer.sampler.Pythons;
 import dev.pyrometer.sampler.TargetProcess;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,41 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * On the same stopped process, {@code pyrometer dump --json} and {@code py-spy dump --json --nonblocking} agree
- * frame for frame: thread ids and names, file names, lines and function names (ours is the qualified name from
- * 3.11, whose last part is py-spy's name).
+ * frame for frame: thread ids and names, file names, lines and function names ({@code name} is the bare
+ * {@code co_name} in both). And without py-spy: {@code name} and {@code qualname} are what the interpreter itself
+ * says ({@code co_name}, {@code co_qualname}), {@code qualname} only from 3.11, which has one.
  */
 class DumpCrossCheckTest {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.pyrometer.sampler.Pythons#all")
+    void namesAreTheInterpretersOwn(Pythons.Python python) throws Exception {
+        try (TargetProcess target = TargetProcess.start(python.executable(), "stops_itself.py", "{dir}/expected.json")) {
+            target.awaitStopped();
+            JsonObject expected = JsonParser.parseString(Files.readString(target.dir().resolve("expected.json")))
+                .getAsJsonObject();
+            JvmRun ours = JvmRun.of(Map.of(), "dump", "--pid", Integer.toString(target.pid()), "--json");
+            assertEquals(0, ours.exitCode(), ours.stderr());
+            boolean hasQualname = python.version().atLeast(3, 11);
+            for (JsonElement element : JsonParser.parseString(ours.stdout()).getAsJsonArray()) {
+                JsonObject thread = element.getAsJsonObject();
+                String which = thread.get("os_thread_id").getAsLong() == target.pid() ? "main" : "worker";
+                JsonArray want = expected.getAsJsonObject(which).getAsJsonArray("frames");
+                JsonArray got = thread.getAsJsonArray("frames");
+                assertEquals(want.size(), got.size(), which);
+                for (int i = 0; i < got.size(); i++) {
+                    JsonObject w = want.get(i).getAsJsonObject();
+                    JsonObject g = got.get(i).getAsJsonObject();
+                    assertEquals(w.get("name").getAsString(), g.get("name").getAsString(), which + " frame " + i);
+                    if (hasQualname) assertEquals(w.get("function").getAsString(), g.get("qualname").getAsString(), which + " frame " + i);
+                    else assertFalse(g.has("qualname"), which + " frame " + i + " has no qualname before 3.11: " + g);
+                }
+            }
+            // The method's frame is the one where the two names differ.
+            assertTrue(ours.stdout().contains("\"name\": \"method\""), ours.stdout());
+            if (hasQualname) assertTrue(ours.stdout().contains("\"qualname\": \"Descent.method\""), ours.stdout());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.pyrometer.sampler.Pythons#all")
     void dumpAgreesWithPySpy(Pythons.Python python) throws Exception {
@@ -60,9 +93,7 @@ class DumpCrossCheckTest {
                     String where = "thread " + thread.get("os_thread_id") + " frame " + i;
                     assertEquals(y.get("filename").getAsString(), x.get("filename").getAsString(), where);
                     assertEquals(y.get("line").getAsInt(), x.get("line").getAsInt(), where);
-                    String name = x.get("name").getAsString();
-                    String plain = y.get("name").getAsString();
-                    assertTrue(name.equals(plain) || name.endsWith("." + plain), where + ": " + name + " vs " + plain);
+                    assertEquals(y.get("name").getAsString(), x.get("name").getAsString(), where);
                 }
             }
         }

@@ -57,6 +57,20 @@ class RecordCommandTest {
     }
 
     @Test
+    void aProgramEndedByTheDurationIsASuccess() throws Exception {
+        Pythons.Python python = Pythons.all().getLast();
+        Path script = copy("exits_soon.py");
+        Path out = dir.resolve("stacks.txt");
+        // Left alone, the program would work for a minute and exit with 5; -d 1 ends it first.
+        JvmRun run = JvmRun.of(Map.of(), "record", "-r", "200", "-d", "1", "-o", out.toString(), "--",
+            python.executable().toString(), script.toString(), "5", "60");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stderr().strip().endsWith("samples to " + out + " (collapsed); the program was ended when the"
+            + " 1 s of -d ran out"), run.stderr());
+        assertTrue(Files.readString(out).contains(";busy (" + script + ":"), "the recording was written");
+    }
+
+    @Test
     void sessionIsTheDefaultAndHoldsTheRecording() throws Exception {
         Pythons.Python python = Pythons.all().getLast();
         Path script = copy("exits_soon.py");

@@ -3,6 +3,7 @@ package dev.pyrometer.app.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyrometer.app.ui.common.Formats;
 import dev.pyrometer.app.ui.common.FxTaskRunner;
 import dev.pyrometer.app.ui.flame.FlameCanvas;
 import dev.pyrometer.app.ui.flame.FlameGeometry;
@@ -14,6 +15,9 @@ import dev.pyrometer.app.ui.support.DemoProfiles;
 import dev.pyrometer.app.ui.support.Fx;
 import dev.pyrometer.app.ui.support.TestServices;
 import dev.pyrometer.app.ui.support.Workbenches;
+import dev.pyrometer.model.Profile;
+import dev.pyrometer.model.SampleState;
+import dev.pyrometer.model.StackTable;
 import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.control.TableView;
@@ -82,7 +86,28 @@ class WorkspaceUiTest {
     void searchingTheFlameGraphReportsTheShare(FxRobot robot) {
         openDemo(2000);
         robot.clickOn("#flame-search").write("search");
-        Fx.await("the search summary shows", () -> robot.lookup("#flame-search-summary").queryLabeled().getText().startsWith("1 frame"));
+        // The share counted here from the samples themselves: busy samples (the idle helper thread's are left out)
+        // whose stack passes through search.
+        String expected = "1 frame · " + Formats.percent(shareThrough(DemoProfiles.cpuDemo(2000), "search"));
+        Fx.await("the search summary shows " + expected,
+            () -> robot.lookup("#flame-search-summary").queryLabeled().getText().equals(expected));
+    }
+
+    private static double shareThrough(Profile profile, String function) {
+        int busy = 0;
+        int through = 0;
+        for (int i = 0; i < profile.samples().size(); i++) {
+            if (SampleState.isIdle(profile.samples().state(i))) continue;
+            busy++;
+            for (int s = profile.samples().stack(i); s != StackTable.EMPTY; s = profile.stacks().parent(s)) {
+                if (profile.functionName(profile.stacks().frame(s)).equals(function)) {
+                    through++;
+                    break;
+                }
+            }
+        }
+        assertTrue(through > busy / 10 && through < busy / 2, through + " of " + busy);
+        return (double) through / busy;
     }
 
     @Test

@@ -22,9 +22,4 @@ public record Snapshot(Profile profile, long revision, int samples, int memory, 
         int strings = profile.strings().size();
         return new Snapshot(profile, revision, samples, memory, stacks, threads, frames, strings);
     }
-
-    /** True when the profile has changed since this snapshot was taken. */
-    public boolean isStale() {
-        return profile.revision() != revision;
-    }
 }

@@ -16,13 +16,14 @@ import java.util.regex.Pattern;
  * Reads collapsed stacks: py-spy's raw output (with or without {@code --threads}, with or without line numbers) and
  * flamegraph.pl's folded files. A line is {@code frame;frame;… count}, root first. Frames written as
  * {@code function (file:line)} or {@code function (file)} keep their parts; any other text becomes a function
- * name with no file. A leading {@code thread (TID)} or {@code thread (TID): name} frame names the thread. Collapsed
+ * name with no file. A leading {@code thread (TID)} or {@code thread (TID): name} frame names the thread; each
+ * spelling is a thread of its own, so that writing the profile again gives back the same stacks. Collapsed
  * files hold no times: samples are placed 10 ms apart (py-spy's default rate) in file order.
  */
 public final class CollapsedReader {
     static final long STEP_MICROS = 10_000;
     private static final Pattern FRAME = Pattern.compile("(.*) \\((.*?)(?::(\\d+))?\\)");
-    private static final Pattern THREAD = Pattern.compile("thread \\((0x[0-9a-fA-F]+|\\d+)\\)(?::? (.*))?");
+    private static final Pattern THREAD = Pattern.compile("thread \\((0[xX][0-9a-fA-F]+|\\d+)\\)(?::? (.*))?");
 
     private CollapsedReader() {}
 
@@ -50,7 +51,7 @@ public final class CollapsedReader {
                 thread = threadIds.computeIfAbsent(parts[0], t -> threadOf(importer, t));
                 first = 1;
             } else {
-                if (defaultThread < 0) defaultThread = importer.thread(0, null);
+                if (defaultThread < 0) defaultThread = importer.distinctThread(0, null);
                 thread = defaultThread;
             }
             int depth = parts.length - first;
@@ -110,16 +111,17 @@ public final class CollapsedReader {
 
     private static int threadOf(Importer importer, String text) {
         Matcher m = THREAD.matcher(text);
-        if (!m.matches()) return importer.thread(text.hashCode() & 0x7FFFFFFFL, text);
+        if (!m.matches()) return importer.distinctThread(text.hashCode() & 0x7FFFFFFFL, text);
         String id = m.group(1);
         long tid;
         try {
-            tid = id.startsWith("0x") ? Long.parseUnsignedLong(id.substring(2), 16) : Long.parseLong(id);
+            tid = id.startsWith("0x") || id.startsWith("0X") ? Long.parseUnsignedLong(id.substring(2), 16) : Long.parseLong(id);
         } catch (NumberFormatException tooLong) {
             tid = id.hashCode() & 0x7FFFFFFFL;
         }
         String name = m.group(2);
-        return importer.thread(tid, name == null || name.isBlank() ? null : name.strip());
+        // Each spelling its own thread: written back, every stack keeps the thread frame it was read with.
+        return importer.distinctThread(tid, name == null || name.isBlank() ? null : name.strip());
     }
 
     private static PyrometerException notCollapsed(String source, int lineNumber, String line) {

@@ -15,13 +15,15 @@ import java.util.List;
  * Writes py-spy's "raw" collapsed stacks: one line per distinct stack, {@code frame;frame;… count}, root first, each
  * frame {@code function (file:line)}, with {@code thread (TID): name} first when threads are kept apart, as
  * {@code py-spy record -f raw --threads} writes them. flamegraph.pl, speedscope and py-spy's tools read it.
- * Lines are sorted, so equal profiles give equal files.
+ * Lines are sorted, so equal profiles give equal files. Reading py-spy's raw output and writing it again gives the
+ * same stacks and counts: a sample without frames stays a line with no frames ({@code " 1"}, or the thread frame
+ * alone), and stacks the input gave no thread get no thread frame.
  */
 public final class CollapsedWriter {
     private CollapsedWriter() {}
 
     /**
-     * Writes the selected samples; returns how many. Samples without Python frames are left out, as py-spy does.
+     * Writes the selected samples; returns how many.
      *
      * @param threads prefix each stack with its thread, as {@code py-spy record --threads} does
      */
@@ -29,16 +31,20 @@ public final class CollapsedWriter {
         SelectedSamples.PairCounts counts = new SelectedSamples.PairCounts();
         long[] written = {0};
         SelectedSamples.forEach(Snapshot.of(profile), selection, (i, thread, stack, state) -> {
-            if (stack == StackTable.EMPTY) return;
-            counts.add(threads ? thread : 0, stack);
+            counts.add(threads ? thread : -1, stack);
             written[0]++;
         });
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder(256);
         for (long[] row : counts.rows()) {
             line.setLength(0);
-            if (threads) line.append(threadFrame(profile, (int) row[0])).append(';');
-            appendStack(profile, (int) row[1], line);
+            int thread = (int) row[0];
+            boolean threadFrame = thread >= 0 && !profile.threads().isUnknown(thread);
+            if (threadFrame) line.append(threadFrame(profile, thread));
+            if (row[1] != StackTable.EMPTY) {
+                if (threadFrame) line.append(';');
+                appendStack(profile, (int) row[1], line);
+            }
             line.append(' ').append(row[2]).append('\n');
             lines.add(line.toString());
         }
@@ -61,7 +67,11 @@ public final class CollapsedWriter {
         for (int i = 0; i < path.length; i++) {
             if (i > 0) out.append(';');
             int frame = path[i];
-            out.append(clean(profile.functionName(frame))).append(" (").append(clean(profile.fileName(frame)));
+            out.append(clean(profile.functionName(frame)));
+            // py-spy writes a frame without a file as its bare name; folded files from other tools hold such frames.
+            String file = profile.fileName(frame);
+            if (file.isEmpty()) continue;
+            out.append(" (").append(clean(file));
             if (frames.line(frame) > 0) out.append(':').append(frames.line(frame));
             out.append(')');
         }

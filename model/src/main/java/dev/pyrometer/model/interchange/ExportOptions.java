@@ -12,10 +12,6 @@ import dev.pyrometer.model.aggregate.Selection;
 public record ExportOptions(Selection selection, KeyBy keyBy, boolean threads) {
     public static final ExportOptions DEFAULT = new ExportOptions(Selection.NOT_IDLE, KeyBy.FUNCTION, true);
 
-    public ExportOptions withSelection(Selection s) {
-        return new ExportOptions(s, keyBy, threads);
-    }
-
     public ExportOptions withThreads(boolean prefixThreads) {
         return new ExportOptions(selection, keyBy, prefixThreads);
     }

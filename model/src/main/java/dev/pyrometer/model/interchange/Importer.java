@@ -34,6 +34,11 @@ final class Importer {
         return profile.thread(osThreadId, name);
     }
 
+    /** A thread of its own even when another has the same OS id (see {@link dev.pyrometer.model.ThreadTable#add}). */
+    int distinctThread(long osThreadId, String name) {
+        return profile.addThread(osThreadId, name);
+    }
+
     int frame(String file, String function, int line, int firstLine) {
         return profile.frame(file == null ? "" : file, function == null ? "" : function, Math.max(0, line), Math.max(0, firstLine));
     }

@@ -8,11 +8,15 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Saves a recording while it happens: a background thread appends what the profile gained to a session file at a
@@ -21,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The file is written in place rather than renamed at the end, because an interrupted recording must stay
  * readable where the user asked for it.
+ *
+ * <p>A write that fails (a full disk, an I/O error) or a file removed or replaced meanwhile ends the writing: the
+ * file keeps what was written before, the profile keeps everything, {@link #failure()} says what went wrong from that
+ * moment and {@link #onFailure} tells a listener at once, so the user can save elsewhere rather than record into
+ * nothing. {@link #close()} reports it too.
  */
 public final class SessionRecorder implements AutoCloseable {
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(500);
@@ -31,14 +40,21 @@ public final class SessionRecorder implements AutoCloseable {
     private final FileDescriptor fd;
     private final SessionWriter writer;
     private final ScheduledExecutorService timer;
+    /** The file written, and its identity (device and inode) when it was opened: null when streaming elsewhere. */
+    private final Path file;
+    private final Object fileKey;
     private long syncedBytes;
     private IOException failure;
+    private Consumer<PyrometerException> failureListener;
     private boolean closed;
 
-    private SessionRecorder(Profile profile, String name, OutputStream out, FileDescriptor fd, Duration interval) throws IOException {
+    private SessionRecorder(Profile profile, String name, OutputStream out, FileDescriptor fd, Path file, Duration interval)
+            throws IOException {
         this.name = name;
         this.out = out;
         this.fd = fd;
+        this.file = file;
+        this.fileKey = file == null ? null : Files.readAttributes(file, BasicFileAttributes.class).fileKey();
         this.writer = new SessionWriter(profile, out);
         out.flush();
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -64,7 +80,8 @@ public final class SessionRecorder implements AutoCloseable {
             throw FileErrors.unwritable("cannot write the session " + file + ": " + FileErrors.reason(e, file) + ".", e);
         }
         try {
-            return new SessionRecorder(profile, file.toString(), new BufferedOutputStream(stream, 1 << 16), stream.getFD(), interval);
+            return new SessionRecorder(profile, file.toString(), new BufferedOutputStream(stream, 1 << 16), stream.getFD(),
+                file, interval);
         } catch (IOException e) {
             closeQuietly(stream);
             throw FileErrors.unwritable("cannot write the session " + file + ": " + FileErrors.reason(e, file) + ".", e);
@@ -77,7 +94,7 @@ public final class SessionRecorder implements AutoCloseable {
      */
     public static SessionRecorder start(Profile profile, OutputStream out, String name, Duration interval) {
         try {
-            return new SessionRecorder(profile, name, out, null, interval);
+            return new SessionRecorder(profile, name, out, null, null, interval);
         } catch (IOException e) {
             closeQuietly(out);
             throw FileErrors.unwritable("cannot write the session to " + name + ": " + describe(e) + ".", e);
@@ -92,6 +109,27 @@ public final class SessionRecorder implements AutoCloseable {
         } catch (IOException e) {
             throw failed(e);
         }
+    }
+
+    /**
+     * Why writing stopped, from the moment it did (a one-line {@link FileErrors#UNWRITABLE} error), or null while it
+     * works. The samples recorded since are in the profile only.
+     */
+    public synchronized PyrometerException failure() {
+        return failure == null ? null : unwritable(failure);
+    }
+
+    /**
+     * Calls {@code listener} once, on the writer's thread, when writing fails (at once if it has failed already), so
+     * that a front end can tell the user while the recording goes on.
+     */
+    public void onFailure(Consumer<PyrometerException> listener) {
+        PyrometerException already;
+        synchronized (this) {
+            failureListener = listener;
+            already = failure();
+        }
+        if (already != null) listener.accept(already);
     }
 
     /** Bytes in the file so far. */
@@ -117,6 +155,7 @@ public final class SessionRecorder implements AutoCloseable {
             closed = true;
             try {
                 if (failure != null) throw failure;
+                checkStillThere();
                 writer.finish();
                 out.flush();
                 if (fd != null) fd.sync();
@@ -134,6 +173,7 @@ public final class SessionRecorder implements AutoCloseable {
 
     private void flushNow() throws IOException {
         if (failure != null) throw failure;
+        checkStillThere();
         writer.writeNew();
         out.flush();
         // Flushing hands the bytes to the OS, which survives the process dying; syncing survives a power cut too.
@@ -143,17 +183,43 @@ public final class SessionRecorder implements AutoCloseable {
         }
     }
 
-    private synchronized void flushQuietly() {
-        if (closed || failure != null) return;
+    /**
+     * Writing on into a file that was deleted or replaced would succeed and keep nothing: a recording into nothing.
+     * One stat every flush tells.
+     */
+    private void checkStillThere() throws IOException {
+        if (file == null) return;
+        Object now;
         try {
-            flushNow();
-        } catch (IOException e) {
-            failure = e;
+            now = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (NoSuchFileException gone) {
+            throw new IOException("it was removed while recording", gone);
         }
+        if (fileKey != null && !fileKey.equals(now)) throw new IOException("it was replaced by another file while recording");
+    }
+
+    private void flushQuietly() {
+        Consumer<PyrometerException> tell = null;
+        PyrometerException error = null;
+        synchronized (this) {
+            if (closed || failure != null) return;
+            try {
+                flushNow();
+            } catch (IOException e) {
+                failure = e;
+                tell = failureListener;
+                error = unwritable(e);
+            }
+        }
+        if (tell != null) tell.accept(error); // outside the lock: a listener may ask for counts
     }
 
     private PyrometerException failed(IOException e) {
         failure = e;
+        return unwritable(e);
+    }
+
+    private PyrometerException unwritable(IOException e) {
         return FileErrors.unwritable("could not write the session " + name + ": " + describe(e) + ".", e);
     }
 

@@ -45,7 +45,6 @@ public final class ElfFile implements AutoCloseable {
     private final long size;
     private final List<Section> sections = new ArrayList<>();
     private final List<Segment> segments = new ArrayList<>();
-    private final int type;
 
     private ElfFile(Path path, FileChannel channel) throws IOException {
         this.path = path;
@@ -54,7 +53,6 @@ public final class ElfFile implements AutoCloseable {
         ByteBuffer header = read(0, 64);
         if (header.getInt(0) != 0x464C457F) throw new IOException(path + " is not an ELF file");
         if (header.get(4) != 2 || header.get(5) != 1) throw new IOException(path + " is not a 64-bit little-endian ELF file");
-        type = Short.toUnsignedInt(header.getShort(16));
         readSegments(header);
         readSections(header);
     }
@@ -70,21 +68,8 @@ public final class ElfFile implements AutoCloseable {
         }
     }
 
-    public Path path() {
-        return path;
-    }
-
-    /** ET_EXEC (2) for a fixed-address executable, ET_DYN (3) for a shared library or PIE. */
-    public int type() {
-        return type;
-    }
-
     public List<Segment> segments() {
         return segments;
-    }
-
-    public List<Section> sections() {
-        return sections;
     }
 
     public Section section(String name) {

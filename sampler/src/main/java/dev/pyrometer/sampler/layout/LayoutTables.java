@@ -43,12 +43,6 @@ public final class LayoutTables {
         return table == null ? null : callOpcodes(table);
     }
 
-    /** The exact version a table was generated from, e.g. "3.11.7", or null. */
-    public static String generatedFrom(int major, int minor) {
-        Properties table = load(major, minor);
-        return table == null ? null : table.getProperty("version");
-    }
-
     private static boolean[] callOpcodes(Properties table) {
         boolean[] calls = new boolean[256];
         String list = table.getProperty("opcodes.call", "");

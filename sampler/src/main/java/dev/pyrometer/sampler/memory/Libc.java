@@ -11,9 +11,7 @@ import com.sun.jna.Pointer;
  */
 public final class Libc {
     public static final int EPERM = 1;
-    public static final int ENOENT = 2;
     public static final int ESRCH = 3;
-    public static final int ECHILD = 10;
     public static final int EFAULT = 14;
     public static final int EINVAL = 22;
     public static final int O_RDONLY = 0;
@@ -50,8 +48,6 @@ public final class Libc {
     static native int clock_nanosleep(int clock, int flags, long request, long remain);
 
     static native int clock_gettime(int clock, long timespec);
-
-    public static native int kill(int pid, int signal);
 
     /** ptrace(2); glibc declares it variadic, which on x86-64 and arm64 passes these four the same way. */
     public static native long ptrace(long request, int pid, long address, long data);

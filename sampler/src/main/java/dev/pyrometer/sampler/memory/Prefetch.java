@@ -48,7 +48,6 @@ public final class Prefetch {
     private final boolean[] valid = new boolean[RemoteMemory.MAX_BATCH];
     private int ranges;
     private long systemCalls;
-    private boolean gone;
     private boolean bypassed;
 
     /** Uses {@code memory}'s buffer from {@code regionAt} for {@code regionSize} bytes. */
@@ -79,13 +78,11 @@ public final class Prefetch {
     public void read() {
         tick++;
         merge();
-        gone = false;
         int first = 0;
         while (first < ranges) {
             long got = memory.readBatchFrom(first);
             systemCalls++;
             if (got < 0 && memory.lastError() != Libc.EFAULT) {
-                gone = memory.lastError() == Libc.ESRCH;
                 for (int i = first; i < ranges; i++) valid[i] = false;
                 return; // no rights or no process: every read will say so on its own
             }
@@ -95,11 +92,6 @@ public final class Prefetch {
             if (i < ranges) valid[i] = false; // where the kernel stopped: skip it, go on after it
             first = i + 1;
         }
-    }
-
-    /** Whether the last read found the process gone (ESRCH). */
-    public boolean processGone() {
-        return gone;
     }
 
     /** While bypassed, {@link #find} finds nothing: every read is made afresh (to retry a torn one). */

@@ -4,7 +4,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads another process's memory with {@code process_vm_readv} into one native buffer that is allocated once.
@@ -61,9 +60,12 @@ public final class RemoteMemory implements AutoCloseable {
         return lastError;
     }
 
-    /** Copies {@code length} bytes at {@code address} in the target to {@code buffer()[at..]}; true if all arrived. */
+    /**
+     * Copies {@code length} bytes at {@code address} in the target to {@code buffer()[at..]}; true if all arrived.
+     * A range outside the buffer (a negative {@code at}, or past its end) reads nothing: EFAULT.
+     */
     public boolean read(long address, int length, int at) {
-        if (address == 0 || length <= 0 || at + length > capacity) {
+        if (address == 0 || length <= 0 || at < 0 || at > capacity - length) {
             lastError = Libc.EFAULT;
             return false;
         }
@@ -100,11 +102,6 @@ public final class RemoteMemory implements AutoCloseable {
         return at;
     }
 
-    /** Where the batch's bytes end in the buffer. */
-    public int batchEnd() {
-        return batchEnd;
-    }
-
     /**
      * Reads the queued ranges in one call. The kernel stops at the first range it cannot read, so a range is
      * valid when {@code its buffer offset + length <= start + the returned count}; returns -1 on failure.
@@ -131,19 +128,7 @@ public final class RemoteMemory implements AutoCloseable {
         return batchCount;
     }
 
-    // Convenience reads for attach-time code (not the hot path): they use the top of the buffer as scratch.
-
-    public long readLong(long address) {
-        int at = capacity - 8;
-        if (!read(address, 8, at)) throw new RemoteReadException(address, lastError);
-        return buffer.getLong(at);
-    }
-
-    public int readInt(long address) {
-        int at = capacity - 8;
-        if (!read(address, 4, at)) throw new RemoteReadException(address, lastError);
-        return buffer.getInt(at);
-    }
+    // A convenience read for attach-time code (not the hot path): it uses the top of the buffer as scratch.
 
     public byte[] readBytes(long address, int length) {
         byte[] out = new byte[length];
@@ -155,17 +140,6 @@ public final class RemoteMemory implements AutoCloseable {
             buffer.get(at, out, done, n);
         }
         return out;
-    }
-
-    /** A NUL-terminated string of at most {@code max} bytes, or null if unreadable. */
-    public String readCString(long address, int max) {
-        int at = capacity - max;
-        if (!read(address, max, at)) return null;
-        int n = 0;
-        while (n < max && buffer.get(at + n) != 0) n++;
-        byte[] bytes = new byte[n];
-        buffer.get(at, bytes, 0, n);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.sun.jna.Pointer;
 import dev.pyrometer.sampler.errors.PermissionAdvice;
 import dev.pyrometer.sampler.errors.SamplerErrors;
 import dev.pyrometer.sampler.memory.Libc;
+import dev.pyrometer.sampler.memory.PreciseSleep;
 import dev.pyrometer.sampler.proc.ProcFiles;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -20,9 +21,16 @@ import java.util.Arrays;
  * held like the others and the signal passed on when it goes. Any stop satisfies a pending interrupt, except when
  * the interrupt came while the thread was already stopped: then the thread stops once more right after it goes.
  * Such stops, and those for signals or new threads between ticks, are let go by {@link #passSignals()}, which the
- * sampler calls every millisecond between ticks. Waits for a tick's stops block in {@code waitid} (no spinning).
- * The main thread's exit is looked at ({@code WNOWAIT}) but left for its parent to collect; other threads' exits
- * are collected here (a traced thread stays a zombie until its tracer does so). Nothing here allocates per tick.
+ * sampler calls every millisecond between ticks. The main thread's exit is looked at ({@code WNOWAIT}) but left for
+ * its parent to collect; other threads' exits are collected here (a traced thread stays a zombie until its tracer
+ * does so). Nothing here allocates per tick.
+ *
+ * <p>A tick waits for its stops at most {@link #STOP_PATIENCE_NANOS}: a thread in an uninterruptible wait (a
+ * {@code vfork} parent until its child execs, a read from a hung network file system) takes no interrupt until it
+ * leaves it. Such a thread is left running for that tick and counted ({@link #notStopped()}); later ticks do not
+ * wait for it again, only look whether it has stopped meanwhile (its interrupt stays pending), so one stuck thread
+ * neither hangs the recording nor slows every tick. The waits poll {@code waitid} without blocking, sleeping
+ * a few microseconds and then longer between looks: a blocking {@code waitid} has no deadline.
  */
 public final class ThreadPauser implements AutoCloseable {
     private static final long PTRACE_CONT = 7;
@@ -49,6 +57,11 @@ public final class ThreadPauser implements AutoCloseable {
     private static final int SI_SIGNO = 0;
     private static final int SI_CODE = 8;
     private static final int SI_PID = 16;
+    /** How long a tick waits for its threads to stop; a few milliseconds on a loaded machine, microseconds else. */
+    public static final long STOP_PATIENCE_NANOS = 20_000_000;
+    /** The first and the longest sleep between two looks for stops. */
+    private static final long FIRST_LOOK_NANOS = 5_000;
+    private static final long LONGEST_LOOK_NANOS = 500_000;
 
 
     private final int pid;
@@ -65,6 +78,10 @@ public final class ThreadPauser implements AutoCloseable {
     private int[] signals = new int[16];
     /** Stopped by SIGSTOP & co. (a group stop): it goes on by PTRACE_LISTEN, staying stopped for the others. */
     private boolean[] groupStop = new boolean[16];
+    /** Interrupted but not stopped by a tick's deadline: not waited for again until it stops. */
+    private boolean[] late = new boolean[16];
+    private final PreciseSleep sleep = new PreciseSleep();
+    private int notStopped;
 
     private ThreadPauser(int pid) {
         this.pid = pid;
@@ -138,16 +155,48 @@ public final class ThreadPauser implements AutoCloseable {
         return tids[i];
     }
 
-    /** Stops every thread and waits until each has stopped (or ended). */
+    /**
+     * Stops every thread and waits until each has stopped (or ended), for at most {@link #STOP_PATIENCE_NANOS}; a
+     * thread that has not stopped by then runs on through this tick (see {@link #notStopped()}).
+     */
     public void pause() {
         // An interrupt already pending is one flag in the kernel: sending another costs nothing and is never lost.
         for (int i = 0; i < count; i++) if (!stopped[i]) Libc.ptrace(PTRACE_INTERRUPT, tids[i], 0, 0);
+        long deadline = System.nanoTime() + STOP_PATIENCE_NANOS;
+        long look = FIRST_LOOK_NANOS;
+        while (lookForStops()) {
+            long now = System.nanoTime();
+            if (now >= deadline) {
+                for (int i = 0; i < count; i++) if (!stopped[i]) late[i] = true;
+                break;
+            }
+            sleep.until(Math.min(now + look, deadline));
+            look = Math.min(look * 2, LONGEST_LOOK_NANOS);
+        }
+        notStopped = 0;
+        for (int i = 0; i < count; i++) if (!stopped[i]) notStopped++;
+    }
+
+    /** Threads the last {@link #pause()} left running because they did not stop in time. */
+    public int notStopped() {
+        return notStopped;
+    }
+
+    /** Takes in every stop that has come; true while a thread not yet late is still to stop. */
+    private boolean lookForStops() {
+        boolean waiting = false;
         for (int i = 0; i < count; ) {
-            if (stopped[i]) i++;
-            else if (!collect(i, true)) i++; // cannot wait for it: leave it
+            if (stopped[i]) {
+                i++;
+            } else if (!collect(i)) {
+                if (!late[i]) waiting = true;
+                i++;
+            }
             // else: it stopped, or it ended and i now holds the last thread
         }
+        return waiting;
     }
+
 
     /** Lets every stopped thread go, passing on the signals they stopped for. */
     public void resume() {
@@ -160,7 +209,7 @@ public final class ThreadPauser implements AutoCloseable {
      */
     public void passSignals() {
         for (int i = 0; i < count; ) {
-            if (stopped[i] || !collect(i, false)) {
+            if (stopped[i] || !collect(i)) {
                 i++;
             } else if (i < count && stopped[i]) {
                 go(i);
@@ -177,15 +226,14 @@ public final class ThreadPauser implements AutoCloseable {
     }
 
     /**
-     * Takes in the next event of thread {@code i}, waiting for it if {@code wait}: true if it stopped or ended (then
-     * it is removed), false if there was none (or it cannot be waited for). The main thread's exit is seen but left
-     * for its parent to collect.
+     * Takes in the next event of thread {@code i} if it has one (never waits): true if it stopped or ended (then it
+     * is removed), false if there was none. The main thread's exit is seen but left for its parent to collect.
      */
-    private boolean collect(int i, boolean wait) {
+    private boolean collect(int i) {
         int tid = tids[i];
         boolean leader = tid == pid;
         info.putInt(SI_PID, 0); // stays 0 when WNOHANG finds nothing
-        int options = WSTOPPED | WEXITED | WALL | (leader ? WNOWAIT : 0) | (wait ? 0 : WNOHANG);
+        int options = WSTOPPED | WEXITED | WALL | WNOHANG | (leader ? WNOWAIT : 0);
         while (Libc.waitid(P_PID, tid, siginfoAddress, options) != 0) {
             if (Libc.errno() != EINTR) {
                 remove(i); // not ours to wait for any more: gone
@@ -200,6 +248,7 @@ public final class ThreadPauser implements AutoCloseable {
         }
         if (leader && Libc.waitid(P_PID, tid, siginfoAddress, WSTOPPED | WALL | WNOHANG) != 0) return false;
         stopped[i] = true;
+        late[i] = false;
         if (Libc.ptrace(PTRACE_GETSIGINFO, tid, 0, siginfoAddress) != 0) {
             groupStop[i] = Libc.errno() == Libc.EINVAL; // a group stop has no siginfo
             return true;
@@ -231,11 +280,13 @@ public final class ThreadPauser implements AutoCloseable {
             stopped = Arrays.copyOf(stopped, n);
             signals = Arrays.copyOf(signals, n);
             groupStop = Arrays.copyOf(groupStop, n);
+            late = Arrays.copyOf(late, n);
         }
         tids[count] = tid;
         stopped[count] = false;
         signals[count] = 0;
         groupStop[count] = false;
+        late[count] = false;
         count++;
     }
 
@@ -245,6 +296,7 @@ public final class ThreadPauser implements AutoCloseable {
         stopped[i] = stopped[count];
         signals[i] = signals[count];
         groupStop[i] = groupStop[count];
+        late[i] = late[count];
     }
 
     /** Stops every thread and detaches from it, passing on any signal it stopped for. */
@@ -258,6 +310,7 @@ public final class ThreadPauser implements AutoCloseable {
         count = 0;
         siginfo.close();
         message.close();
+        sleep.close();
     }
 
     /** The thread that traces thread {@code tid}, or 0. */

@@ -182,10 +182,6 @@ public final class TargetReader implements AutoCloseable {
         return next;
     }
 
-    public long threadState() {
-        return tstate;
-    }
-
     /** The kernel's id for the thread (what /proc/PID/task lists); 0 if unknown. */
     public long osThreadId() {
         return osThreadId;

@@ -8,12 +8,20 @@ package dev.pyrometer.app.ui.recording;
  * @param lateTicks    ticks that started more than one interval late
  * @param elapsedNanos time since recording started
  * @param targetCpuPercent the target's CPU use while recorded, in percent of one core
+ * @param pausedNanos  of the elapsed time, how long the recording was paused
  */
-public record RecordingStats(long samples, long errors, long lateTicks, long elapsedNanos, double targetCpuPercent) {
-    public static final RecordingStats NONE = new RecordingStats(0, 0, 0, 0, 0);
+public record RecordingStats(long samples, long errors, long lateTicks, long elapsedNanos, double targetCpuPercent,
+                             long pausedNanos) {
+    public static final RecordingStats NONE = new RecordingStats(0, 0, 0, 0, 0, 0);
 
-    /** Samples per second actually achieved. */
+    /** Counters of a recording never paused. */
+    public RecordingStats(long samples, long errors, long lateTicks, long elapsedNanos, double targetCpuPercent) {
+        this(samples, errors, lateTicks, elapsedNanos, targetCpuPercent, 0);
+    }
+
+    /** Samples per second actually achieved while recording: paused time takes no samples and does not count. */
     public double achievedRate() {
-        return elapsedNanos == 0 ? 0 : samples * 1e9 / elapsedNanos;
+        long recorded = elapsedNanos - pausedNanos;
+        return recorded <= 0 ? 0 : samples * 1e9 / recorded;
     }
 }

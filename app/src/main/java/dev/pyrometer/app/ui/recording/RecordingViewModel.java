@@ -83,6 +83,16 @@ public final class RecordingViewModel {
         }, outcome -> ended(), error -> ended());
     }
 
+    /**
+     * Lets go of the recording as its tab closes: polling ends and {@code onEnded} will not run. Returns the recording's
+     * own stop, which waits for the sampler to finish its tick: the caller runs it off the UI thread.
+     */
+    public Runnable detach() {
+        polling.close();
+        if (isActive()) state.set(State.STOPPING);
+        return recording::stop;
+    }
+
     /** Reads the counters and notices the end; the ticker calls this a few times a second. */
     void poll() {
         if (state.get() == State.ENDED) return;

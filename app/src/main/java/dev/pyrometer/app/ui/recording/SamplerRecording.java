@@ -20,7 +20,8 @@ final class SamplerRecording implements Recording {
     @Override
     public RecordingStats stats() {
         SamplerStats s = sampler.stats();
-        return new RecordingStats(s.samples(), s.errors(), s.lateTicks(), s.elapsedNanos(), s.targetCpuPercent());
+        return new RecordingStats(s.samples(), s.errors(), s.lateTicks(), s.elapsedNanos(), s.targetCpuPercent(),
+            s.pausedNanos());
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.Loaded;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.Progress;
+import dev.pyrometer.model.PyrometerException;
 import dev.pyrometer.model.interchange.Format;
 import dev.pyrometer.model.interchange.ProfileFiles;
 import dev.pyrometer.model.session.SessionRecorder;
@@ -39,6 +40,12 @@ public final class ModelSessionFiles implements SessionFiles {
             @Override
             public Path file() {
                 return file;
+            }
+
+            @Override
+            public String failure() {
+                PyrometerException failure = recorder.failure();
+                return failure == null ? null : failure.getMessage();
             }
 
             @Override

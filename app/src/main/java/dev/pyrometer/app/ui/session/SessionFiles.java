@@ -26,6 +26,15 @@ public interface SessionFiles {
     interface Autosave extends AutoCloseable {
         Path file();
 
+        /**
+         * Why the autosave stopped writing (a full disk, the file removed), in one sentence, from the moment it did;
+         * null while it works. The recording goes on in memory.
+         */
+        default String failure() {
+            return null;
+        }
+
+        /** Ends the file; a {@link dev.pyrometer.model.PyrometerException} when it cannot be written. */
         @Override
         void close();
     }

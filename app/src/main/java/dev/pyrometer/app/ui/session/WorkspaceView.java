@@ -22,11 +22,13 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 
 /**
  * A workspace on screen: the analysis bar and the timeline on top; the flame graph above the call tree / hot functions tabs and the
- * source pane; the recording's status bar (or the session's) at the bottom. Divider positions are remembered.
+ * source pane; the recording's status bar (or the session's) at the bottom, with the autosave's failure above it when it
+ * fails. Divider positions are remembered.
  */
 public final class WorkspaceView extends BorderPane {
     private final WorkspaceViewModel model;
@@ -96,7 +98,8 @@ public final class WorkspaceView extends BorderPane {
 
         setTop(new AnalysisBar(model.analysis(), model.threads()));
         setCenter(withTimeline);
-        setBottom(model.recording() != null ? new RecordingStatusBar(model.recording()) : sessionStatus());
+        setBottom(new VBox(new AutosaveProblemBar(model),
+            model.recording() != null ? new RecordingStatusBar(model.recording()) : sessionStatus()));
     }
 
     public FlameGraphView flame() { return flame; }
@@ -155,8 +158,9 @@ public final class WorkspaceView extends BorderPane {
         bar.getStyleClass().add("session-status");
         model.analysis().analysisProperty().addListener((o, before, analysis) -> {
             if (analysis == null) return;
-            var counts = analysis.counts();
-            double seconds = counts.lastMicros() > counts.firstMicros() ? (counts.lastMicros() - counts.firstMicros()) / 1e6 : 0;
+            // The recording's length, as its samples and threads are the recording's: the selected range's length
+            // is on the timeline.
+            double seconds = model.recordingSeconds();
             String python = model.profile().metadata("python.version");
             bar.setText(Formats.count(model.profile().samples().size(), "sample") + "  ·  "
                 + Formats.count(model.profile().threads().size(), "thread") + "  ·  " + Formats.seconds(seconds)

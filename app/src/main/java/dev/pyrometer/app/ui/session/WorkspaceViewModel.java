@@ -21,7 +21,10 @@ import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.Sandwich;
+import dev.pyrometer.model.aggregate.Snapshot;
+import dev.pyrometer.model.aggregate.Timeline;
 import dev.pyrometer.model.session.SavedView;
+import dev.pyrometer.sampler.MetadataKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,11 +65,14 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
+    private final ReadOnlyStringWrapper autosaveProblem = new ReadOnlyStringWrapper(this, "autosaveProblem");
+    private final ReadOnlyBooleanWrapper disposed = new ReadOnlyBooleanWrapper(this, "disposed");
     private final String name;
     private SessionFiles.Autosave autosave;
     private Ticker.Subscription refresher = Ticker.Subscription.NONE;
     private long savedRevision = -1;
     private boolean closed;
+    private boolean autosaveFailed;
 
     private WorkspaceViewModel(WorkspaceContext context, Profile profile, AttachedTarget target, String name) {
         this.context = context;
@@ -126,7 +132,7 @@ public final class WorkspaceViewModel {
         workspace.live.set(true);
         workspace.analysis.setSlowEvery((int) (Duration.ofSeconds(1).toMillis() / LIVE_REFRESH.toMillis()));
         workspace.recording.set(startRecording.apply(workspace::recordingEnded));
-        workspace.refresher = context.ticker().every(LIVE_REFRESH, workspace.analysis::refreshIfGrown);
+        workspace.refresher = context.ticker().every(LIVE_REFRESH, workspace::refreshLive);
         workspace.updateTitle();
         workspace.analysis.rebuild();
         return workspace;
@@ -146,6 +152,13 @@ public final class WorkspaceViewModel {
     public ReadOnlyObjectProperty<RecordingViewModel> recordingProperty() { return recording.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+    /**
+     * What went wrong with the autosave, in a sentence with what to do, or null: shown at once in the status bar with
+     * Save As…, because a recording goes on in memory after its autosave failed and only a save keeps it.
+     */
+    public ReadOnlyStringProperty autosaveProblemProperty() { return autosaveProblem.getReadOnlyProperty(); }
+    /** True once closing has finished in the background: recording stopped, target let go, autosave ended. */
+    public ReadOnlyBooleanProperty disposedProperty() { return disposed.getReadOnlyProperty(); }
     /** True while recording (paused included). */
     public ReadOnlyBooleanProperty liveProperty() { return live.getReadOnlyProperty(); }
     public RecordingViewModel recording() { return recording.get(); }
@@ -153,6 +166,23 @@ public final class WorkspaceViewModel {
     public AttachedTarget target() { return target; }
     public Path file() { return file.get(); }
     public Path autosaveFile() { return autosave == null ? null : autosave.file(); }
+
+    /**
+     * How long the recording lasted (so far, while it records): the sampler's own measure once it wrote one, else the
+     * time of the last sample or memory reading. The whole recording's, never the selected range's.
+     */
+    public double recordingSeconds() {
+        String recorded = profile.metadata(MetadataKeys.DURATION_SECONDS);
+        if (recorded != null) {
+            try {
+                double seconds = Double.parseDouble(recorded);
+                if (seconds > 0) return seconds;
+            } catch (NumberFormatException damaged) {
+                // a damaged value: measure the samples instead
+            }
+        }
+        return Timeline.endMicros(Snapshot.of(profile)) / 1e6;
+    }
 
     /** True when closing would lose samples: never saved, or grown since. */
     public boolean isUnsaved() {
@@ -201,6 +231,11 @@ public final class WorkspaceViewModel {
             file.set(saved);
             context.recent().touch(saved);
             updateTitle();
+            if (autosaveProblem.get() != null) {
+                // Saved: nothing is lost any more, unless the recording goes on (its autosave is still broken).
+                autosaveProblem.set(live.get() ? "Saved to " + saved.getFileName() + ". The autosave still fails: what is"
+                    + " recorded from now on is in memory only until you save again (Ctrl+S)." : null);
+            }
             then.run();
         }, error -> context.dialogs().error("Could not save", message(error, "Saving " + target + " failed")));
     }
@@ -233,19 +268,52 @@ public final class WorkspaceViewModel {
         }
     }
 
-    /** Stops recording, lets go of the target, ends the autosave; deletes the autosave when asked. */
+    /**
+     * The autosave could not be started or stopped writing: says so (once) and how to keep the recording, which goes
+     * on in memory.
+     */
+    public void autosaveFailed(String why) {
+        if (autosaveFailed) return;
+        autosaveFailed = true;
+        autosaveProblem.set("Autosave failed: " + why + " The recording is kept in memory only: Save As… to keep it.");
+    }
+
+    /**
+     * Stops recording, lets go of the target, ends the autosave (deleting it when asked), all in the background: each
+     * may wait (the sampler's last tick, a launched program's exit, an fsync) and none may hold up the window. A
+     * failure is told in a dialog; {@link #disposedProperty()} turns true when it is all done.
+     */
     public void dispose(boolean deleteAutosave) {
         if (closed) return;
         closed = true;
         refresher.close();
         RecordingViewModel rec = recording.get();
-        if (rec != null && rec.isActive()) rec.stop();
-        if (target != null) target.close();
-        if (autosave != null) {
-            autosave.close();
-            if (deleteAutosave) {
+        Runnable stopRecording = rec != null ? rec.detach() : () -> { };
+        SessionFiles.Autosave ending = autosave;
+        context.runner().submit("Closing " + title.get(), (cancelled, progress) -> {
+            try {
+                stopRecording.run();
+                if (target != null) target.close();
+            } finally {
+                if (ending != null) endAutosave(ending, deleteAutosave);
+            }
+            return null;
+        }, done -> disposed.set(true), error -> {
+            disposed.set(true);
+            context.dialogs().error("Could not close " + title.get(), message(error, "Closing failed"));
+        });
+    }
+
+    /** Ends the autosave; one about to be deleted may fail to end without anyone losing anything. */
+    private static void endAutosave(SessionFiles.Autosave ending, boolean delete) {
+        try {
+            ending.close();
+        } catch (RuntimeException failed) {
+            if (!delete) throw failed;
+        } finally {
+            if (delete) {
                 try {
-                    Files.deleteIfExists(autosave.file());
+                    Files.deleteIfExists(ending.file());
                 } catch (IOException ignored) {
                     // a leftover autosave is harmless; it is in the app's own directory
                 }
@@ -253,10 +321,25 @@ public final class WorkspaceViewModel {
         }
     }
 
+    private void refreshLive() {
+        if (autosave != null && !autosaveFailed) {
+            String failure = autosave.failure();
+            if (failure != null) autosaveFailed(failure);
+        }
+        analysis.refreshIfGrown();
+    }
+
+    /** The recording ended by itself or was stopped: the autosave is ended (and fsynced) in the background. */
     private void recordingEnded() {
         refresher.close();
         live.set(false);
-        if (autosave != null) autosave.close();
+        if (autosave != null) {
+            SessionFiles.Autosave ending = autosave;
+            context.runner().submit("Finishing the autosave", (cancelled, progress) -> {
+                ending.close();
+                return null;
+            }, done -> { }, error -> autosaveFailed(message(error, "the autosave could not be finished")));
+        }
         analysis.setSlowEvery(1);
         analysis.refreshIfGrown();
     }

@@ -3,12 +3,12 @@ package dev.pyrometer.app.ui.shell;
 import dev.pyrometer.app.desktop.DesktopRequest;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.app.ui.common.Job;
-import dev.pyrometer.app.ui.editor.EditorLauncher;
-import dev.pyrometer.app.ui.editor.EditorPreferences;
-import dev.pyrometer.app.ui.editor.EditorTarget;
 import dev.pyrometer.app.ui.compare.CompareViewModel;
 import dev.pyrometer.app.ui.compare.RunChoice;
 import dev.pyrometer.app.ui.compare.RunResolver;
+import dev.pyrometer.app.ui.editor.EditorLauncher;
+import dev.pyrometer.app.ui.editor.EditorPreferences;
+import dev.pyrometer.app.ui.editor.EditorTarget;
 import dev.pyrometer.app.ui.picker.PickerViewModel;
 import dev.pyrometer.app.ui.recording.AttachedTarget;
 import dev.pyrometer.app.ui.recording.LaunchSpec;
@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -64,6 +65,9 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<Job> foreground = new ReadOnlyObjectWrapper<>(this, "foreground");
     private final BooleanProperty dark;
     private EditorLauncher editor;
+    /** Closed workspaces still ending in the background, and the quit waiting for them. */
+    private final List<WorkspaceViewModel> disposing = new ArrayList<>();
+    private Runnable quitWhenDisposed;
 
     public WorkbenchViewModel(Services services) {
         this.services = services;
@@ -308,6 +312,7 @@ public final class WorkbenchViewModel {
         workspace.requestClose(() -> {
             int index = workspaces.indexOf(workspace);
             workspaces.remove(workspace);
+            awaitDisposal(workspace);
             if (selected.get() == workspace) {
                 selected.set(workspaces.isEmpty() ? null : workspaces.get(Math.max(0, Math.min(index, workspaces.size() - 1))));
             }
@@ -315,12 +320,32 @@ public final class WorkbenchViewModel {
         });
     }
 
-    /** Closes every workspace, one question at a time; runs {@code quit} only if none was cancelled. */
+    /** A closed tab ends its recording, target and autosave in the background; quitting waits for that. */
+    private void awaitDisposal(WorkspaceViewModel workspace) {
+        if (workspace.disposedProperty().get()) return;
+        disposing.add(workspace);
+        workspace.disposedProperty().addListener((o, was, done) -> {
+            if (!done) return;
+            disposing.remove(workspace);
+            if (disposing.isEmpty() && quitWhenDisposed != null) {
+                Runnable quit = quitWhenDisposed;
+                quitWhenDisposed = null;
+                quit.run();
+            }
+        });
+    }
+
+    /**
+     * Closes every workspace, one question at a time; runs {@code quit} only if none was cancelled, once their
+     * recordings, targets and autosaves are ended (a launched program must not outlive the app, nor an autosave stay
+     * unfinished).
+     */
     public void requestQuit(Runnable quit) {
         List.copyOf(comparisons).forEach(this::closeComparison);
         if (workspaces.isEmpty()) {
             services.settings().save();
-            quit.run();
+            if (disposing.isEmpty()) quit.run();
+            else quitWhenDisposed = quit;
             return;
         }
         WorkspaceViewModel next = workspaces.getFirst();
@@ -346,8 +371,8 @@ public final class WorkbenchViewModel {
                 .resolve("pid" + target.pid() + "-" + stamp + SessionFiles.EXTENSION));
         } catch (IOException | PyrometerException e) {
             // A full disk or a read-only home should not stop the recording; it only loses the crash safety.
-            autosaveProblem = "The recording is kept in memory only: the autosave file could not be created in "
-                + services.autosaveDirectory() + " (" + e.getMessage() + "). Save it before closing.";
+            autosaveProblem = e instanceof PyrometerException ? e.getMessage()
+                : "the folder " + services.autosaveDirectory() + " cannot be made (" + e.getMessage() + ").";
         }
         RecordingSettings settings = recordingSettings();
         WorkspaceViewModel workspace;
@@ -361,8 +386,8 @@ public final class WorkbenchViewModel {
             return e.getMessage();
         }
         add(workspace);
-        // Told after the sampler started: a question on screen must not delay the first samples.
-        if (autosaveProblem != null) services.dialogs().warning("Recording without autosave", autosaveProblem);
+        // In the status bar, with Save As…, like an autosave that fails later: no dialog holds up the first samples.
+        if (autosaveProblem != null) workspace.autosaveFailed(autosaveProblem);
         return null;
     }
 

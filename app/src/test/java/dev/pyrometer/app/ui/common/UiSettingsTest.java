@@ -23,7 +23,7 @@ class UiSettingsTest {
         settings.save();
         assertTrue(Files.exists(file));
         try (var entries = Files.list(file.getParent())) {
-            assertEquals(1, entries.count(), "no temporary file left behind");
+            assertEquals(0, entries.filter(p -> p.toString().endsWith(".tmp")).count(), "no temporary file left behind");
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
@@ -32,6 +32,36 @@ class UiSettingsTest {
         assertEquals("dark", again.get("theme", "light"));
         assertEquals(0.42, again.getDouble("divider.main", 0.5));
         assertEquals(List.of("/c.pyro", "/a.pyro"), again.getList("recent"), "a shorter list drops the old tail");
+    }
+
+    @Test
+    void recentFilesOfEveryWindowSurviveWhicheverQuitsLast(@TempDir Path dir) {
+        Path file = dir.resolve("ui.properties");
+        UiSettings first = new UiSettings(file);
+        UiSettings second = new UiSettings(file); // another window, its own process, started at the same time
+        var firstRecent = new dev.pyrometer.app.ui.session.RecentFiles(first);
+        var secondRecent = new dev.pyrometer.app.ui.session.RecentFiles(second);
+        firstRecent.touch(Path.of("/srv/a.pyro"));
+        secondRecent.touch(Path.of("/srv/b.pyro"));
+        assertEquals(List.of(Path.of("/srv/b.pyro"), Path.of("/srv/a.pyro")), secondRecent.files(),
+            "merged with the first window's addition when added");
+        first.put("theme", "dark");
+        second.put("theme", "light");
+        first.save();
+        second.save(); // quits last: its layout wins, the recent files of both stay
+        UiSettings next = new UiSettings(file);
+        assertEquals(List.of("/srv/b.pyro", "/srv/a.pyro"), next.getList("recent"));
+        assertEquals("light", next.get("theme", "?"));
+
+        firstRecent.forget(Path.of("/srv/b.pyro"));
+        second.save();
+        assertEquals(List.of("/srv/a.pyro"), new UiSettings(file).getList("recent"), "a forgotten file stays forgotten");
+        try (var entries = Files.list(dir)) {
+            assertEquals(List.of("ui.properties", "ui.properties.lock"),
+                entries.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left behind");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -28,6 +28,14 @@ class RecordingViewModelTest {
     }
 
     @Test
+    void theRateLeavesPausedTimeOut() {
+        // 2 s of recording at 100 Hz with 1 s of it paused: 100 samples, 100 Hz achieved (not the 50 Hz of 100 / 2 s).
+        RecordingStats stats = new RecordingStats(100, 0, 0, 2_000_000_000L, 50, 1_000_000_000L);
+        assertEquals(100, stats.achievedRate(), 1e-9);
+        assertEquals("0:02  ·  100 samples  ·  100 Hz  ·  0 errors  ·  0 late  ·  target 50% CPU", RecordingViewModel.summarize(stats));
+    }
+
+    @Test
     void pausesResumesAndStops() {
         model.pause();
         assertTrue(recording.isPaused());

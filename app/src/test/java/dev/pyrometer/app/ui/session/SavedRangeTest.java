@@ -49,6 +49,7 @@ class SavedRangeTest {
         WorkspaceViewModel reopened = second.selected();
         assertEquals(new TimeRange(1_200_000, 1_700_000), reopened.analysis().timeRangeProperty().get());
         assertEquals(500, reopened.analysis().analysis().sampleCount(), "every view follows the restored range");
+        assertEquals(1.999, reopened.recordingSeconds(), 1e-9, "the recording's length (its last tick), not the range's 0.5 s");
         assertFalse(reopened.isUnsaved());
 
         reopened.timeline().clearSelection();
@@ -56,6 +57,18 @@ class SavedRangeTest {
         WorkbenchViewModel third = workbench();
         third.open(List.of(file));
         assertNull(third.selected().analysis().timeRangeProperty().get(), "a cleared selection is saved as none");
+    }
+
+    @Test
+    void theLengthIsTheSamplersOwnMeasureWhenItWroteOne() {
+        Path file = dir.resolve("long.pyro");
+        var profile = PhasedProfiles.twoPhases(2000);
+        profile.metadata("sampler.duration_s", "126.25"); // the sampler ran on after the last sample
+        SavedView.putRange(profile, new TimeRange(1_200_000, 1_700_000));
+        new ModelSessionFiles().save(profile, file, (done, total) -> { }, () -> false);
+        WorkbenchViewModel model = workbench();
+        model.open(List.of(file));
+        assertEquals(126.25, model.selected().recordingSeconds(), 1e-9);
     }
 
     @Test

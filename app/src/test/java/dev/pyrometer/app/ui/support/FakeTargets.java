@@ -51,6 +51,8 @@ public final class FakeTargets implements TargetService {
         private final String command;
         public FakeRecording recording;
         public boolean closed;
+        /** When set, closing fails with this message (after marking the target closed). */
+        public String closeFailure;
 
         FakeTarget(int pid, String command) {
             this.pid = pid;
@@ -77,6 +79,7 @@ public final class FakeTargets implements TargetService {
         @Override
         public void close() {
             closed = true;
+            if (closeFailure != null) throw new PyrometerException(closeFailure);
         }
     }
 

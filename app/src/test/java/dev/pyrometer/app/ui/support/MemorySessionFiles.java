@@ -14,6 +14,10 @@ public final class MemorySessionFiles implements SessionFiles {
     public final Map<Path, Profile> files = new HashMap<>();
     public final Map<Path, String> warnings = new HashMap<>();
     public final Map<Path, Boolean> autosaves = new HashMap<>();
+    /** Autosave failures to report, by file: set one to make that autosave fail (as a full disk would). */
+    public final Map<Path, String> autosaveFailures = new HashMap<>();
+    /** Files whose save fails with this message. */
+    public final Map<Path, String> saveFailures = new HashMap<>();
 
     @Override
     public Opened open(Path file, Progress progress, BooleanSupplier cancelled) {
@@ -24,6 +28,7 @@ public final class MemorySessionFiles implements SessionFiles {
 
     @Override
     public void save(Profile profile, Path file, Progress progress, BooleanSupplier cancelled) {
+        if (saveFailures.containsKey(file)) throw new PyrometerException(saveFailures.get(file), 13, null);
         files.put(file, profile);
     }
 
@@ -37,8 +42,15 @@ public final class MemorySessionFiles implements SessionFiles {
             }
 
             @Override
+            public String failure() {
+                return autosaveFailures.get(file);
+            }
+
+            @Override
             public void close() {
                 autosaves.put(file, false);
+                String failure = autosaveFailures.get(file);
+                if (failure != null) throw new PyrometerException(failure, 13, null);
             }
         };
     }
