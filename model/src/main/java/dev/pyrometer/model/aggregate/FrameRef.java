@@ -70,4 +70,14 @@ public record FrameRef(KeyBy level, String module, String file, String function,
                 : line > 0 ? function + " (" + file + ":" + line + ")" : function + " (" + file + ")";
         };
     }
+
+    /**
+     * The text a search looks in: the label, but with only the file's own name for a function or line, so that a
+     * search for {@code main} finds functions named main rather than every frame of a checkout under {@code ~/main/}.
+     */
+    public String searchText() {
+        if ((level != KeyBy.FUNCTION && level != KeyBy.LINE) || file.isEmpty()) return label();
+        String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        return line > 0 ? function + " (" + name + ":" + line + ")" : function + " (" + name + ")";
+    }
 }

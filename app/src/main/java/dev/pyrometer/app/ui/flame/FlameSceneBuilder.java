@@ -151,7 +151,7 @@ public final class FlameSceneBuilder {
         if (search == null || search.isBlank()) return null;
         String needle = search.strip().toLowerCase(Locale.ROOT);
         boolean[] match = new boolean[keys.size()];
-        for (int k = 0; k < keys.size(); k++) match[k] = keys.label(k).toLowerCase(Locale.ROOT).contains(needle);
+        for (int k = 0; k < keys.size(); k++) match[k] = keys.ref(k).searchText().toLowerCase(Locale.ROOT).contains(needle);
         return match;
     }
 
