@@ -57,6 +57,16 @@ public final class Profile implements SampleSink {
     }
 
     @Override
+    public int nativeFrame(String library, String function) {
+        return frames.intern(strings.intern(library), strings.intern(function), 0, 0, FrameTable.NATIVE);
+    }
+
+    /** Whether a frame is a native (C) function, whose file is its library. */
+    public boolean isNative(int frameId) {
+        return frames.isNative(frameId);
+    }
+
+    @Override
     public int thread(long osThreadId, String name) {
         int index = threads.intern(osThreadId, name);
         revision++;

@@ -12,6 +12,14 @@ public interface SampleSink {
     /** Interns a frame: file path, function (qualified where known), current line, the function's first line. */
     int frame(String file, String function, int line, int firstLine);
 
+    /**
+     * Interns a native (C) frame: {@code library} is the file name of the ELF file holding it (its "file"), and
+     * {@code function} its symbol, or {@code library+0x…} without one. Lines are 0.
+     */
+    default int nativeFrame(String library, String function) {
+        return frame(library, function, 0, 0);
+    }
+
     /** Registers a thread, or renames it when its Python name changes; returns its dense index. */
     int thread(long osThreadId, String name);
 

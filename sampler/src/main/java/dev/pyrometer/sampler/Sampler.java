@@ -7,6 +7,7 @@ import dev.pyrometer.sampler.memory.Libc;
 import dev.pyrometer.sampler.memory.PreciseSleep;
 import dev.pyrometer.sampler.pause.ThreadPauser;
 import dev.pyrometer.sampler.proc.Statm;
+import dev.pyrometer.sampler.unwind.NativeStacks;
 import dev.pyrometer.sampler.walk.CodeInfo;
 import dev.pyrometer.sampler.walk.StackWalk;
 import dev.pyrometer.sampler.walk.TargetReader;
@@ -48,6 +49,9 @@ public final class Sampler {
     private final SampleSink sink;
     private final CountDownLatch ended = new CountDownLatch(1);
     private final int[] frameIds = new int[StackWalk.MAX_DEPTH];
+    /** With native frames: the Python and C frames merged (sampling thread only, like the rest). */
+    private final int[] merged = new int[StackWalk.MAX_DEPTH + NativeStacks.extraDepth()];
+    private NativeStacks natives;
     private volatile Thread thread;
     private volatile boolean stopRequested;
     private volatile boolean paused;
@@ -165,7 +169,10 @@ public final class Sampler {
              TargetReader reader = target.newReader();
              ThreadSlots slots = new ThreadSlots(pid, Libc.clockTicksPerSecond());
              KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256);
-             ThreadPauser pauser = options.blocking() ? ThreadPauser.seize(pid) : null) {
+             ThreadPauser pauser = options.holdsThreads() ? ThreadPauser.seize(pid) : null;
+             NativeStacks nativeStacks = options.nativeFrames()
+                 ? new NativeStacks(pid, sink, options.showPlumbing()) : null) {
+            natives = nativeStacks;
             Libc.preciseTimers();
             SamplerMetadata.writeStart(sink, target, options);
             RootsProbe roots = SamplerMetadata.writeRoots(sink, target, reader);
@@ -267,6 +274,7 @@ public final class Sampler {
             // A thread in an uninterruptible wait runs on through this tick: read as without --blocking, counted.
             if (pauser.notStopped() > 0) unheldThreads += pauser.notStopped();
         }
+        if (natives != null) natives.beginTick();
         try {
             return readThreads(reader, slots, walk, tick, time);
         } finally {
@@ -365,7 +373,12 @@ public final class Sampler {
             if (walk.inCall) state |= SampleState.NATIVE;
         }
         if (reader.holdsGil()) state |= SampleState.GIL;
-        sink.sample(time, index, frameIds, walk.depth, state, user, system);
+        if (natives != null) {
+            int depth = natives.merge((int) reader.osThreadId(), frameIds, walk.entries, walk.depth, merged);
+            sink.sample(time, index, merged, depth, state, user, system);
+        } else {
+            sink.sample(time, index, frameIds, walk.depth, state, user, system);
+        }
         threadSamples++;
     }
 

@@ -5,12 +5,16 @@ import java.time.Duration;
 /**
  * How to sample.
  *
- * @param rateHz   mean samples per second; intervals are randomised around 1/rate
- * @param duration stop after this long, or null to run until stopped or the target exits
- * @param blocking pause every thread of the target (ptrace) while a tick reads it: consistent stacks, at a cost
- *                 to the target; the default reads without pausing
+ * @param rateHz        mean samples per second; intervals are randomised around 1/rate
+ * @param duration      stop after this long, or null to run until stopped or the target exits
+ * @param blocking      pause every thread of the target (ptrace) while a tick reads it: consistent stacks, at a
+ *                      cost to the target; the default reads without pausing
+ * @param nativeFrames  also unwind each thread's C stack and merge it with the Python frames ({@code --native});
+ *                      holds the threads still as {@code blocking} does
+ * @param showPlumbing  with native frames, keep the interpreter's own call plumbing instead of hiding it
  */
-public record SamplerOptions(double rateHz, Duration duration, boolean blocking) {
+public record SamplerOptions(double rateHz, Duration duration, boolean blocking, boolean nativeFrames,
+                             boolean showPlumbing) {
     public static final double DEFAULT_RATE = 100;
     public static final double MAX_RATE = 100_000;
 
@@ -20,6 +24,10 @@ public record SamplerOptions(double rateHz, Duration duration, boolean blocking)
         }
     }
 
+    public SamplerOptions(double rateHz, Duration duration, boolean blocking) {
+        this(rateHz, duration, blocking, false, false);
+    }
+
     /** Without pausing the target. */
     public SamplerOptions(double rateHz, Duration duration) {
         this(rateHz, duration, false);
@@ -27,5 +35,15 @@ public record SamplerOptions(double rateHz, Duration duration, boolean blocking)
 
     public static SamplerOptions of(double rateHz) {
         return new SamplerOptions(rateHz, null);
+    }
+
+    /** The same with native frames on or off (and the interpreter's plumbing shown or hidden). */
+    public SamplerOptions withNative(boolean on, boolean plumbing) {
+        return new SamplerOptions(rateHz, duration, blocking, on, plumbing);
+    }
+
+    /** Whether the target's threads are held still during a tick (asked for, or needed for native frames). */
+    public boolean holdsThreads() {
+        return blocking || nativeFrames;
     }
 }

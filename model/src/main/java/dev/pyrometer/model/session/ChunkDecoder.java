@@ -1,5 +1,6 @@
 package dev.pyrometer.model.session;
 
+import dev.pyrometer.model.FrameTable;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.SampleTable;
 import dev.pyrometer.model.StackTable;
@@ -47,6 +48,7 @@ final class ChunkDecoder {
             case SessionFormat.MEMORY -> memory();
             case SessionFormat.METADATA -> metadata();
             case SessionFormat.END -> end();
+            case SessionFormat.FRAME_KINDS -> frameKinds();
             default -> { } // a chunk type from a newer minor version: skipped
         }
     }
@@ -77,6 +79,20 @@ final class ChunkDecoder {
             frameMap[frames++] = target.frames().intern(stringMap[entries[i * 4]], stringMap[entries[i * 4 + 1]],
                 entries[i * 4 + 2], entries[i * 4 + 3]);
         }
+    }
+
+    private void frameKinds() throws PayloadReader.DamagedChunk {
+        int n = in.count(2);
+        int[] ids = new int[n];
+        byte[] kinds = new byte[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = in.index(frames - 1L);
+            int kind = in.u8();
+            if (kind != FrameTable.NATIVE) throw new PayloadReader.DamagedChunk("unknown frame kind " + kind);
+            kinds[i] = (byte) kind;
+        }
+        done();
+        for (int i = 0; i < n; i++) target.frames().setKind(frameMap[ids[i]], kinds[i]);
     }
 
     private void stacks() throws PayloadReader.DamagedChunk {

@@ -39,6 +39,7 @@ public final class SessionWriter {
 
     private int strings;
     private int frames;
+    private int kindsScanned;
     private int stacks;
     private int samples;
     private int memory;
@@ -74,6 +75,7 @@ public final class SessionWriter {
         int stringCount = profile.strings().size();
         writeStrings(stringCount);
         writeFrames(frameCount);
+        writeFrameKinds(frameCount);
         writeStacks(stackCount);
         writeThreads(threadCount);
         int before = samples;
@@ -135,6 +137,27 @@ public final class SessionWriter {
             }
             chunk(SessionFormat.FRAMES);
             frames += n;
+        }
+    }
+
+    /** FRAME_KINDS: the native frames among those just written (none for a Python-only recording: no chunk). */
+    private void writeFrameKinds(int count) throws IOException {
+        FrameTable table = profile.frames();
+        while (kindsScanned < count) {
+            entries.reset();
+            int n = 0;
+            for (; kindsScanned < count && n < ENTRIES_PER_CHUNK; kindsScanned++) {
+                byte kind = table.kind(kindsScanned);
+                if (kind == FrameTable.PYTHON) continue;
+                entries.varint(kindsScanned);
+                entries.u8(kind);
+                n++;
+            }
+            if (n == 0) continue;
+            payload.reset();
+            payload.varint(n);
+            payload.append(entries);
+            chunk(SessionFormat.FRAME_KINDS);
         }
     }
 

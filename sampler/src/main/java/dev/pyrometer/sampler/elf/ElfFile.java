@@ -72,6 +72,16 @@ public final class ElfFile implements AutoCloseable {
         return segments;
     }
 
+    /** Every section header, in file order. */
+    public List<Section> sections() {
+        return sections;
+    }
+
+    /** The file's path as opened. */
+    public Path path() {
+        return path;
+    }
+
     public Section section(String name) {
         for (Section s : sections) if (s.name.equals(name)) return s;
         return null;

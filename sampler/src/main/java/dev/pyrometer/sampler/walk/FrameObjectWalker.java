@@ -31,6 +31,7 @@ final class FrameObjectWalker extends FrameWalker {
             long code = buf.getLong(at + layout.frameCode);
             int lasti = buf.getInt(at + layout.frameLasti);
             if (!push(out, frame, code, lasti)) break;
+            out.entries[out.depth - 1] = true; // one evaluation loop call per frame object
             frame = buf.getLong(at + layout.framePrevious);
         }
         return true;

@@ -55,6 +55,10 @@ final class InterpreterFrameWalker extends FrameWalker {
                 long code = buf.getLong(at + layout.frameCode) & TAG_MASK;
                 long instruction = buf.getLong(at + layout.frameInstr);
                 if (!push(out, frame, code, instruction)) break;
+                // 3.11: is_entry is the byte before owner; from 3.12 a shim frame marks the boundary instead.
+                out.entries[out.depth - 1] = layout.frameOwnerCstack < 0 && buf.get(at + layout.frameOwner - 1) != 0;
+            } else if (out.depth > 0) {
+                out.entries[out.depth - 1] = true; // the shim an evaluation loop call pushed below its frames
             }
             frame = previous;
         }

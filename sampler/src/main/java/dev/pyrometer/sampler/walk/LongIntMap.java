@@ -3,19 +3,19 @@ package dev.pyrometer.sampler.walk;
 import java.util.Arrays;
 
 /** An open-addressing map from non-zero long keys (addresses) to ints, without boxing: the hot path's lookup. */
-final class LongIntMap {
+public final class LongIntMap {
     private long[] keys;
     private int[] values;
     private int size;
 
-    LongIntMap(int capacity) {
+    public LongIntMap(int capacity) {
         int n = Integer.highestOneBit(Math.max(16, capacity) * 2 - 1);
         keys = new long[n];
         values = new int[n];
     }
 
     /** The value for {@code key}, or -1. */
-    int get(long key) {
+    public int get(long key) {
         if (key == 0) return -1; // 0 marks an empty slot
         int mask = keys.length - 1;
         for (int i = slot(key, mask); ; i = (i + 1) & mask) {
@@ -25,7 +25,7 @@ final class LongIntMap {
         }
     }
 
-    void put(long key, int value) {
+    public void put(long key, int value) {
         if (key == 0) throw new IllegalArgumentException("key 0 is reserved");
         if ((size + 1) * 2 > keys.length) grow();
         int mask = keys.length - 1;
@@ -43,12 +43,12 @@ final class LongIntMap {
         }
     }
 
-    void clear() {
+    public void clear() {
         Arrays.fill(keys, 0);
         size = 0;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

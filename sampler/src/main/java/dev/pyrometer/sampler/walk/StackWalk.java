@@ -10,6 +10,12 @@ public final class StackWalk {
 
     public final CodeInfo[] codes = new CodeInfo[MAX_DEPTH];
     public final int[] lines = new int[MAX_DEPTH];
+    /**
+     * {@code entries[i]}: frame i is the outermost of the frames one call of the evaluation loop runs (every frame
+     * up to 3.10; from 3.11 the frame marked {@code is_entry}, or the one below a C-stack shim frame). Native
+     * frames are merged by it.
+     */
+    public final boolean[] entries = new boolean[MAX_DEPTH];
     public int depth;
     public boolean truncated;
     /** The innermost frame's current instruction is a call: the thread runs C code called from that line. */
