@@ -41,6 +41,8 @@ public final class Demangler {
     private String lastComponent = "";
     private boolean endsWithTemplate;
     private boolean ctorOrDtor;
+    /** A const member function ({@code NK…E}): " const" after its parameters. */
+    private String memberQualifier = "";
 
     private Demangler(String s) {
         this.s = s;
@@ -75,7 +77,7 @@ public final class Demangler {
         List<String> params = new ArrayList<>();
         while (at < s.length() && peek() != 'E' && peek() != '.') params.add(type());
         if (params.size() == 1 && params.get(0).equals("void")) params.clear();
-        return name + "(" + String.join(", ", params) + ")";
+        return name + "(" + String.join(", ", params) + ")" + memberQualifier;
     }
 
     private String name() {
@@ -120,7 +122,11 @@ public final class Demangler {
 
     private String nested() {
         at++; // N
-        while ("rVK".indexOf(peek()) >= 0) at++; // qualifiers of a member function
+        memberQualifier = "";
+        while ("rVK".indexOf(peek()) >= 0) { // qualifiers of a member function
+            if (peek() == 'K') memberQualifier = " const";
+            at++;
+        }
         if (peek() == 'R' || peek() == 'O') at++;
         StringBuilder name = new StringBuilder();
         endsWithTemplate = false;

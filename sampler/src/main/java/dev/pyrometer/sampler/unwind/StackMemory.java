@@ -41,8 +41,9 @@ final class StackMemory implements Words, AutoCloseable {
 
     @Override
     public boolean read(long address, long[] out, int index) {
-        if (Long.compareUnsigned(address, windowStart) >= 0 && address + 8 <= windowEnd && address + 8 > address) {
-            out[index] = buffer.getLong((int) (address - windowStart));
+        long offset = address - windowStart; // unsigned: an address below the window is a huge offset
+        if (windowEnd - windowStart >= 8 && Long.compareUnsigned(offset, windowEnd - windowStart - 8) <= 0) {
+            out[index] = buffer.getLong((int) offset);
             return true;
         }
         if (address == 0 || singleReads++ >= MAX_SINGLE_READS) return false;
