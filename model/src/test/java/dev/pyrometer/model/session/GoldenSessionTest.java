@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoldenSessionTest {
     private static final String RESOURCE = "/sessions/golden-v1.pyro";
+    private static final String NATIVE_RESOURCE = "/sessions/golden-v1.1-native.pyro";
     @TempDir Path dir;
 
     @Test
@@ -63,12 +64,42 @@ class GoldenSessionTest {
     @Test
     void theWriterStillProducesTheGoldenBytes() throws IOException {
         byte[] written = SessionFileTest.bytesOf(SessionFixtures.golden());
-        if (Boolean.getBoolean("pyrometer.writeGolden")) {
-            Files.write(Path.of("src/test/resources" + RESOURCE), written);
-        }
         try (InputStream in = GoldenSessionTest.class.getResourceAsStream(RESOURCE)) {
             assertNotNull(in, "missing " + RESOURCE);
-            assertArrayEquals(in.readAllBytes(), written, "the session format changed: see this test's comment");
+            byte[] golden = in.readAllBytes();
+            // The same bytes but the minor version: 1.0 there, the current one here (1.1 only added chunk types).
+            assertEquals(0, golden[11], "golden-v1.pyro is a 1.0 file");
+            assertEquals(SessionFormat.MINOR, written[11]);
+            written[11] = 0;
+            assertArrayEquals(golden, written, "the session format changed: see this test's comment");
         }
+    }
+
+    @Test
+    void theNativeGoldenSessionLoadsWithItsFrameKinds() throws IOException {
+        byte[] written = SessionFileTest.bytesOf(SessionFixtures.goldenNative());
+        if (Boolean.getBoolean("pyrometer.writeGolden")) {
+            Files.write(Path.of("src/test/resources" + NATIVE_RESOURCE), written);
+        }
+        byte[] golden;
+        try (InputStream in = GoldenSessionTest.class.getResourceAsStream(NATIVE_RESOURCE)) {
+            assertNotNull(in, "missing " + NATIVE_RESOURCE);
+            golden = in.readAllBytes();
+        }
+        assertArrayEquals(golden, written, "the session format changed: see this test's comment");
+        Path file = dir.resolve("golden-v1.1-native.pyro");
+        Files.write(file, golden);
+        Loaded loaded = SessionReader.read(file, Progress.NONE, Cancel.NEVER);
+        assertTrue(loaded.report().complete());
+        Profile p = loaded.profile();
+        assertSameRecording(SessionFixtures.goldenNative(), p);
+        int natives = 0;
+        for (int f = 0; f < p.frames().size(); f++) {
+            boolean expected = !p.fileName(f).endsWith(".py");
+            assertEquals(expected, p.isNative(f), p.functionName(f));
+            if (expected) natives++;
+        }
+        assertEquals(3, natives);
+        assertTrue(p.frames().anyNative());
     }
 }

@@ -38,6 +38,30 @@ final class SessionFixtures {
         return p;
     }
 
+    /**
+     * A {@code --native} recording: C frames (a library's, one without a symbol) between and under Python frames,
+     * and a Python callback above a C frame.
+     */
+    static Profile goldenNative() {
+        Profile p = new Profile();
+        p.metadata("command", "python3 native.py");
+        int main = p.thread(77, "MainThread");
+        int fMain = p.frame("/srv/app/native.py", "main", 20, 18);
+        int fKey = p.frame("/srv/app/native.py", "key", 9, 8);
+        int cSort = p.nativeFrame("libpython3.11.so.1.0", "list_sort_impl");
+        int cDeflate = p.nativeFrame("libz.so.1.2.13", "deflate");
+        int cAnon = p.nativeFrame("libz.so.1.2.13", "libz.so.1.2.13+0x4e44");
+        for (int tick = 0; tick < 12; tick++) {
+            int[] stack = switch (tick % 3) {
+                case 0 -> new int[] {cAnon, cDeflate, fMain};
+                case 1 -> new int[] {cDeflate, fMain};
+                default -> new int[] {fKey, cSort, fMain};
+            };
+            p.sample(10_000L * tick, main, stack, stack.length, SampleState.RUNNING | SampleState.NATIVE, 10_000, 0);
+        }
+        return p;
+    }
+
     /** A recording of {@code n} samples over a few hundred distinct stacks. */
     static Profile generated(int n) {
         Profile p = new Profile();
