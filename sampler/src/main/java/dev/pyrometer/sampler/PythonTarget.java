@@ -1,5 +1,6 @@
 package dev.pyrometer.sampler;
 
+import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.SampleSink;
 import dev.pyrometer.sampler.errors.SamplerErrors;
 import dev.pyrometer.sampler.layout.Layout;
@@ -10,9 +11,11 @@ import dev.pyrometer.sampler.proc.ProcFiles;
 import dev.pyrometer.sampler.target.Attacher;
 import dev.pyrometer.sampler.target.PythonBinary;
 import dev.pyrometer.sampler.version.PythonVersion;
+import dev.pyrometer.sampler.unwind.NativeStacks;
 import dev.pyrometer.sampler.walk.StackWalk;
 import dev.pyrometer.sampler.walk.TargetReader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -120,12 +123,22 @@ public final class PythonTarget implements AutoCloseable {
      * @throws TargetExitedException if the process has exited
      */
     public synchronized List<ThreadStack> pausedSnapshot() {
-        try (ThreadPauser pauser = ThreadPauser.seize(pid)) {
+        return pausedSnapshot(false, false);
+    }
+
+    /**
+     * {@link #pausedSnapshot()}, with each thread's C frames merged in when {@code nativeFrames} (the interpreter's
+     * own plumbing too when {@code showPlumbing}): {@code dump --native}.
+     */
+    public synchronized List<ThreadStack> pausedSnapshot(boolean nativeFrames, boolean showPlumbing) {
+        Profile names = new Profile(); // interns the frames the merge works with
+        try (ThreadPauser pauser = ThreadPauser.seize(pid);
+             NativeStacks natives = nativeFrames ? new NativeStacks(pid, names, showPlumbing) : null) {
             Set<Long> running = new HashSet<>();
             for (int tid : ProcFiles.taskIds(pid)) if (ThreadStates.running(pid, tid)) running.add((long) tid);
             pauser.pause();
             try {
-                return snapshot(running::contains);
+                return snapshot(running::contains, natives, names);
             } finally {
                 pauser.resume();
             }
@@ -133,17 +146,22 @@ public final class PythonTarget implements AutoCloseable {
     }
 
     private List<ThreadStack> snapshot(LongPredicate running) {
+        return snapshot(running, null, null);
+    }
+
+    private List<ThreadStack> snapshot(LongPredicate running, NativeStacks natives, Profile interned) {
         List<ThreadStack> threads = new ArrayList<>();
         StackWalk walk = new StackWalk();
         for (int attempt = 0; ; attempt++) {
             threads.clear();
-            if (readAll(threads, walk, running)) return threads;
+            if (readAll(threads, walk, running, natives, interned)) return threads;
             if (reader.lastError() == Libc.ESRCH || !ProcFiles.exists(pid)) throw new TargetExitedException(pid);
             if (attempt == 20) return threads;
         }
     }
 
-    private boolean readAll(List<ThreadStack> threads, StackWalk walk, LongPredicate isRunning) {
+    private boolean readAll(List<ThreadStack> threads, StackWalk walk, LongPredicate isRunning, NativeStacks natives,
+                            Profile interned) {
         Map<Long, String> names = reader.threadNames();
         if (!reader.refresh()) return false;
         int count = 0;
@@ -160,10 +178,35 @@ public final class PythonTarget implements AutoCloseable {
                 frames.add(new StackFrame(code.function(), code.shortName(), code.file(), Math.max(walk.lines[i], 0),
                     code.firstLine()));
             }
+            if (natives != null) frames = withNative(frames, walk, (int) tid, natives, interned);
             String name = names == null ? null : names.get(ident);
             threads.add(new ThreadStack(tid, ident, name, running, gil, running && walk.inCall, List.copyOf(frames)));
         }
         return true;
+    }
+
+    /** The thread's Python frames merged with its C frames (see {@link NativeStacks#merge}). */
+    private static List<StackFrame> withNative(List<StackFrame> python, StackWalk walk, int tid, NativeStacks natives,
+                                               Profile names) {
+        int[] ids = new int[python.size()];
+        Map<Integer, StackFrame> byId = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            StackFrame f = python.get(i);
+            ids[i] = names.frame(f.file(), f.function(), f.line(), f.firstLine());
+            byId.put(ids[i], f);
+        }
+        int[] merged = new int[ids.length + NativeStacks.extraDepth()];
+        int n = natives.merge(tid, ids, walk.entries, ids.length, merged);
+        List<StackFrame> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            StackFrame f = byId.get(merged[i]);
+            if (f == null || names.isNative(merged[i])) {
+                String function = names.functionName(merged[i]);
+                f = new StackFrame(function, function, names.fileName(merged[i]), 0, 0, true);
+            }
+            out.add(f);
+        }
+        return out;
     }
 
     /** A sampler that records this process into {@code sink}; call {@link Sampler#start()} to begin. */

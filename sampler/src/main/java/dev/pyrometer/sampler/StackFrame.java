@@ -7,5 +7,10 @@ package dev.pyrometer.sampler;
  * @param name      the plain name ({@code co_name})
  * @param line      the current line, 0 when the instruction has none
  * @param firstLine the function's first line
+ * @param isNative  a C function ({@code --native}): {@code file} is its library, lines are 0
  */
-public record StackFrame(String function, String name, String file, int line, int firstLine) {}
+public record StackFrame(String function, String name, String file, int line, int firstLine, boolean isNative) {
+    public StackFrame(String function, String name, String file, int line, int firstLine) {
+        this(function, name, file, line, firstLine, false);
+    }
+}

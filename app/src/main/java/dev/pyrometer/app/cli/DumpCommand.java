@@ -36,15 +36,25 @@ public final class DumpCommand implements Callable<Integer> {
         + " consistent snapshot of a program that changes fast, for a pause of a millisecond or so.")
     boolean blocking;
 
+    @Option(names = "--native", description = "Also show the C functions each thread is in (its C stack, unwound and"
+        + " merged with the Python frames); holds the threads still as --blocking does.")
+    boolean nativeFrames;
+
+    @Option(names = "--native-plumbing", description = "With --native, also show the interpreter's own call"
+        + " plumbing (calls, vectorcall trampolines, start-up), hidden by default.")
+    boolean plumbing;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         UsageError.checkPauseFlags(blocking, nonblocking);
+        UsageError.checkNativeFlags(nativeFrames, nonblocking, plumbing);
         PrintWriter out = spec.commandLine().getOut();
         try (PythonTarget target = PythonTarget.attach(pid)) {
-            List<ThreadStack> threads = blocking ? target.pausedSnapshot() : target.snapshot();
+            List<ThreadStack> threads = nativeFrames ? target.pausedSnapshot(true, plumbing)
+                : blocking ? target.pausedSnapshot() : target.snapshot();
             if (json) out.println(json(threads, target.version().atLeast(3, 11)));
             else text(target, threads, out);
         }
@@ -74,6 +84,7 @@ public final class DumpCommand implements Callable<Integer> {
                 frame.put("filename", f.file());
                 frame.put("short_filename", shortName(f.file()));
                 frame.put("line", f.line());
+                if (f.isNative()) frame.put("is_native", true);
                 frames.add(frame);
             }
             thread.put("frames", frames);
@@ -90,7 +101,9 @@ public final class DumpCommand implements Callable<Integer> {
             String state = (t.running() ? "active" : "idle") + (t.ownsGil() ? "+gil" : "") + (t.inCall() ? "+native" : "");
             out.println("Thread " + t.osThreadId() + " (" + state + ")" + (t.name() == null ? "" : ": \"" + t.name() + "\""));
             for (StackFrame f : t.frames()) {
-                out.println("    " + f.function() + " (" + shortName(f.file()) + ":" + f.line() + ")");
+                // A C function as py-spy --native writes it: its library, no line.
+                String where = f.isNative() ? f.file() : shortName(f.file()) + ":" + f.line();
+                out.println("    " + f.function() + " (" + where + ")");
             }
         }
     }

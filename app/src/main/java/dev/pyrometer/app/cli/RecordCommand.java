@@ -81,6 +81,15 @@ public final class RecordCommand implements Callable<Integer> {
         + " perfectly consistent stacks, at a cost to the target. With --pid only.")
     boolean blocking;
 
+    @Option(names = "--native", description = "Also record the C functions each thread runs (its C stack, unwound"
+        + " with each library's call-frame tables and merged with the Python frames): numpy, zlib, your extension."
+        + " Holds the threads still at every sample as --blocking does (a cost to the target). With --pid only.")
+    boolean nativeFrames;
+
+    @Option(names = "--native-plumbing", description = "With --native, also keep the interpreter's own call"
+        + " plumbing (calls, vectorcall trampolines, start-up), hidden by default.")
+    boolean plumbing;
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "After `--`: a program to launch and record.")
     List<String> command = List.of();
 
@@ -94,6 +103,12 @@ public final class RecordCommand implements Callable<Integer> {
                 + " app.py), not both or neither.");
         }
         UsageError.checkPauseFlags(blocking, nonblocking);
+        UsageError.checkNativeFlags(nativeFrames, nonblocking, plumbing);
+        if (nativeFrames && pid == null) {
+            throw UsageError.of("--native works with --pid only: it holds the threads still with ptrace, which a"
+                + " program Pyrometer starts (the JVM's own child) cannot be; start the program yourself and record"
+                + " it with --pid.");
+        }
         if (blocking && pid == null) {
             throw UsageError.of("--blocking works with --pid only: a program Pyrometer starts is the JVM's own"
                 + " child, whose stops under ptrace the JVM's wait for its exit would take; start the program yourself"
@@ -109,7 +124,8 @@ public final class RecordCommand implements Callable<Integer> {
         Format chosen = chooseFormat();
         checkWritable(output);
         SamplerOptions options = new SamplerOptions(rate,
-            duration == null ? null : Duration.ofNanos((long) (duration * 1e9)), blocking);
+            duration == null ? null : Duration.ofNanos((long) (duration * 1e9)), blocking)
+            .withNative(nativeFrames, plumbing);
         if (pid != null) {
             try (PythonTarget target = PythonTarget.attach(pid)) {
                 return record(target, null, options, chosen, pathFor(target.pid(), chosen));

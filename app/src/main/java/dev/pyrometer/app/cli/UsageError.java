@@ -18,4 +18,12 @@ final class UsageError {
     static void checkPauseFlags(boolean blocking, boolean nonblocking) {
         if (blocking && nonblocking) throw of("give --blocking or --nonblocking, not both.");
     }
+
+    /** --native holds the threads still to read their registers; --native-plumbing only means something with it. */
+    static void checkNativeFlags(boolean nativeFrames, boolean nonblocking, boolean plumbing) {
+        if (nativeFrames && nonblocking) {
+            throw of("--native holds each thread still (ptrace) to read its registers: leave --nonblocking out.");
+        }
+        if (plumbing && !nativeFrames) throw of("--native-plumbing shows more native frames: give it with --native.");
+    }
 }
