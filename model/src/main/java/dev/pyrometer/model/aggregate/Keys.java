@@ -97,6 +97,11 @@ public final class Keys {
     /** One frame that maps to the key: the first seen. */
     public int representativeFrame(int key) { return frameOfKey[key]; }
 
+    /** Whether the key is a native (C) frame's (its file is a library; by file or module: a library's). */
+    public boolean isNative(int key) {
+        return profile.isNative(frameOfKey[key]);
+    }
+
     /** The source file, or null for modules. */
     public String file(int key) {
         return by == KeyBy.MODULE ? null : profile.fileName(frameOfKey[key]);

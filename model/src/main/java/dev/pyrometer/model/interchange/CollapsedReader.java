@@ -96,10 +96,16 @@ public final class CollapsedReader {
         return value;
     }
 
+    private static final Pattern NATIVE_FILE = Pattern.compile("[^/]*\\.so(\\.[0-9]+)*|python[0-9.]*");
+
     private static int frameOf(Importer importer, String text) {
         Matcher m = FRAME.matcher(text);
         if (m.matches()) {
             int line = m.group(3) == null ? 0 : parseLine(m.group(3));
+            // py-spy --native writes a C function as `name (library)`: no line, a shared library or the interpreter.
+            if (m.group(3) == null && NATIVE_FILE.matcher(m.group(2)).matches()) {
+                return importer.nativeFrame(m.group(2), m.group(1));
+            }
             return importer.frame(m.group(2), m.group(1), line, 0);
         }
         return importer.frame("", text, 0, 0);

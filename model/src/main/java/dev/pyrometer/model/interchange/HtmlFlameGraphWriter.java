@@ -68,6 +68,13 @@ public final class HtmlFlameGraphWriter {
             if (d > 0) out.write(d % 50 == 0 ? ",\n" : ",");
             out.write(json(tree.keys().label(keyOfDense[d])));
         }
+        out.write("],\n\"native\":[");
+        boolean first = true;
+        for (int d = 0; d < used; d++) {
+            if (!tree.keys().isNative(keyOfDense[d])) continue;
+            out.write((first ? "" : ",") + d);
+            first = false;
+        }
         out.write("],\n\"p\":");
         column(out, n, i -> tree.parent(i));
         out.write(",\n\"k\":");

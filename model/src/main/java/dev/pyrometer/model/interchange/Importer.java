@@ -43,6 +43,11 @@ final class Importer {
         return profile.frame(file == null ? "" : file, function == null ? "" : function, Math.max(0, line), Math.max(0, firstLine));
     }
 
+    /** A native (C) frame: its library as the file, no line. */
+    int nativeFrame(String library, String function) {
+        return profile.nativeFrame(library, function == null ? "" : function);
+    }
+
     /** Appends {@code count} running samples of one stack, {@code stepMicros} apart. */
     void add(int thread, int[] innermostFirst, int depth, long count, long stepMicros) {
         if (count <= 0) return;

@@ -102,9 +102,18 @@ public final class SvgFlameGraphWriter {
         return tip.toString();
     }
 
-    /** A hue for the node's main category, varied a little by its name so neighbours stand apart. */
+    /**
+     * A hue for the node's main category, varied a little by its name so neighbours stand apart; native frames in
+     * steel blue.
+     */
     private static String colour(FlameLayout flame, int i) {
         if (flame.isOther(i)) return "rgb(200,200,200)";
+        int node = flame.treeNode(i);
+        if (node > 0 && flame.tree().keys().isNative(flame.tree().key(node))) {
+            // A C function (--native): steel blue whatever its samples did, apart from the Python around it.
+            int v = Math.floorMod(flame.label(i).hashCode(), 40);
+            return String.format("rgb(%d,%d,%d)", 120 + v / 2, 150 + v / 2, 175 + v / 2);
+        }
         int best = SampleState.CATEGORY_PYTHON;
         for (int c = 1; c < SampleState.CATEGORY_COUNT; c++) if (flame.totalIn(i, c) > flame.totalIn(i, best)) best = c;
         int v = Math.floorMod(flame.label(i).hashCode(), 60);

@@ -7,6 +7,8 @@ import javafx.scene.paint.Color;
  * The flame graph's colours. Module colours are muted, evenly spaced hues (a module keeps its colour across runs,
  * since it is picked by a hash of the name); category colours follow the usual meaning: warm for Python code, blue
  * for native code, red for the kernel, grey for waiting, each in three strengths by how pure the frame is.
+ * Native (C) frames, by module, take steel blues of their own, darker and greyer than any module's colour, so the
+ * C under a Python line stands apart from the Python around it.
  */
 public final class FlamePalette {
     /** Colour index of an "other" node (many narrow frames gathered). */
@@ -18,6 +20,9 @@ public final class FlamePalette {
     /** Functions of one module differ slightly in lightness, so neighbours stay apart while the module reads as one. */
     public static final int FUNCTION_SHADES = 3;
     public static final int CATEGORY_SHADES = 3;
+    /** Steel-blue hues for native frames' libraries (each with {@link #FUNCTION_SHADES} shades). */
+    public static final int NATIVE_HUES = 5;
+    private static final int FIRST_NATIVE = FIRST_FREE + MODULE_HUES * FUNCTION_SHADES;
 
     private static final Color[] LIGHT_MODULE = moduleColors(false);
     private static final Color[] DARK_MODULE = moduleColors(true);
@@ -40,6 +45,18 @@ public final class FlamePalette {
         int hue = Math.floorMod(mix(module.hashCode()), MODULE_HUES);
         int shade = function == null ? 0 : Math.floorMod(mix(function.hashCode()), FUNCTION_SHADES);
         return (byte) (FIRST_FREE + hue * FUNCTION_SHADES + shade);
+    }
+
+    /** The colour index of a native frame: a steel blue picked by its library, shaded by the function. */
+    public static byte forNative(String library, String function) {
+        int hue = Math.floorMod(mix(library.hashCode()), NATIVE_HUES);
+        int shade = function == null ? 0 : Math.floorMod(mix(function.hashCode()), FUNCTION_SHADES);
+        return (byte) (FIRST_NATIVE + hue * FUNCTION_SHADES + shade);
+    }
+
+    /** Whether a colour index is a native frame's. */
+    public static boolean isNativeColor(byte color) {
+        return color >= FIRST_NATIVE;
     }
 
     private static int mix(int h) {
@@ -70,7 +87,7 @@ public final class FlamePalette {
     }
 
     private static Color[] moduleColors(boolean dark) {
-        Color[] colors = new Color[FIRST_FREE + MODULE_HUES * FUNCTION_SHADES];
+        Color[] colors = new Color[FIRST_NATIVE + NATIVE_HUES * FUNCTION_SHADES];
         colors[OTHER] = dark ? Color.web("#4a4f57") : Color.web("#c9cdd3");
         colors[ROOT] = dark ? Color.web("#5c6370") : Color.web("#b0b6bf");
         for (int i = 0; i < MODULE_HUES; i++) {
@@ -80,6 +97,14 @@ public final class FlamePalette {
                 colors[FIRST_FREE + i * FUNCTION_SHADES + s] = dark
                     ? Color.hsb(hue, 0.50 - s * 0.04, 0.50 + s * 0.06)
                     : Color.hsb(hue, 0.38 + s * 0.06, 0.95 - s * 0.05);
+            }
+        }
+        for (int i = 0; i < NATIVE_HUES; i++) {
+            double hue = 195 + i * 9; // steel blues, from cyan-ish to slate
+            for (int s = 0; s < FUNCTION_SHADES; s++) {
+                colors[FIRST_NATIVE + i * FUNCTION_SHADES + s] = dark
+                    ? Color.hsb(hue, 0.30 + s * 0.04, 0.38 + s * 0.05)
+                    : Color.hsb(hue, 0.22 + s * 0.05, 0.74 - s * 0.05);
             }
         }
         return colors;

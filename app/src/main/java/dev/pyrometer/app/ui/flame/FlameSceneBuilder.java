@@ -142,7 +142,10 @@ public final class FlameSceneBuilder {
         Keys keys = tree.keys();
         byte[] colors = new byte[keys.size()];
         if (mode == ColorMode.CATEGORY) return colors;
-        for (int k = 0; k < keys.size(); k++) colors[k] = FlamePalette.forModule(keys.module(k), keys.function(k));
+        for (int k = 0; k < keys.size(); k++) {
+            colors[k] = keys.isNative(k) ? FlamePalette.forNative(keys.module(k), keys.function(k))
+                : FlamePalette.forModule(keys.module(k), keys.function(k));
+        }
         return colors;
     }
 

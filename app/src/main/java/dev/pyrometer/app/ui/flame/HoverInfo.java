@@ -42,7 +42,11 @@ public record HoverInfo(String title, String location, int samples, int self, do
                 case FILE -> FlameSceneBuilder.baseName(keys.file(key));
                 case FUNCTION, LINE -> keys.function(key);
             };
-            location = switch (keys.by()) {
+            location = keys.isNative(key) ? switch (keys.by()) {
+                case MODULE -> "native library";
+                case FILE -> "native library " + keys.file(key);
+                case FUNCTION, LINE -> "native code in " + keys.file(key);
+            } : switch (keys.by()) {
                 case MODULE -> "module or package";
                 case FILE -> keys.file(key);
                 case FUNCTION -> "defined at " + keys.file(key) + (keys.line(key) > 0 ? ":" + keys.line(key) : "");
