@@ -11,10 +11,11 @@ in the machine's load falls on every configuration alike; the table gives median
   samples       samples written; both write collapsed stacks (py-spy's `-f raw` is the same format)
   hot_a share   hot_a / (hot_a + hot_b) among the samples; the workload's truth is 0.75
 
-    bench/compare.py [--python PY] [--rate HZ] [--iterations N] [--reps N] [--blocking]
+    bench/compare.py [--python PY] [--rate HZ] [--iterations N] [--reps N] [--blocking | --native]
 
 --blocking compares the modes that pause the target for each sample: Pyrometer's --blocking and py-spy's default;
-without it, Pyrometer's default and py-spy's --nonblocking.
+without it, Pyrometer's default and py-spy's --nonblocking. --native compares both with native (C) frames: each
+pauses the target for each sample and unwinds its C stacks (py-spy's default mode with --native).
 """
 import argparse
 import os
@@ -32,8 +33,14 @@ ATTACH_WAIT_S = 1.5
 LOOP_CPU = re.compile(r"sampler CPU ([0-9.]+) µs per sample")
 
 
-def profilers(rate, blocking):
+def profilers(rate, blocking, native=False):
     """Each profiler's command line, with {pid} and {out} to fill in."""
+    if native:
+        return {
+            "pyrometer": [os.path.join(CHECKOUT, "pyrometer"), "record", "-r", str(rate), "-f", "collapsed",
+                          "-o", "{out}", "--pid", "{pid}", "--native"],
+            "py-spy": [py_spy(), "record", "-r", str(rate), "-f", "raw", "-o", "{out}", "--pid", "{pid}", "--native"],
+        }
     return {
         "pyrometer": [os.path.join(CHECKOUT, "pyrometer"), "record", "-r", str(rate), "-f", "collapsed",
                       "-o", "{out}", "--pid", "{pid}"] + (["--blocking"] if blocking else []),
@@ -119,10 +126,11 @@ def main():
     parser.add_argument("--iterations", type=int, default=20000)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--blocking", action="store_true")
+    parser.add_argument("--native", action="store_true")
     args = parser.parse_args()
     if not py_spy():
         sys.exit("py-spy is needed beside Pyrometer: pip install py-spy")
-    configs = profilers(args.rate, args.blocking)
+    configs = profilers(args.rate, args.blocking, args.native)
     rows = {name: [] for name in configs}
     with tempfile.TemporaryDirectory(prefix="pyrometer-bench") as scratch:
         for rep in range(args.reps):
