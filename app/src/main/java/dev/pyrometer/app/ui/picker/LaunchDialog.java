@@ -1,10 +1,13 @@
 package dev.pyrometer.app.ui.picker;
 
 import dev.pyrometer.app.ui.recording.LaunchSpec;
+import dev.pyrometer.app.ui.recording.RecordingSettings;
 import java.io.File;
 import java.util.Optional;
 import javafx.geometry.Insets;
+import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -14,6 +17,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -23,6 +27,11 @@ public final class LaunchDialog {
     private LaunchDialog() {}
 
     public static Optional<LaunchSpec> show(Window owner) {
+        return show(owner, new javafx.beans.property.SimpleBooleanProperty(false));
+    }
+
+    /** With a "Native frames" box bound to {@code nativeFrames} (the recording setting the start page holds too). */
+    public static Optional<LaunchSpec> show(Window owner, BooleanProperty nativeFrames) {
         Dialog<LaunchSpec> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Launch a program under the profiler");
@@ -77,7 +86,16 @@ public final class LaunchDialog {
         grid.addRow(1, new Label("Arguments"), arguments);
         grid.addRow(2, new Label("Working directory"), row(directory, browseDirectory));
         grid.addRow(3, new Label("Environment"), environment);
-        grid.add(problem, 1, 4);
+        CheckBox nativeBox = new CheckBox("Native frames");
+        nativeBox.setId("launch-native");
+        nativeBox.selectedProperty().bindBidirectional(nativeFrames);
+        Label cost = new Label(RecordingSettings.NATIVE_COST);
+        cost.setId("launch-native-cost");
+        cost.setWrapText(true);
+        cost.setMaxWidth(460);
+        cost.getStyleClass().add("muted");
+        grid.addRow(4, new Label(), new VBox(4, nativeBox, cost));
+        grid.add(problem, 1, 5);
         dialog.getDialogPane().setContent(grid);
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(launch);
@@ -90,6 +108,7 @@ public final class LaunchDialog {
         });
         dialog.setResultConverter(button -> button == launch
             ? LaunchForm.parse(program.getText(), arguments.getText(), directory.getText(), environment.getText()).spec()
+                .holdable(nativeBox.isSelected())
             : null);
         javafx.application.Platform.runLater(arguments::requestFocus);
         return dialog.showAndWait();

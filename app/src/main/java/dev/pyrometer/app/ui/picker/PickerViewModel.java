@@ -44,6 +44,8 @@ public final class PickerViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", false);
     private final DoubleProperty rate;
     private final IntegerProperty durationSeconds;
+    private final BooleanProperty nativeFrames;
+    private final BooleanProperty showPlumbing;
     private Ticker.Subscription refreshing = Ticker.Subscription.NONE;
     private boolean scanning;
 
@@ -57,6 +59,11 @@ public final class PickerViewModel {
         this.durationSeconds = new SimpleIntegerProperty(this, "durationSeconds", (int) settings.getDouble("record.duration", 0));
         rate.addListener((o, b, v) -> settings.putDouble("record.rate", v.doubleValue()));
         durationSeconds.addListener((o, b, v) -> settings.putDouble("record.duration", v.intValue()));
+        this.nativeFrames = new SimpleBooleanProperty(this, "nativeFrames", settings.getBoolean("record.native", false));
+        this.showPlumbing = new SimpleBooleanProperty(this, "showPlumbing",
+            settings.getBoolean("record.native.plumbing", false));
+        nativeFrames.addListener((o, b, v) -> settings.putBoolean("record.native", v));
+        showPlumbing.addListener((o, b, v) -> settings.putBoolean("record.native.plumbing", v));
         filter.addListener((o, before, text) -> applyFilter(text));
         active.addListener((o, before, on) -> {
             refreshing.close();
@@ -81,6 +88,10 @@ public final class PickerViewModel {
     public DoubleProperty rateProperty() { return rate; }
     /** 0 for "until stopped". */
     public IntegerProperty durationSecondsProperty() { return durationSeconds; }
+    /** Record native (C) frames too (see {@link dev.pyrometer.app.ui.recording.RecordingSettings#NATIVE_COST}). */
+    public BooleanProperty nativeFramesProperty() { return nativeFrames; }
+    /** With native frames, keep the interpreter's own call plumbing. */
+    public BooleanProperty showPlumbingProperty() { return showPlumbing; }
 
     /** Scans now, in the background (skipped while a scan is still running). */
     public void refresh() {

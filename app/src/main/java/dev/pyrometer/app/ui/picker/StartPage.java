@@ -1,6 +1,7 @@
 package dev.pyrometer.app.ui.picker;
 
 import dev.pyrometer.app.ui.common.Controls;
+import dev.pyrometer.app.ui.recording.RecordingSettings;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -115,14 +117,28 @@ public final class StartPage extends BorderPane {
         launchButton.setTooltip(new Tooltip("Start a program under the profiler (Ctrl+L)"));
         launchButton.setOnAction(e -> launch.run());
 
+        CheckBox nativeFrames = new CheckBox("Native frames");
+        nativeFrames.setId("picker-native");
+        nativeFrames.selectedProperty().bindBidirectional(model.nativeFramesProperty());
+        nativeFrames.setTooltip(new Tooltip(RecordingSettings.NATIVE_COST));
+        nativeFrames.setMinWidth(Region.USE_PREF_SIZE);
+        CheckBox plumbing = new CheckBox("with interpreter plumbing");
+        plumbing.setId("picker-native-plumbing");
+        plumbing.selectedProperty().bindBidirectional(model.showPlumbingProperty());
+        plumbing.setTooltip(new Tooltip("Keep CPython's own call plumbing between the frames (calls, vectorcall"
+            + " trampolines, start-up): hidden by default, where only the Python and the C that does the work show."));
+        plumbing.visibleProperty().bind(nativeFrames.selectedProperty());
+        plumbing.managedProperty().bind(plumbing.visibleProperty());
+        plumbing.setMinWidth(Region.USE_PREF_SIZE);
+
         Label rateLabel = new Label("Rate");
         Label durationLabel = new Label("Duration");
         for (Label l : new Label[] {rateLabel, durationLabel}) l.setMinWidth(Region.USE_PREF_SIZE);
         launchButton.setMinWidth(Region.USE_PREF_SIZE);
         attach.setMinWidth(Region.USE_PREF_SIZE);
         filter.setMinWidth(160);
-        HBox tools = new HBox(8, filter, Controls.spacer(), rateLabel, rate, durationLabel, duration,
-            Controls.gap(4), launchButton, attach);
+        HBox tools = new HBox(8, filter, Controls.spacer(), rateLabel, rate, durationLabel, duration, nativeFrames,
+            plumbing, Controls.gap(4), launchButton, attach);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("picker-tools");
 

@@ -10,12 +10,24 @@ import java.util.Map;
  *
  * @param workingDirectory where to start it, or null for Pyrometer's own
  * @param environment      variables added to (or replacing) Pyrometer's own environment
+ * @param holdable         start it so that ptrace can hold it still (native frames): through a shell, so that it is
+ *                         not the Java runtime's own child (whose ptrace stops the runtime's wait would take)
  */
-public record LaunchSpec(String program, List<String> arguments, Path workingDirectory, Map<String, String> environment) {
+public record LaunchSpec(String program, List<String> arguments, Path workingDirectory, Map<String, String> environment,
+                         boolean holdable) {
 
     public LaunchSpec {
         arguments = List.copyOf(arguments);
         environment = Map.copyOf(environment);
+    }
+
+    public LaunchSpec(String program, List<String> arguments, Path workingDirectory, Map<String, String> environment) {
+        this(program, arguments, workingDirectory, environment, false);
+    }
+
+    /** The same program, started holdable or not. */
+    public LaunchSpec holdable(boolean on) {
+        return new LaunchSpec(program, arguments, workingDirectory, environment, on);
     }
 
     /** The command line: program then arguments. */

@@ -47,7 +47,8 @@ final class SamplerTarget implements AttachedTarget {
     @Override
     public synchronized Recording record(RecordingSettings settings, SampleSink sink) {
         if (sampler != null) throw new IllegalStateException("already recording");
-        sampler = target.sampler(new SamplerOptions(settings.rateHz(), settings.duration()), sink);
+        sampler = target.sampler(new SamplerOptions(settings.rateHz(), settings.duration())
+            .withNative(settings.nativeFrames(), settings.showPlumbing()), sink);
         sampler.start();
         return new SamplerRecording(sampler);
     }

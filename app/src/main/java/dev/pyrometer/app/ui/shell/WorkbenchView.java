@@ -138,7 +138,7 @@ public final class WorkbenchView {
     }
 
     void showLaunchDialog() {
-        LaunchDialog.show(window()).ifPresent(model::launch);
+        LaunchDialog.show(window(), model.picker().nativeFramesProperty()).ifPresent(model::launch);
     }
 
     /**

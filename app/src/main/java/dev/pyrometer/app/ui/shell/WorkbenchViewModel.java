@@ -233,7 +233,9 @@ public final class WorkbenchViewModel {
     }
 
     /** Starts a program under the profiler and records it from the start. */
-    public void launch(LaunchSpec spec) {
+    public void launch(LaunchSpec requested) {
+        // Native frames hold the program with ptrace, which the Java runtime's own child cannot be.
+        LaunchSpec spec = requested.holdable(requested.holdable() || picker.nativeFramesProperty().get());
         Job job = services.runner().submit("Starting " + String.join(" ", spec.command()),
             (cancelled, progress) -> services.targets().launch(spec),
             target -> {
@@ -304,7 +306,8 @@ public final class WorkbenchViewModel {
     /** The recording settings the start page holds. */
     public RecordingSettings recordingSettings() {
         int seconds = picker.durationSecondsProperty().get();
-        return new RecordingSettings(picker.rateProperty().get(), seconds > 0 ? Duration.ofSeconds(seconds) : null);
+        return new RecordingSettings(picker.rateProperty().get(), seconds > 0 ? Duration.ofSeconds(seconds) : null,
+            picker.nativeFramesProperty().get(), picker.showPlumbingProperty().get());
     }
 
     /** Closes a workspace (asking about an unsaved recording); {@code then} runs once it is gone. */
