@@ -32,6 +32,11 @@ public record SourceDocument(String recordedPath, Path foundAt, List<String> tri
     /** The column titles matching {@link #gutter}. */
     public static final String GUTTER_HEADER = SourceLoader.gutterHeader();
 
+    /** A native frame's library (recorded with native frames): never a source file. */
+    public boolean nativeCode() {
+        return foundAt == null && tried.equals(List.of(SourceLoader.NATIVE));
+    }
+
     public boolean missing() {
         return foundAt == null;
     }
@@ -65,6 +70,10 @@ public record SourceDocument(String recordedPath, Path foundAt, List<String> tri
 
     /** A one-sentence explanation for a missing file. */
     public String missingMessage() {
+        if (nativeCode()) {
+            return recordedPath + " is a native library: its C functions (named from its symbols) have no Python"
+                + " source to show.";
+        }
         return "Source not found: " + recordedPath + ". Looked at " + String.join(", ", tried)
             + ". Line numbers and heat are shown; add a path mapping to see the code.";
     }

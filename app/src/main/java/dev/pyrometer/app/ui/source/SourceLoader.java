@@ -45,10 +45,25 @@ public final class SourceLoader {
      * @param memory    the memory attributed to the same samples, or null: the gutter then has no memory columns
      * @param selection what was picked, for the line to open at; null to keep no particular line
      */
+    /** What a native frame's "tried" list says: it is a library, and {@link SourceDocument} explains it. */
+    static final String NATIVE = "(native code)";
+
+    private static boolean nativeLibrary(StackCounts counts, String file) {
+        var profile = counts.snapshot().profile();
+        int frames = counts.snapshot().frames();
+        for (int f = 0; f < frames; f++) {
+            if (profile.isNative(f) && profile.fileName(f).equals(file)) return true;
+        }
+        return false;
+    }
+
     public static SourceDocument load(String recordedPath, int pid, List<PathMapping> mappings, StackCounts counts,
                                       MemoryCounts memory, FrameSelection selection, SourceDocument previous,
                                       BooleanSupplier cancelled) {
-        SourceLocator.Located located = SourceLocator.locate(recordedPath, pid, mappings);
+        // A native frame's "file" is its library: no source to look for (nor a binary to read as text).
+        SourceLocator.Located located = nativeLibrary(counts, recordedPath)
+            ? new SourceLocator.Located(null, List.of(NATIVE))
+            : SourceLocator.locate(recordedPath, pid, mappings);
         String text;
         StyleSpans<Collection<String>> highlighting = null;
         boolean reuse = previous != null && previous.recordedPath().equals(recordedPath)

@@ -40,6 +40,7 @@ public final class SourceView extends BorderPane {
     private boolean memoryColumns = true;
     private final HBox columns;
     private final Label missing = new Label();
+    private final Button map;
     private final HBox banner;
     private final ListView<HotLine> hotLines = new ListView<>();
     private final Label empty = new Label("Click a frame in the flame graph or a row in a table to see its source with line heat.");
@@ -89,7 +90,7 @@ public final class SourceView extends BorderPane {
 
         missing.setWrapText(true);
         missing.setId("source-missing");
-        Button map = new Button("Map path…");
+        map = new Button("Map path…");
         map.setId("source-map-path");
         map.setOnAction(e -> {
             SourceDocument doc = model.document();
@@ -185,6 +186,8 @@ public final class SourceView extends BorderPane {
         missing.setText(doc.missing() ? doc.missingMessage() : "");
         banner.setVisible(doc.missing());
         banner.setManaged(doc.missing());
+        map.setVisible(!doc.nativeCode());
+        map.setManaged(!doc.nativeCode());
         int digits = lineNumberDigits(doc);
         columnsNumber.setText(String.format(Locale.ROOT, "%" + digits + "s", "line"));
         columnsMemory.setVisible(memoryColumns && doc.hasMemory());
