@@ -38,6 +38,13 @@ public final class Sampler {
     private static final long PARK_ABOVE_NANOS = 20_000_000;
     /** With --blocking, a thread stopped by a signal between ticks is let go after at most this long. */
     private static final long SIGNAL_HOLD_NANOS = 1_000_000;
+    /**
+     * While no thread stops between ticks, the looks for stops space out, doubling up to this: each look is a wake-up
+     * (tens of µs of CPU), ten per tick at 100 Hz otherwise. A tick and any stop start again at 1 ms, so the stop
+     * that follows a tick (an interrupt that came while a thread was already stopped) is let go within 1 ms.
+     */
+    private static final long SIGNAL_HOLD_MAX_NANOS = 4_000_000;
+    private long signalHold = SIGNAL_HOLD_NANOS;
     /** How long {@link #stop()} waits for the loop to end. */
     public static final Duration STOP_PATIENCE = Duration.ofSeconds(5);
     /** Python thread names are read again this often (renames), and soon after a new thread appears. */
@@ -234,15 +241,15 @@ public final class Sampler {
     }
 
     /**
-     * Waits until {@code due} (or a stop or pause); returns the time it woke. With a pauser, wakes every millisecond
-     * to let go any thread that stopped for a signal meanwhile.
+     * Waits until {@code due} (or a stop or pause); returns the time it woke. With a pauser, wakes after 1, 2, then
+     * every 4 ms (every 1 ms again once a thread stopped) to let go any thread that stopped for a signal meanwhile.
      */
     private long sleepUntil(long due, PreciseSleep sleep, ThreadPauser pauser) {
         long now = System.nanoTime();
         while (now < due && !stopRequested && !paused) {
             if (pauser != null) {
-                sleep.until(Math.min(due, now + SIGNAL_HOLD_NANOS));
-                pauser.passSignals();
+                sleep.until(Math.min(due, now + signalHold));
+                signalHold = pauser.passSignals() ? SIGNAL_HOLD_NANOS : Math.min(2 * signalHold, SIGNAL_HOLD_MAX_NANOS);
             } else if (due - now > PARK_ABOVE_NANOS) {
                 LockSupport.parkNanos(this, due - now - PARK_ABOVE_NANOS / 2);
             } else {
@@ -278,7 +285,10 @@ public final class Sampler {
         try {
             return readThreads(reader, slots, walk, tick, time);
         } finally {
-            if (pauser != null) pauser.resume();
+            if (pauser != null) {
+                pauser.resume();
+                signalHold = SIGNAL_HOLD_NANOS;
+            }
         }
     }
 

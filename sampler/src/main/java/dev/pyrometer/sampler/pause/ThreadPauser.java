@@ -205,16 +205,20 @@ public final class ThreadPauser implements AutoCloseable {
 
     /**
      * Between ticks: lets go at once any thread that stopped meanwhile (to receive a signal, or when it started a
-     * thread), so that it is held for no longer than the caller takes to call this again.
+     * thread), so that it is held for no longer than the caller takes to call this again. Returns whether any
+     * thread had stopped or ended.
      */
-    public void passSignals() {
+    public boolean passSignals() {
+        boolean any = false;
         for (int i = 0; i < count; ) {
             if (stopped[i] || !collect(i)) {
                 i++;
-            } else if (i < count && stopped[i]) {
-                go(i);
+            } else {
+                any = true;
+                if (i < count && stopped[i]) go(i);
             }
         }
+        return any;
     }
 
     private void go(int i) {

@@ -52,7 +52,8 @@ class NativeFramesTest {
             ? List.of("-fno-omit-frame-pointer", "-fno-shrink-wrap", "-fno-asynchronous-unwind-tables",
                 "-fno-unwind-tables")
             : List.of("-fomit-frame-pointer"));
-        Profile profile = record(python, "burn", library.toString());
+        Profile profile = record(python, p -> count(p, f -> p.functionName(f).equals("burn_inner")) >= 40, "burn",
+            library.toString());
         int line = lineOf("BURN_LINE");
         List<int[]> stacks = stacksWith(profile, f -> profile.functionName(f).equals("burn_inner"));
         assertTrue(stacks.size() >= 20, "burn_inner sampled: " + stacks.size() + " of " + profile.samples().size()
@@ -84,7 +85,7 @@ class NativeFramesTest {
     @MethodSource("libraryCases")
     void librariesShowUnderTheCallingLine(Pythons.Python python, String mode, String marker, String library)
         throws Exception {
-        Profile profile = record(python, mode);
+        Profile profile = record(python, p -> count(p, f -> p.fileName(f).startsWith(library)) >= 20, mode);
         int line = lineOf(marker);
         List<int[]> stacks = stacksWith(profile, f -> profile.fileName(f).startsWith(library));
         assertTrue(stacks.size() >= 10, library + " sampled " + stacks.size() + " times\n" + describe(profile));
@@ -104,7 +105,8 @@ class NativeFramesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pythons")
     void aPythonCallbackSitsAboveTheCSort(Pythons.Python python) throws Exception {
-        Profile profile = record(python, "sort");
+        Profile profile = record(python, p -> count(p, f -> p.functionName(f).equals("key") && !p.isNative(f)) >= 20,
+            "sort");
         int sortLine = lineOf("SORT_LINE");
         List<int[]> stacks = stacksWith(profile, f -> profile.functionName(f).equals("key") && !profile.isNative(f));
         assertTrue(stacks.size() >= 10, "key sampled " + stacks.size() + " times\n" + describe(profile));
@@ -122,7 +124,12 @@ class NativeFramesTest {
         assertTrue(above >= stacks.size() * 8 / 10, above + " of " + stacks.size() + "\n" + describe(profile));
     }
 
-    private Profile record(Pythons.Python python, String mode, String... extra) throws Exception {
+    /**
+     * Records the program with native frames until {@code enough} holds (or a minute passed): on a loaded machine a
+     * tick whose threads do not stop in time has Python frames only, so a fixed duration could catch too few.
+     */
+    private Profile record(Pythons.Python python, Predicate<Profile> enough, String mode, String... extra)
+        throws Exception {
         List<String> args = new ArrayList<>(List.of(mode, "{dir}/ready"));
         args.addAll(List.of(extra));
         try (TargetProcess target = TargetProcess.startDetached(python.executable(), "native_work.py",
@@ -130,10 +137,15 @@ class NativeFramesTest {
             target.awaitFile("ready");
             try (PythonTarget attached = target.attachWhenUp()) {
                 Profile profile = new Profile();
-                Sampler sampler = attached.sampler(new SamplerOptions(200, Duration.ofMillis(1500)).withNative(true,
+                Sampler sampler = attached.sampler(new SamplerOptions(200, Duration.ofSeconds(60)).withNative(true,
                     false), profile);
                 sampler.start();
-                assertEquals(Sampler.Outcome.DURATION_ELAPSED, sampler.awaitEnd(), String.valueOf(sampler.failure()));
+                while (sampler.outcome() == Sampler.Outcome.RUNNING && !enough.test(profile)) {
+                    sampler.awaitEnd(100, TimeUnit.MILLISECONDS);
+                }
+                Sampler.Outcome outcome = sampler.stop();
+                assertTrue(outcome == Sampler.Outcome.STOPPED || outcome == Sampler.Outcome.DURATION_ELAPSED,
+                    outcome + " " + sampler.failure());
                 return profile;
             }
         }
@@ -174,6 +186,11 @@ class NativeFramesTest {
             if (indexOf(stack, which, 0) >= 0) out.add(stack);
         }
         return out;
+    }
+
+    /** Samples (so far) whose stack holds a frame matching {@code which}. */
+    static int count(Profile profile, Predicate<Integer> which) {
+        return stacksWith(profile, which).size();
     }
 
     static int[] frames(Profile profile, int stack) {
