@@ -14,7 +14,7 @@ public record RecordingSettings(double rateHz, Duration duration, boolean native
     /** What holding the program still costs, for the places that offer native frames. */
     public static final String NATIVE_COST = "Also records the C functions under each Python line (numpy, zlib,"
         + " hashlib, your extensions). Holds the program still at every sample to read its C stack (ptrace): it"
-        + " runs about 1.1x slower at 100 Hz and 1.2–1.3x at 1 kHz (py-spy --native: 1.2x and 3x), and needs the"
+        + " runs about 1.1x slower at 100 Hz and 1.2–1.5x at 1 kHz (py-spy --native: 1.2x and 4–8x), and needs the"
         + " right to trace it.";
 
     public static final double DEFAULT_RATE = 100;
