@@ -77,6 +77,7 @@ public final class CodeCache {
         long table = buf.getLong(at + layout.codeLinetable);
         long qualname = layout.codeQualname >= 0 ? buf.getLong(at + layout.codeQualname) : 0;
         int firstLine = buf.getInt(at + layout.codeFirstLineNo);
+        int flags = layout.codeFlags >= 0 ? buf.getInt(at + layout.codeFlags) : 0;
         long bytecode;
         long bytecodeLength;
         long codeBytes = 0;
@@ -101,6 +102,6 @@ public final class CodeCache {
         else if (version.atLeast(3, 10)) lines = LineTable.fromLinetable310(raw, firstLine);
         else lines = LineTable.fromLnotab(raw, firstLine);
         return new CodeInfo(address, name, file, table, firstLine, bytecode, bytecodeLength, fileName,
-            qualified != null ? qualified : shortName, shortName, lines);
+            qualified != null ? qualified : shortName, shortName, lines, flags);
     }
 }

@@ -113,6 +113,9 @@ abstract sealed class FrameWalker permits FrameObjectWalker, InterpreterFrameWal
             }
             out.lines[i] = out.codes[i].lineAt(offsetOf(out, i, out.codes[i]));
         }
+        // A generator's frame links to its caller only while it runs: read as it is resumed or suspended, the walk
+        // ends in it, cut from its callers. Such a stack is read again (by the caller), else dropped and counted.
+        if (n > 0 && out.codes[n - 1].suspendable && !out.truncated) return fail(RemoteMemoryErrors.CUT_AT_GENERATOR);
         if (n > 0) out.inCall = innermostInCall(out);
         return true;
     }
