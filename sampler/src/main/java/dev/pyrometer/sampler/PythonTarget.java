@@ -154,7 +154,8 @@ public final class PythonTarget implements AutoCloseable {
             long ident = reader.pythonThreadId();
             boolean gil = reader.holdsGil();
             if (!reader.walk(walk)) return false;
-            List<StackFrame> frames = new ArrayList<>(walk.depth);
+            List<StackFrame> frames = new ArrayList<>(walk.depth + 1);
+            if (walk.cut > 0) frames.add(new StackFrame(CutMarkers.name(walk.cut), CutMarkers.name(walk.cut), "", 0, 0));
             for (int i = 0; i < walk.depth; i++) {
                 var code = walk.codes[i];
                 frames.add(new StackFrame(code.function(), code.shortName(), code.file(), Math.max(walk.lines[i], 0),

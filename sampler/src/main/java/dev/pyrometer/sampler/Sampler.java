@@ -47,7 +47,7 @@ public final class Sampler {
     private final SamplerOptions options;
     private final SampleSink sink;
     private final CountDownLatch ended = new CountDownLatch(1);
-    private final int[] frameIds = new int[StackWalk.MAX_DEPTH];
+    private final int[] frameIds = new int[StackWalk.MAX_DEPTH + 1]; // + a cut marker
     private volatile Thread thread;
     private volatile boolean stopRequested;
     private volatile boolean paused;
@@ -68,6 +68,10 @@ public final class Sampler {
     private volatile long pausedSince;
     private volatile long targetCpuMicros;
     private volatile long unheldThreads;
+    private volatile long cutStacks;
+    private volatile long cutNames;
+    private int markerCut = -1;
+    private int markerId;
     private Map<Long, String> names = Map.of();
     private int namesGeneration;
     private long namesReadAt = -NAMES_EVERY_NANOS;
@@ -156,7 +160,7 @@ public final class Sampler {
         long elapsed = start == 0 ? 0 : end - start;
         long pausedNanos = pausedBefore + (paused ? end - Math.max(pausedSince, start) : 0);
         return new SamplerStats(samples, threadSamples, errors, lateTicks, ticks, elapsed, loopCpuNanos,
-            targetCpuMicros, Math.clamp(pausedNanos, 0, elapsed), unheldThreads);
+            targetCpuMicros, Math.clamp(pausedNanos, 0, elapsed), unheldThreads, cutStacks, cutNames);
     }
 
     private void run() {
@@ -314,6 +318,7 @@ public final class Sampler {
         // Only a list read to its end tells which threads ended; the ones after a torn link are merely unread.
         if (wholeList) slots.sweep(tick);
         targetCpuMicros = slots.targetCpuMicros();
+        if (reader.codes().cutNames() != cutNames) cutNames = reader.codes().cutNames();
         if (any) samples++;
         return true;
     }
@@ -345,6 +350,11 @@ public final class Sampler {
             index = sink.thread(reader.osThreadId(), slots.name(slot));
             slots.sinkIndex(slot, index);
         }
+        int marker = walk.cut > 0 ? 1 : 0; // a stack cut short: its innermost frame stands for the frames left out
+        if (marker > 0) {
+            frameIds[0] = cutMarker(walk.cut);
+            cutStacks++;
+        }
         for (int i = 0; i < walk.depth; i++) {
             CodeInfo code = walk.codes[i];
             int line = Math.max(walk.lines[i], 0);
@@ -353,7 +363,7 @@ public final class Sampler {
                 id = sink.frame(code.file(), code.function(), line, code.firstLine());
                 code.cacheFrameId(line, id);
             }
-            frameIds[i] = id;
+            frameIds[i + marker] = id;
         }
         int user = slots.userMicrosSinceSample(slot);
         int system = slots.systemMicrosSinceSample(slot);
@@ -365,8 +375,17 @@ public final class Sampler {
             if (walk.inCall) state |= SampleState.NATIVE;
         }
         if (reader.holdsGil()) state |= SampleState.GIL;
-        sink.sample(time, index, frameIds, walk.depth, state, user, system);
+        sink.sample(time, index, frameIds, walk.depth + marker, state, user, system);
         threadSamples++;
+    }
+
+    /** The sink's frame for a {@link CutMarkers} of {@code cut} frames (a recursion keeps its depth: one lookup). */
+    private int cutMarker(int cut) {
+        if (cut != markerCut) {
+            markerId = sink.frame("", CutMarkers.name(cut), 0, 0);
+            markerCut = cut;
+        }
+        return markerId;
     }
 
     private boolean gone(TargetReader reader) {

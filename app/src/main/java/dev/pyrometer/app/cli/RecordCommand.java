@@ -16,6 +16,7 @@ import dev.pyrometer.sampler.SamplerOptions;
 import dev.pyrometer.sampler.SamplerStats;
 import dev.pyrometer.sampler.errors.SamplerErrors;
 import dev.pyrometer.sampler.launch.LaunchedProgram;
+import dev.pyrometer.sampler.walk.StackWalk;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -238,7 +239,10 @@ public final class RecordCommand implements Callable<Integer> {
                 + " sampler CPU %.1f µs per sample", s.samples(), s.errors(), s.lateTicks(), s.elapsedNanos() / 1e9,
             s.achievedRate(), s.cpuPerSampleMicros())
             + (s.unheldThreads() == 0 ? "" : "; " + s.unheldThreads() + " times a thread would not stop (an"
-                + " uninterruptible wait) and was read without being held");
+                + " uninterruptible wait) and was read without being held")
+            + (s.cutStacks() == 0 ? "" : "; " + s.cutStacks() + " stacks deeper than " + StackWalk.MAX_DEPTH
+                + " frames kept their outermost frames, the rest marked [N frames cut]")
+            + (s.cutNames() == 0 ? "" : "; " + s.cutNames() + " names too long, cut and marked");
     }
 
     /** Ends a live session, or writes an export of the whole recording atomically; returns the samples written. */

@@ -30,7 +30,7 @@ final class FrameObjectWalker extends FrameWalker {
             if (at < 0) return false;
             long code = buf.getLong(at + layout.frameCode);
             int lasti = buf.getInt(at + layout.frameLasti);
-            if (!push(out, frame, code, lasti)) break;
+            if (!push(out, frame, code, lasti)) return fail(RemoteMemoryErrors.TORN);
             frame = buf.getLong(at + layout.framePrevious);
         }
         return true;

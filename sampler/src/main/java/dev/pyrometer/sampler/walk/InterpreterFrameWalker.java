@@ -41,7 +41,7 @@ final class InterpreterFrameWalker extends FrameWalker {
         long frame = firstFrame;
         for (int steps = 0; frame != 0; steps++) {
             // Skipped shim frames are not in `out`, so bound the steps too.
-            if (steps > 2 * StackWalk.MAX_DEPTH || seen(out, frame)) return fail(RemoteMemoryErrors.TORN);
+            if (steps > 2 * StackWalk.MAX_WALK || seen(out, frame)) return fail(RemoteMemoryErrors.TORN);
             int at;
             if (frame >= localStart && frame + frameRead <= localEnd) {
                 at = localAt + (int) (frame - localStart);
@@ -54,7 +54,7 @@ final class InterpreterFrameWalker extends FrameWalker {
             if (owner != layout.frameOwnerCstack || layout.frameOwnerCstack < 0) {
                 long code = buf.getLong(at + layout.frameCode) & TAG_MASK;
                 long instruction = buf.getLong(at + layout.frameInstr);
-                if (!push(out, frame, code, instruction)) break;
+                if (!push(out, frame, code, instruction)) return fail(RemoteMemoryErrors.TORN);
             }
             frame = previous;
         }
