@@ -149,6 +149,7 @@ public final class PythonTarget implements AutoCloseable {
         int count = 0;
         for (long t = reader.firstThread(); t != 0 && count < 4096; t = reader.nextThread(), count++) {
             if (!reader.readThread(t)) return false;
+            if (reader.starting()) continue; // a thread state still being set up: not a thread yet
             long tid = reader.osThreadId();
             boolean running = isRunning.test(tid);
             long ident = reader.pythonThreadId();
@@ -164,6 +165,7 @@ public final class PythonTarget implements AutoCloseable {
             String name = names == null ? null : names.get(ident);
             threads.add(new ThreadStack(tid, ident, name, running, gil, running && walk.inCall, List.copyOf(frames)));
         }
+        ThreadSetup.dropUnstarted(threads);
         return true;
     }
 

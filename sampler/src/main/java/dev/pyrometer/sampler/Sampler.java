@@ -300,6 +300,7 @@ public final class Sampler {
                 wholeList = false;
                 break; // the list itself is torn: try again next tick
             }
+            if (reader.starting()) continue; // a thread state still being set up: not a thread yet
             int slot = slots.slot(reader.osThreadId(), tick);
             if (slots.stateUnknown(slot)) {
                 errors++; // its stat file could not be read (too many open files): no sample, rather than "idle"
