@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
         + " --blocking).")
 public final class RecordCommand implements Callable<Integer> {
     private static final Duration LAUNCH_PATIENCE = Duration.ofSeconds(10);
+    /** The longest -d (about 31 years): longer ones (and infinity) mean "no -d", which is said by leaving it out. */
+    static final double MAX_DURATION_SECONDS = 1e9;
 
     @Option(names = {"-p", "--pid"}, paramLabel = "PID", description = "The running process to record.")
     Integer pid;
@@ -100,12 +102,16 @@ public final class RecordCommand implements Callable<Integer> {
                 + " child, whose stops under ptrace the JVM's wait for its exit would take; start the program yourself"
                 + " and record it with --pid, or leave --blocking out.");
         }
-        if (!(rate > 0 && rate <= SamplerOptions.MAX_RATE)) {
+        if (!(rate >= 1 && rate <= SamplerOptions.MAX_RATE)) {
             throw UsageError.of("the rate must be between 1 and " + (int) SamplerOptions.MAX_RATE
                 + " samples per second.");
         }
         if (duration != null && !(duration > 0)) {
             throw UsageError.of("the duration must be a positive number of seconds.");
+        }
+        if (duration != null && duration > MAX_DURATION_SECONDS) {
+            throw UsageError.of("the duration must be at most " + (long) MAX_DURATION_SECONDS + " seconds; to record"
+                + " until the program ends (or Ctrl-C), leave -d out.");
         }
         Format chosen = chooseFormat();
         checkWritable(output);
