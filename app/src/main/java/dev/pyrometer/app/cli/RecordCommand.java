@@ -151,6 +151,8 @@ public final class RecordCommand implements Callable<Integer> {
             }
         }, "pyrometer-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        // A launched program got the terminal's Ctrl-C too: let it clean up and exit by itself, recording meanwhile.
+        InterruptGrace grace = program == null ? null : InterruptGrace.install(program, sampler::stop);
         try {
             sampler.start();
             Sampler.Outcome outcome = sampler.awaitEnd();
@@ -196,6 +198,7 @@ public final class RecordCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
+            if (grace != null) grace.close();
             if (live != null) live.close(); // idempotent: ends the session file on every path out
             finished.countDown();
             try {
