@@ -72,6 +72,10 @@ public final class Sampler {
     private volatile long cutNames;
     private int markerCut = -1;
     private int markerId;
+    /** Set when the target replaced its program (exec): the recording ended as if it had exited. */
+    private volatile ExecWatch.Image replacedBy;
+    private ExecWatch execWatch;
+    private long execCheckedAt = -1_000_000_000L;
     private Map<Long, String> names = Map.of();
     private int namesGeneration;
     private long namesReadAt = -NAMES_EVERY_NANOS;
@@ -171,6 +175,7 @@ public final class Sampler {
              KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256);
              ThreadPauser pauser = options.blocking() ? ThreadPauser.seize(pid) : null) {
             Libc.preciseTimers();
+            execWatch = new ExecWatch(pid);
             SamplerMetadata.writeStart(sink, target, options);
             RootsProbe roots = SamplerMetadata.writeRoots(sink, target, reader);
             long start = System.nanoTime();
@@ -286,16 +291,17 @@ public final class Sampler {
         }
         reader.beginTick();
         if (!reader.refresh()) {
-            if (gone(reader)) return false;
+            if (gone(reader) || replaced(time)) return false;
             errors++;
             return true;
         }
+        long errorsBefore = errors;
         boolean any = false;
         boolean wholeList = true;
         int threads = 0;
         for (long t = reader.firstThread(); t != 0 && threads < 4096; t = reader.nextThread(), threads++) {
             if (!reader.readThread(t)) {
-                if (gone(reader)) return false;
+                if (gone(reader) || replaced(time)) return false;
                 errors++;
                 wholeList = false;
                 break; // the list itself is torn: try again next tick
@@ -316,6 +322,7 @@ public final class Sampler {
             emit(reader, slots, slot, walk, time);
             any = true;
         }
+        if (errors != errorsBefore && replaced(time)) return false;
         // Only a list read to its end tells which threads ended; the ones after a torn link are merely unread.
         if (wholeList) slots.sweep(tick);
         targetCpuMicros = slots.targetCpuMicros();
@@ -387,6 +394,23 @@ public final class Sampler {
             markerCut = cut;
         }
         return markerId;
+    }
+
+    /**
+     * Whether the target replaced its program (exec) since it was attached, looked at most every 100 ms while reads
+     * fail: then nothing the sampler knows of it holds, and the recording ends as if it had exited.
+     */
+    private boolean replaced(long time) {
+        if (time - execCheckedAt < 100_000_000) return false;
+        execCheckedAt = time;
+        replacedBy = execWatch.replacedBy();
+        return replacedBy != null;
+    }
+
+    /** The executable the target exec'd into, which ended the recording; null if it did not. */
+    public String replacedBy() {
+        ExecWatch.Image image = replacedBy;
+        return image == null ? null : image.path();
     }
 
     private boolean gone(TargetReader reader) {

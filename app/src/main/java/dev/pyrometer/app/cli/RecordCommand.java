@@ -156,6 +156,13 @@ public final class RecordCommand implements Callable<Integer> {
         try {
             sampler.start();
             Sampler.Outcome outcome = sampler.awaitEnd();
+            String execed = sampler.replacedBy();
+            if (execed != null) {
+                // Every address read of the old program is void: ended as at an exit, and said so (not an error a tick).
+                err.println("pyrometer: process " + target.pid() + " replaced its program (exec " + execed + ");"
+                    + " the recording ends there" + (program != null ? ", and the program is waited for." : "."));
+                err.flush();
+            }
             Integer exitCode = null;
             if (program != null) {
                 // The duration ended, Ctrl-C or a failure: end what we started (it may be ending on its own already).
@@ -192,8 +199,9 @@ public final class RecordCommand implements Callable<Integer> {
             if (endedByDuration) return 0;
             if (program != null) return exitCode;
             if (outcome == Sampler.Outcome.TARGET_EXITED && duration != null) {
-                throw new PyrometerException(String.format(Locale.ROOT, "process %d exited after %.1f s, before the"
+                throw new PyrometerException(String.format(Locale.ROOT, "process %d %s after %.1f s, before the"
                     + " %.1f s asked for; what was recorded until then is in %s.", target.pid(),
+                    execed != null ? "replaced its program (exec)" : "exited",
                     stats.elapsedNanos() / 1e9, duration, path), SamplerErrors.TARGET_EXITED, null);
             }
             return 0;
