@@ -302,8 +302,24 @@ public final class RecordCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(output)) throw FileErrors.unwritable("cannot write " + output + ": it is a directory.", null);
         if (readOnly(dir)) throw FileErrors.unwritable("cannot write " + output + ": read-only file system.", null);
-        if (!Files.isWritable(dir) || (Files.exists(output) && !Files.isWritable(output))) {
+        if (!Files.isWritable(dir)) {
+            throw FileErrors.unwritable("cannot write " + output + ": " + whyNotWritable(dir) + ".", null);
+        }
+        if (Files.exists(output) && !Files.isWritable(output)) {
             throw FileErrors.unwritable("cannot write " + output + ": permission denied.", null);
+        }
+    }
+
+    /**
+     * Why a folder refuses new files, found by trying: a read-only mount the file store does not report as such (a
+     * read-only bind mount) answers "not writable" exactly as a permission would.
+     */
+    private static String whyNotWritable(Path dir) {
+        try {
+            Files.delete(Files.createTempFile(dir, ".pyrometer-probe-", ""));
+            return "permission denied";
+        } catch (java.io.IOException e) {
+            return FileErrors.reason(e, dir.resolve("probe"));
         }
     }
 }
