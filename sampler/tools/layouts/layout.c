@@ -150,6 +150,7 @@ int main(void) {
     OUT("code.filename", offsetof(PyCodeObject, co_filename));
     OUT("code.name", offsetof(PyCodeObject, co_name));
     OUT("code.firstlineno", offsetof(PyCodeObject, co_firstlineno));
+    OUT("code.flags", offsetof(PyCodeObject, co_flags));
 #if PY_VERSION_HEX >= 0x030B0000
     OUT("code.qualname", offsetof(PyCodeObject, co_qualname));
     OUT("code.code", -1);

@@ -14,8 +14,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
@@ -45,8 +47,17 @@ public final class Main implements Callable<Integer> {
         description = "After `--`: a command to launch and record in the workbench.")
     List<String> command = List.of();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        // A word before any `--` is no program to launch but a mistyped command: say so, with the list.
+        if (!command.isEmpty() && !spec.commandLine().getParseResult().originalArgs().contains("--")) {
+            throw new PyrometerException("unknown command '" + command.getFirst() + "'; the commands are "
+                + String.join(", ", spec.subcommands().keySet()) + " (to launch a program in the workbench: pyrometer"
+                + " -- " + String.join(" ", command) + ").", 2, null);
+        }
         return DesktopGate.open(new DesktopRequest(pid, command, List.of()));
     }
 

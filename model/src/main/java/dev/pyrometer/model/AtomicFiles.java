@@ -16,7 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes a file so that readers only ever see the old file or the complete new one: the content goes to a
  * temporary file beside the target, is synced to disk, and is renamed over the target. A failure leaves the target
  * untouched and removes the temporary file. The new file gets the permissions the user's umask gives any new file,
- * or those of the file it replaces.
+ * or those of the file it replaces. A symbolic link is followed, and what is not a regular file (a device, a FIFO)
+ * is written through in place: see {@link OutputTarget}.
  */
 public final class AtomicFiles {
 
@@ -30,10 +31,15 @@ public final class AtomicFiles {
 
     /** Writes {@code target} atomically; I/O problems become a {@link PyrometerException} naming the file. */
     public static void write(Path target, Content content) {
-        Path absolute = target.toAbsolutePath();
-        if (Files.isDirectory(absolute)) throw FileErrors.unwritable("cannot write " + target + ": it is a directory.", null);
+        if (Files.isDirectory(target)) throw FileErrors.unwritable("cannot write " + target + ": it is a directory.", null);
         Path temp = null;
         try {
+            OutputTarget resolved = OutputTarget.of(target);
+            if (resolved.writeThrough()) {
+                resolved.writeThrough(content);
+                return;
+            }
+            Path absolute = resolved.path();
             temp = createTemp(absolute);
             keepPermissions(absolute, temp);
             // A plain stream, not a FileChannel: interrupting a thread that writes through a channel closes it.

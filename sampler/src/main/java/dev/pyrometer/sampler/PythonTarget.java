@@ -167,12 +167,14 @@ public final class PythonTarget implements AutoCloseable {
         int count = 0;
         for (long t = reader.firstThread(); t != 0 && count < 4096; t = reader.nextThread(), count++) {
             if (!reader.readThread(t)) return false;
+            if (reader.starting()) continue; // a thread state still being set up: not a thread yet
             long tid = reader.osThreadId();
             boolean running = isRunning.test(tid);
             long ident = reader.pythonThreadId();
             boolean gil = reader.holdsGil();
             if (!reader.walk(walk)) return false;
-            List<StackFrame> frames = new ArrayList<>(walk.depth);
+            List<StackFrame> frames = new ArrayList<>(walk.depth + 1);
+            if (walk.cut > 0) frames.add(new StackFrame(CutMarkers.name(walk.cut), CutMarkers.name(walk.cut), "", 0, 0));
             for (int i = 0; i < walk.depth; i++) {
                 var code = walk.codes[i];
                 frames.add(new StackFrame(code.function(), code.shortName(), code.file(), Math.max(walk.lines[i], 0),
@@ -182,6 +184,7 @@ public final class PythonTarget implements AutoCloseable {
             String name = names == null ? null : names.get(ident);
             threads.add(new ThreadStack(tid, ident, name, running, gil, running && walk.inCall, List.copyOf(frames)));
         }
+        ThreadSetup.dropUnstarted(threads);
         return true;
     }
 

@@ -55,7 +55,7 @@ public final class Sampler {
     private final SamplerOptions options;
     private final SampleSink sink;
     private final CountDownLatch ended = new CountDownLatch(1);
-    private final int[] frameIds = new int[StackWalk.MAX_DEPTH];
+    private final int[] frameIds = new int[StackWalk.MAX_DEPTH + 1]; // + a cut marker
     /** With native frames: the Python and C frames merged (sampling thread only, like the rest). */
     private final int[] merged = new int[StackWalk.MAX_DEPTH + NativeStacks.extraDepth()];
     private NativeStacks natives;
@@ -79,6 +79,14 @@ public final class Sampler {
     private volatile long pausedSince;
     private volatile long targetCpuMicros;
     private volatile long unheldThreads;
+    private volatile long cutStacks;
+    private volatile long cutNames;
+    private int markerCut = -1;
+    private int markerId;
+    /** Set when the target replaced its program (exec): the recording ended as if it had exited. */
+    private volatile ExecWatch.Image replacedBy;
+    private ExecWatch execWatch;
+    private long execCheckedAt = -1_000_000_000L;
     private Map<Long, String> names = Map.of();
     private int namesGeneration;
     private long namesReadAt = -NAMES_EVERY_NANOS;
@@ -167,7 +175,7 @@ public final class Sampler {
         long elapsed = start == 0 ? 0 : end - start;
         long pausedNanos = pausedBefore + (paused ? end - Math.max(pausedSince, start) : 0);
         return new SamplerStats(samples, threadSamples, errors, lateTicks, ticks, elapsed, loopCpuNanos,
-            targetCpuMicros, Math.clamp(pausedNanos, 0, elapsed), unheldThreads);
+            targetCpuMicros, Math.clamp(pausedNanos, 0, elapsed), unheldThreads, cutStacks, cutNames);
     }
 
     private void run() {
@@ -181,6 +189,7 @@ public final class Sampler {
                  ? new NativeStacks(pid, sink, options.showPlumbing()) : null) {
             natives = nativeStacks;
             Libc.preciseTimers();
+            execWatch = new ExecWatch(pid);
             SamplerMetadata.writeStart(sink, target, options);
             RootsProbe roots = SamplerMetadata.writeRoots(sink, target, reader);
             long start = System.nanoTime();
@@ -300,20 +309,22 @@ public final class Sampler {
         }
         reader.beginTick();
         if (!reader.refresh()) {
-            if (gone(reader)) return false;
+            if (gone(reader) || replaced(time)) return false;
             errors++;
             return true;
         }
+        long errorsBefore = errors;
         boolean any = false;
         boolean wholeList = true;
         int threads = 0;
         for (long t = reader.firstThread(); t != 0 && threads < 4096; t = reader.nextThread(), threads++) {
             if (!reader.readThread(t)) {
-                if (gone(reader)) return false;
+                if (gone(reader) || replaced(time)) return false;
                 errors++;
                 wholeList = false;
                 break; // the list itself is torn: try again next tick
             }
+            if (reader.starting()) continue; // a thread state still being set up: not a thread yet
             int slot = slots.slot(reader.osThreadId(), tick);
             if (slots.stateUnknown(slot)) {
                 errors++; // its stat file could not be read (too many open files): no sample, rather than "idle"
@@ -329,9 +340,11 @@ public final class Sampler {
             emit(reader, slots, slot, walk, time);
             any = true;
         }
+        if (errors != errorsBefore && replaced(time)) return false;
         // Only a list read to its end tells which threads ended; the ones after a torn link are merely unread.
         if (wholeList) slots.sweep(tick);
         targetCpuMicros = slots.targetCpuMicros();
+        if (reader.codes().cutNames() != cutNames) cutNames = reader.codes().cutNames();
         if (any) samples++;
         return true;
     }
@@ -363,6 +376,11 @@ public final class Sampler {
             index = sink.thread(reader.osThreadId(), slots.name(slot));
             slots.sinkIndex(slot, index);
         }
+        int marker = walk.cut > 0 ? 1 : 0; // a stack cut short: its innermost frame stands for the frames left out
+        if (marker > 0) {
+            frameIds[0] = cutMarker(walk.cut);
+            cutStacks++;
+        }
         for (int i = 0; i < walk.depth; i++) {
             CodeInfo code = walk.codes[i];
             int line = Math.max(walk.lines[i], 0);
@@ -371,7 +389,7 @@ public final class Sampler {
                 id = sink.frame(code.file(), code.function(), line, code.firstLine());
                 code.cacheFrameId(line, id);
             }
-            frameIds[i] = id;
+            frameIds[i + marker] = id;
         }
         int user = slots.userMicrosSinceSample(slot);
         int system = slots.systemMicrosSinceSample(slot);
@@ -383,13 +401,40 @@ public final class Sampler {
             if (walk.inCall) state |= SampleState.NATIVE;
         }
         if (reader.holdsGil()) state |= SampleState.GIL;
-        if (natives != null) {
+        if (natives != null && marker == 0) {
             int depth = natives.merge((int) reader.osThreadId(), frameIds, walk.entries, walk.depth, merged);
             sink.sample(time, index, merged, depth, state, user, system);
         } else {
-            sink.sample(time, index, frameIds, walk.depth, state, user, system);
+            // A stack cut short has lost its innermost frames, where the C frames would join: it keeps its marker.
+            sink.sample(time, index, frameIds, walk.depth + marker, state, user, system);
         }
         threadSamples++;
+    }
+
+    /** The sink's frame for a {@link CutMarkers} of {@code cut} frames (a recursion keeps its depth: one lookup). */
+    private int cutMarker(int cut) {
+        if (cut != markerCut) {
+            markerId = sink.frame("", CutMarkers.name(cut), 0, 0);
+            markerCut = cut;
+        }
+        return markerId;
+    }
+
+    /**
+     * Whether the target replaced its program (exec) since it was attached, looked at most every 100 ms while reads
+     * fail: then nothing the sampler knows of it holds, and the recording ends as if it had exited.
+     */
+    private boolean replaced(long time) {
+        if (time - execCheckedAt < 100_000_000) return false;
+        execCheckedAt = time;
+        replacedBy = execWatch.replacedBy();
+        return replacedBy != null;
+    }
+
+    /** The executable the target exec'd into, which ended the recording; null if it did not. */
+    public String replacedBy() {
+        ExecWatch.Image image = replacedBy;
+        return image == null ? null : image.path();
     }
 
     private boolean gone(TargetReader reader) {

@@ -15,10 +15,20 @@ package dev.pyrometer.sampler;
  * @param pausedNanos   of the elapsed time, how long sampling was paused
  * @param unheldThreads with {@code --blocking}, thread stacks read while the thread ran on, because it did not stop in
  *                      time (in an uninterruptible wait); each was read as without {@code --blocking}
+ * @param cutStacks     thread stacks deeper than {@link dev.pyrometer.sampler.walk.StackWalk#MAX_DEPTH} frames,
+ *                      recorded with their outermost frames and a {@link CutMarkers} frame for the rest
+ * @param cutNames      function or file names longer than the sampler reads, cut and marked (once per code object)
  */
 public record SamplerStats(long samples, long threadSamples, long errors, long lateTicks, long ticks,
                            long elapsedNanos, long loopCpuNanos, long targetCpuMicros, long pausedNanos,
-                           long unheldThreads) {
+                           long unheldThreads, long cutStacks, long cutNames) {
+
+    /** Counters of a sampler that cut no stack nor name. */
+    public SamplerStats(long samples, long threadSamples, long errors, long lateTicks, long ticks, long elapsedNanos,
+                        long loopCpuNanos, long targetCpuMicros, long pausedNanos, long unheldThreads) {
+        this(samples, threadSamples, errors, lateTicks, ticks, elapsedNanos, loopCpuNanos, targetCpuMicros,
+            pausedNanos, unheldThreads, 0, 0);
+    }
 
     /** Counters of a sampler that never paused, nor held a thread still. */
     public SamplerStats(long samples, long threadSamples, long errors, long lateTicks, long ticks, long elapsedNanos,

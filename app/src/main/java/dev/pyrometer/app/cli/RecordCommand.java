@@ -16,6 +16,7 @@ import dev.pyrometer.sampler.SamplerOptions;
 import dev.pyrometer.sampler.SamplerStats;
 import dev.pyrometer.sampler.errors.SamplerErrors;
 import dev.pyrometer.sampler.launch.LaunchedProgram;
+import dev.pyrometer.sampler.walk.StackWalk;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,6 +44,8 @@ import picocli.CommandLine.Spec;
         + " --blocking).")
 public final class RecordCommand implements Callable<Integer> {
     private static final Duration LAUNCH_PATIENCE = Duration.ofSeconds(10);
+    /** The longest -d (about 31 years): longer ones (and infinity) mean "no -d", which is said by leaving it out. */
+    static final double MAX_DURATION_SECONDS = 1e9;
 
     @Option(names = {"-p", "--pid"}, paramLabel = "PID", description = "The running process to record.")
     Integer pid;
@@ -114,12 +117,16 @@ public final class RecordCommand implements Callable<Integer> {
                 + " child, whose stops under ptrace the JVM's wait for its exit would take; start the program yourself"
                 + " and record it with --pid, or leave --blocking out.");
         }
-        if (!(rate > 0 && rate <= SamplerOptions.MAX_RATE)) {
+        if (!(rate >= 1 && rate <= SamplerOptions.MAX_RATE)) {
             throw UsageError.of("the rate must be between 1 and " + (int) SamplerOptions.MAX_RATE
                 + " samples per second.");
         }
         if (duration != null && !(duration > 0)) {
             throw UsageError.of("the duration must be a positive number of seconds.");
+        }
+        if (duration != null && duration > MAX_DURATION_SECONDS) {
+            throw UsageError.of("the duration must be at most " + (long) MAX_DURATION_SECONDS + " seconds; to record"
+                + " until the program ends (or Ctrl-C), leave -d out.");
         }
         Format chosen = chooseFormat();
         checkWritable(output);
@@ -160,9 +167,18 @@ public final class RecordCommand implements Callable<Integer> {
             }
         }, "pyrometer-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        // A launched program got the terminal's Ctrl-C too: let it clean up and exit by itself, recording meanwhile.
+        InterruptGrace grace = program == null ? null : InterruptGrace.install(program, sampler::stop);
         try {
             sampler.start();
             Sampler.Outcome outcome = sampler.awaitEnd();
+            String execed = sampler.replacedBy();
+            if (execed != null) {
+                // Every address read of the old program is void: ended as at an exit, and said so (not an error a tick).
+                err.println("pyrometer: process " + target.pid() + " replaced its program (exec " + execed + ");"
+                    + " the recording ends there" + (program != null ? ", and the program is waited for." : "."));
+                err.flush();
+            }
             Integer exitCode = null;
             if (program != null) {
                 // The duration ended, Ctrl-C or a failure: end what we started (it may be ending on its own already).
@@ -199,12 +215,14 @@ public final class RecordCommand implements Callable<Integer> {
             if (endedByDuration) return 0;
             if (program != null) return exitCode;
             if (outcome == Sampler.Outcome.TARGET_EXITED && duration != null) {
-                throw new PyrometerException(String.format(Locale.ROOT, "process %d exited after %.1f s, before the"
+                throw new PyrometerException(String.format(Locale.ROOT, "process %d %s after %.1f s, before the"
                     + " %.1f s asked for; what was recorded until then is in %s.", target.pid(),
+                    execed != null ? "replaced its program (exec)" : "exited",
                     stats.elapsedNanos() / 1e9, duration, path), SamplerErrors.TARGET_EXITED, null);
             }
             return 0;
         } finally {
+            if (grace != null) grace.close();
             if (live != null) live.close(); // idempotent: ends the session file on every path out
             finished.countDown();
             try {
@@ -254,7 +272,10 @@ public final class RecordCommand implements Callable<Integer> {
                 + " sampler CPU %.1f µs per sample", s.samples(), s.errors(), s.lateTicks(), s.elapsedNanos() / 1e9,
             s.achievedRate(), s.cpuPerSampleMicros())
             + (s.unheldThreads() == 0 ? "" : "; " + s.unheldThreads() + " times a thread would not stop (an"
-                + " uninterruptible wait) and was read without being held");
+                + " uninterruptible wait) and was read without being held")
+            + (s.cutStacks() == 0 ? "" : "; " + s.cutStacks() + " stacks deeper than " + StackWalk.MAX_DEPTH
+                + " frames kept their outermost frames, the rest marked [N frames cut]")
+            + (s.cutNames() == 0 ? "" : "; " + s.cutNames() + " names too long, cut and marked");
     }
 
     /** Ends a live session, or writes an export of the whole recording atomically; returns the samples written. */
@@ -297,8 +318,24 @@ public final class RecordCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(output)) throw FileErrors.unwritable("cannot write " + output + ": it is a directory.", null);
         if (readOnly(dir)) throw FileErrors.unwritable("cannot write " + output + ": read-only file system.", null);
-        if (!Files.isWritable(dir) || (Files.exists(output) && !Files.isWritable(output))) {
+        if (!Files.isWritable(dir)) {
+            throw FileErrors.unwritable("cannot write " + output + ": " + whyNotWritable(dir) + ".", null);
+        }
+        if (Files.exists(output) && !Files.isWritable(output)) {
             throw FileErrors.unwritable("cannot write " + output + ": permission denied.", null);
+        }
+    }
+
+    /**
+     * Why a folder refuses new files, found by trying: a read-only mount the file store does not report as such (a
+     * read-only bind mount) answers "not writable" exactly as a permission would.
+     */
+    private static String whyNotWritable(Path dir) {
+        try {
+            Files.delete(Files.createTempFile(dir, ".pyrometer-probe-", ""));
+            return "permission denied";
+        } catch (java.io.IOException e) {
+            return FileErrors.reason(e, dir.resolve("probe"));
         }
     }
 }

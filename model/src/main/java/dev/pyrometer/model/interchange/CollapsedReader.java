@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
  */
 public final class CollapsedReader {
     static final long STEP_MICROS = 10_000;
+    /**
+     * Metadata: how many lines held bytes that are not UTF-8 (read as U+FFFD, so their frames' names are not what the
+     * tool wrote); absent when every line was UTF-8.
+     */
+    public static final String NON_UTF8_LINES = "source.non-utf8-lines";
     private static final Pattern FRAME = Pattern.compile("(.*) \\((.*?)(?::(\\d+))?\\)");
     private static final Pattern THREAD = Pattern.compile("thread \\((0[xX][0-9a-fA-F]+|\\d+)\\)(?::? (.*))?");
 
@@ -36,8 +41,10 @@ public final class CollapsedReader {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
         int lineNumber = 0;
         int stacks = 0;
+        int nonUtf8 = 0;
         for (String line; (line = in.readLine()) != null; ) {
             lineNumber++;
+            if (line.indexOf('\uFFFD') >= 0) nonUtf8++; // the UTF-8 decoder's replacement for a byte it could not read
             if (line.isBlank() || line.startsWith("#")) continue;
             String text = line.strip();
             int space = line.stripTrailing().lastIndexOf(' ');
@@ -64,6 +71,7 @@ public final class CollapsedReader {
         }
         if (lineNumber == 0) throw FileErrors.badInput(source + " is empty.");
         if (stacks == 0) throw FileErrors.badInput(source + " holds no stacks, only blank lines and comments.");
+        if (nonUtf8 > 0) importer.profile().metadata(NON_UTF8_LINES, Integer.toString(nonUtf8));
         return importer.profile();
     }
 

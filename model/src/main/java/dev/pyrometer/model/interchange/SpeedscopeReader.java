@@ -173,9 +173,22 @@ public final class SpeedscopeReader {
         return FileErrors.badInput(source + " is not a valid speedscope profile: " + what + ".");
     }
 
+    /** A Java class name in front of a parser's message ({@code com.google.gson.stream.MalformedJsonException: }). */
+    private static final java.util.regex.Pattern CLASS_PREFIX =
+        java.util.regex.Pattern.compile("^(?:[\\w$]+\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
+
+    /** The parser's first line in the user's words: no class names; "End of input" said as what it means. */
     private static String firstLine(String message) {
         if (message == null) return "unreadable";
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        while (CLASS_PREFIX.matcher(line).find()) line = CLASS_PREFIX.matcher(line).replaceFirst("");
+        if (line.startsWith("End of input")) line = "the file ends before the JSON does" + line.substring(12);
+        // Gson's JSON path ("path $.a[0]") and documentation links mean nothing to someone with a profile.
+        int path = line.indexOf(" path $");
+        if (path >= 0) line = line.substring(0, path);
+        int see = line.indexOf(" See https://");
+        if (see >= 0) line = line.substring(0, see);
+        return line;
     }
 }

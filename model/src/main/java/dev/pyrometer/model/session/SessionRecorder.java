@@ -43,14 +43,17 @@ public final class SessionRecorder implements AutoCloseable {
     /** The file written, and its identity (device and inode) when it was opened: null when streaming elsewhere. */
     private final Path file;
     private final Object fileKey;
+    /** Held while writing the file, so a second recorder into it is refused; null when streaming elsewhere. */
+    private final SessionLock lock;
     private long syncedBytes;
     private IOException failure;
     private Consumer<PyrometerException> failureListener;
     private boolean closed;
 
-    private SessionRecorder(Profile profile, String name, OutputStream out, FileDescriptor fd, Path file, Duration interval)
-            throws IOException {
+    private SessionRecorder(Profile profile, String name, OutputStream out, FileDescriptor fd, Path file, SessionLock lock,
+                            Duration interval) throws IOException {
         this.name = name;
+        this.lock = lock;
         this.out = out;
         this.fd = fd;
         this.file = file;
@@ -73,17 +76,25 @@ public final class SessionRecorder implements AutoCloseable {
 
     public static SessionRecorder start(Profile profile, Path file, Duration interval) {
         FileOutputStream stream;
+        SessionLock lock;
         try {
-            // A plain stream, not a FileChannel: interrupting a thread that writes through a channel closes it.
-            stream = new FileOutputStream(file.toFile());
+            lock = SessionLock.acquire(file); // before the stream empties the file: a refused recorder leaves it be
         } catch (IOException e) {
             throw FileErrors.unwritable("cannot write the session " + file + ": " + FileErrors.reason(e, file) + ".", e);
         }
         try {
-            return new SessionRecorder(profile, file.toString(), new BufferedOutputStream(stream, 1 << 16), stream.getFD(),
-                file, interval);
+            // A plain stream, not a FileChannel: interrupting a thread that writes through a channel closes it.
+            stream = new FileOutputStream(file.toFile());
+        } catch (IOException e) {
+            lock.close();
+            throw FileErrors.unwritable("cannot write the session " + file + ": " + FileErrors.reason(e, file) + ".", e);
+        }
+        try {
+            return new SessionRecorder(profile, file.toString(), new BufferedOutputStream(stream, 1 << 16),
+                stream.getFD(), file, lock, interval);
         } catch (IOException e) {
             closeQuietly(stream);
+            lock.close();
             throw FileErrors.unwritable("cannot write the session " + file + ": " + FileErrors.reason(e, file) + ".", e);
         }
     }
@@ -94,7 +105,7 @@ public final class SessionRecorder implements AutoCloseable {
      */
     public static SessionRecorder start(Profile profile, OutputStream out, String name, Duration interval) {
         try {
-            return new SessionRecorder(profile, name, out, null, null, interval);
+            return new SessionRecorder(profile, name, out, null, null, null, interval);
         } catch (IOException e) {
             closeQuietly(out);
             throw FileErrors.unwritable("cannot write the session to " + name + ": " + describe(e) + ".", e);
@@ -167,6 +178,7 @@ public final class SessionRecorder implements AutoCloseable {
                 } catch (IOException ignored) {
                     // The failure that matters, if any, is being thrown already.
                 }
+                if (lock != null) lock.close();
             }
         }
     }

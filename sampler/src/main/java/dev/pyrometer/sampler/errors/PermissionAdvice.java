@@ -58,7 +58,8 @@ public record PermissionAdvice(int yamaScope, int ourUid, int targetUid, boolean
             return "Pyrometer runs as root but without CAP_SYS_PTRACE (in a container?); start the container with"
                 + " --cap-add SYS_PTRACE, or " + launch + ".";
         }
+        // Root with CAP_SYS_PTRACE already has every right sudo would give: no point suggesting it.
         return "the process does not allow it (it is not dumpable, or a security module such as SELinux or AppArmor"
-            + " denies ptrace); " + launch + ", or use sudo.";
+            + " denies ptrace); " + launch + (ourUid == 0 && capSysPtrace ? "." : ", or use sudo.");
     }
 }

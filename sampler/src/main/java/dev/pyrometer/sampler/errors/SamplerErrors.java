@@ -29,6 +29,12 @@ public final class SamplerErrors {
             + " processes you can profile.", NO_SUCH_PROCESS, null);
     }
 
+    /** A zombie: it has exited, and only its exit status waits for its parent to collect it. */
+    public static PyrometerException exited(int pid) {
+        return new PyrometerException("process " + pid + " has exited (its parent has not yet collected its exit"
+            + " status); there is nothing left to read.", NO_SUCH_PROCESS, null);
+    }
+
     public static PyrometerException notPython(int pid, List<String> command) {
         String what = command.isEmpty() ? "" : " (" + abbreviate(String.join(" ", command)) + ")";
         return new PyrometerException("process " + pid + what + " is not a Python process: no CPython interpreter"

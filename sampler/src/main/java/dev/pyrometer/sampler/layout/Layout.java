@@ -51,6 +51,8 @@ public final class Layout {
     public final int codeName;
     public final int codeQualname;
     public final int codeFirstLineNo;
+    /** {@code co_flags} (generator, coroutine…), or -1 when unknown. */
+    public final int codeFlags;
     /** {@code co_lnotab} (to 3.9) or {@code co_linetable}. */
     public final int codeLinetable;
     /** Up to 3.10: {@code co_code}, the bytes object holding the bytecode. */
@@ -101,6 +103,7 @@ public final class Layout {
         codeName = get(f, "code.name");
         codeQualname = get(f, "code.qualname");
         codeFirstLineNo = get(f, "code.firstlineno");
+        codeFlags = optional(f, "code.flags");
         codeLinetable = get(f, "code.linetable");
         codeCode = get(f, "code.code");
         codeCodeAdaptive = get(f, "code.code_adaptive");
@@ -136,6 +139,7 @@ public final class Layout {
     public int codeHeaderSize() {
         int end = Math.max(Math.max(codeFilename, codeName), Math.max(codeQualname, codeLinetable));
         end = Math.max(end, Math.max(codeFirstLineNo, codeCode));
+        end = Math.max(end, codeFlags);
         return end + 8;
     }
 

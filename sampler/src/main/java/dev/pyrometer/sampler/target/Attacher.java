@@ -50,6 +50,7 @@ public final class Attacher {
         if (maps.isEmpty()) {
             // A zombie or kernel thread has no mappings; an unreadable map reads as empty for another user.
             if (!ProcFiles.exists(pid)) throw SamplerErrors.noSuchProcess(pid);
+            if (ProcFiles.state(pid) == 'Z') throw SamplerErrors.exited(pid);
             if (ProcFiles.commandLine(pid).isEmpty()) throw SamplerErrors.notPython(pid, List.of());
             throw SamplerErrors.permissionDenied(pid, PermissionAdvice.about(pid).explain());
         }

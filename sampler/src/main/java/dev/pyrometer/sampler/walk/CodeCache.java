@@ -21,6 +21,7 @@ public final class CodeCache {
     private final PythonVersion version;
     private final LongIntMap byAddress = new LongIntMap(1024);
     private final List<CodeInfo> entries = new ArrayList<>();
+    private long cutNames;
 
     /** @param codeType the target's address of {@code PyCode_Type}, or 0 if unknown (no type check then) */
     public CodeCache(RemoteMemory memory, Layout layout, long codeType, PythonVersion version) {
@@ -64,6 +65,11 @@ public final class CodeCache {
         return entries.size();
     }
 
+    /** Code objects decoded so far whose function or file name was too long and was cut (and marked). */
+    public long cutNames() {
+        return cutNames;
+    }
+
     private boolean matches(CodeInfo c, ByteBuffer buf, int at) {
         return buf.getLong(at + layout.codeName) == c.nameWord
             && buf.getLong(at + layout.codeFilename) == c.fileWord
@@ -77,6 +83,7 @@ public final class CodeCache {
         long table = buf.getLong(at + layout.codeLinetable);
         long qualname = layout.codeQualname >= 0 ? buf.getLong(at + layout.codeQualname) : 0;
         int firstLine = buf.getInt(at + layout.codeFirstLineNo);
+        int flags = layout.codeFlags >= 0 ? buf.getInt(at + layout.codeFlags) : 0;
         long bytecode;
         long bytecodeLength;
         long codeBytes = 0;
@@ -96,11 +103,12 @@ public final class CodeCache {
         byte[] raw = PyStrings.readBytes(memory, layout, table);
         if (shortName == null || fileName == null || raw == null) return null;
         String qualified = qualname != 0 ? PyStrings.read(memory, layout, qualname) : null;
+        if (PyStrings.isCut(shortName) || PyStrings.isCut(fileName) || PyStrings.isCut(qualified)) cutNames++;
         LineTable lines;
         if (version.atLeast(3, 11)) lines = LineTable.fromLocationTable(raw, firstLine);
         else if (version.atLeast(3, 10)) lines = LineTable.fromLinetable310(raw, firstLine);
         else lines = LineTable.fromLnotab(raw, firstLine);
         return new CodeInfo(address, name, file, table, firstLine, bytecode, bytecodeLength, fileName,
-            qualified != null ? qualified : shortName, shortName, lines);
+            qualified != null ? qualified : shortName, shortName, lines, flags);
     }
 }

@@ -16,6 +16,10 @@ public final class CodeInfo {
     final long bytecode;
     /** Bytes of bytecode from {@link #bytecode}, or 0 when unknown. */
     final long bytecodeLength;
+    /** {@code CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR}: code whose frames are suspended and resumed. */
+    private static final int SUSPENDABLE = 0x20 | 0x80 | 0x200;
+    /** The code is a generator, coroutine or async generator body (its frame's back link is set only while run). */
+    final boolean suspendable;
 
     private final String file;
     private final String function;
@@ -29,7 +33,7 @@ public final class CodeInfo {
     private int lastLine;
 
     CodeInfo(long address, long nameWord, long fileWord, long tableWord, int firstLineWord, long bytecode,
-             long bytecodeLength, String file, String function, String shortName, LineTable lines) {
+             long bytecodeLength, String file, String function, String shortName, LineTable lines, int flags) {
         this.address = address;
         this.nameWord = nameWord;
         this.fileWord = fileWord;
@@ -41,6 +45,7 @@ public final class CodeInfo {
         this.function = function;
         this.shortName = shortName;
         this.lines = lines;
+        this.suspendable = (flags & SUSPENDABLE) != 0;
         this.minLine = lines.lineRange()[0];
     }
 

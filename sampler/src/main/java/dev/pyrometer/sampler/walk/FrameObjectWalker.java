@@ -30,8 +30,8 @@ final class FrameObjectWalker extends FrameWalker {
             if (at < 0) return false;
             long code = buf.getLong(at + layout.frameCode);
             int lasti = buf.getInt(at + layout.frameLasti);
-            if (!push(out, frame, code, lasti)) break;
-            out.entries[out.depth - 1] = true; // one evaluation loop call per frame object
+            if (!push(out, frame, code, lasti)) return fail(RemoteMemoryErrors.TORN);
+            out.entries[out.depth - 1] = true; // one evaluation loop call per frame object (read only when not cut)
             frame = buf.getLong(at + layout.framePrevious);
         }
         return true;

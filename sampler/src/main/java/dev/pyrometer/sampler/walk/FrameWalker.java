@@ -60,6 +60,7 @@ abstract sealed class FrameWalker permits FrameObjectWalker, InterpreterFrameWal
         out.clear();
         if (firstFrame == 0) return true; // a thread with no Python frames (yet)
         if (!collect(thread, firstFrame, datastackChunk, out)) return false;
+        out.finish();
         return resolve(out);
     }
 
@@ -113,7 +114,10 @@ abstract sealed class FrameWalker permits FrameObjectWalker, InterpreterFrameWal
             }
             out.lines[i] = out.codes[i].lineAt(offsetOf(out, i, out.codes[i]));
         }
-        if (n > 0) out.inCall = innermostInCall(out);
+        // A generator's frame links to its caller only while it runs: read as it is resumed or suspended, the walk
+        // ends in it, cut from its callers. Such a stack is read again (by the caller), else dropped and counted.
+        if (n > 0 && out.codes[n - 1].suspendable) return fail(RemoteMemoryErrors.CUT_AT_GENERATOR);
+        if (n > 0 && out.cut == 0) out.inCall = innermostInCall(out); // cut: the innermost frame is not read
         return true;
     }
 
@@ -153,27 +157,13 @@ abstract sealed class FrameWalker permits FrameObjectWalker, InterpreterFrameWal
         return false;
     }
 
-    /** Records a frame; false (and a truncated stack) once the depth cap is reached. */
+    /** Records a frame; false when the chain is longer than any real stack (a torn read). */
     static boolean push(StackWalk out, long frame, long code, long instruction) {
-        if (out.depth == StackWalk.MAX_DEPTH) {
-            out.truncated = true;
-            return false;
-        }
-        out.frameAddresses[out.depth] = frame;
-        out.codeAddresses[out.depth] = code;
-        out.instructions[out.depth] = instruction;
-        out.depth++;
-        return true;
+        return out.push(frame, code, instruction);
     }
 
     /** A cycle in the frame chain can only come from a torn read: the next frame was already visited. */
     static boolean seen(StackWalk out, long frame) {
-        // Cheap check of the recent frames on every step; a full check only when a stack gets deep.
-        int from = Math.max(0, out.depth - 8);
-        for (int i = from; i < out.depth; i++) if (out.frameAddresses[i] == frame) return true;
-        if (out.depth >= 256 && (out.depth & 255) == 0) {
-            for (int i = 0; i < from; i++) if (out.frameAddresses[i] == frame) return true;
-        }
-        return false;
+        return out.seen(frame);
     }
 }

@@ -41,7 +41,7 @@ final class InterpreterFrameWalker extends FrameWalker {
         long frame = firstFrame;
         for (int steps = 0; frame != 0; steps++) {
             // Skipped shim frames are not in `out`, so bound the steps too.
-            if (steps > 2 * StackWalk.MAX_DEPTH || seen(out, frame)) return fail(RemoteMemoryErrors.TORN);
+            if (steps > 2 * StackWalk.MAX_WALK || seen(out, frame)) return fail(RemoteMemoryErrors.TORN);
             int at;
             if (frame >= localStart && frame + frameRead <= localEnd) {
                 at = localAt + (int) (frame - localStart);
@@ -54,8 +54,9 @@ final class InterpreterFrameWalker extends FrameWalker {
             if (owner != layout.frameOwnerCstack || layout.frameOwnerCstack < 0) {
                 long code = buf.getLong(at + layout.frameCode) & TAG_MASK;
                 long instruction = buf.getLong(at + layout.frameInstr);
-                if (!push(out, frame, code, instruction)) break;
+                if (!push(out, frame, code, instruction)) return fail(RemoteMemoryErrors.TORN);
                 // 3.11: is_entry is the byte before owner; from 3.12 a shim frame marks the boundary instead.
+                // (Native frames are merged only into stacks that were not cut, where depth - 1 is this frame.)
                 out.entries[out.depth - 1] = layout.frameOwnerCstack < 0 && buf.get(at + layout.frameOwner - 1) != 0;
             } else if (out.depth > 0) {
                 out.entries[out.depth - 1] = true; // the shim an evaluation loop call pushed below its frames

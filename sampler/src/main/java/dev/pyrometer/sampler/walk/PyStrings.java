@@ -16,7 +16,15 @@ final class PyStrings {
 
     private PyStrings() {}
 
-    /** The string at {@code address}, or null if it is not a readable string. */
+    /** Whether {@code s} came from {@link #read} cut short (and marked). */
+    static boolean isCut(String s) {
+        return s != null && s.length() > MAX_CHARS && s.endsWith(" characters cut]");
+    }
+
+    /**
+     * The string at {@code address}, or null if it is not a readable string. One longer than {@link #MAX_CHARS} is
+     * cut there and marked: {@code …[N characters cut]}.
+     */
     static String read(RemoteMemory memory, Layout layout, long address) {
         if (address == 0) return null;
         ByteBuffer buf = memory.buffer();
@@ -43,11 +51,12 @@ final class PyStrings {
         } catch (RuntimeException e) {
             return null;
         }
-        return switch (kind) {
+        String s = switch (kind) {
             case 1 -> new String(raw, ascii ? StandardCharsets.US_ASCII : StandardCharsets.ISO_8859_1);
             case 2 -> new String(raw, StandardCharsets.UTF_16LE);
             default -> fromUtf32(raw);
         };
+        return length <= MAX_CHARS ? s : s + "…[" + (length - MAX_CHARS) + " characters cut]";
     }
 
     private static String fromUtf32(byte[] raw) {

@@ -6,6 +6,11 @@ final class RemoteMemoryErrors {
     static final int TORN = -1;
     /** A stack too big for one sample's buffer. */
     static final int BATCH_FULL = -2;
+    /**
+     * The walk ended in a generator or coroutine frame: its link to its caller was read while the interpreter set or
+     * cleared it (resuming or suspending it). No thread's outermost frame is a generator's.
+     */
+    static final int CUT_AT_GENERATOR = -3;
 
     private RemoteMemoryErrors() {}
 }

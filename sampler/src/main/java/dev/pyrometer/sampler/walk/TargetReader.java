@@ -192,6 +192,18 @@ public final class TargetReader implements AutoCloseable {
         return threadId;
     }
 
+    /**
+     * Whether the thread read last is a thread state made for a thread that has not started running Python yet: no
+     * frame, and no ids of its own (3.12+ leaves them 0 until the thread binds its state; earlier versions give it
+     * the ids of the thread that created it, which {@link dev.pyrometer.sampler.ThreadSetup} tells apart). Such a state is no thread yet.
+     * Also true when the ids read lead to no OS thread where they always can (up to 3.10 the kernel clears an
+     * ended thread's tid: the state was read as its thread ended and its memory was reused).
+     */
+    public boolean starting() {
+        if (firstFrame == 0 && (osThreadId == 0 || threadId == 0)) return true;
+        return osThreadId == 0 && (layout.tstateNativeThreadId >= 0 || pthreadTidOffset >= 0);
+    }
+
     public boolean holdsGil() {
         return gilHolder != 0 && gilHolder == tstate;
     }
