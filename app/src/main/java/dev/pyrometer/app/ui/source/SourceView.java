@@ -1,5 +1,6 @@
 package dev.pyrometer.app.ui.source;
 
+import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.common.Formats;
 import java.util.List;
 import java.util.Locale;
