@@ -88,9 +88,10 @@ public final class SourceLoader {
         int target = selection == null ? 0 : targetLine(counts.snapshot(), recordedPath, selection, heat);
         LineMemory lineMemory = memory == null || !memory.hasMemory() ? null : LineMemory.of(memory, recordedPath, cancelled);
         String[] memoryGutter = lineMemory == null ? null : MemoryColumns.of(lineMemory, size);
+        String[] memoryTotals = lineMemory == null ? null : MemoryColumns.totals(lineMemory, size);
         return new SourceDocument(recordedPath, found ? located.path() : null, located.tried(), text,
             found ? highlighting : null, lineCount, heat, gutter, totalBar, selfBar, List.copyOf(hot), target,
-            lineMemory, memoryGutter);
+            lineMemory, memoryGutter, memoryTotals);
     }
 
     /** The selected line; for a function, its line with the most samples; for a file, the file's hottest line. */
