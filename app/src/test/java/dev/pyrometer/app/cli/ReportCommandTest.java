@@ -85,7 +85,7 @@ class ReportCommandTest {
         assertEquals(lineOf("def search"), first.get("line").getAsInt());
         assertTrue(first.has("mem_net_self") && first.has("mem_net_total"));
         JsonObject main = function(functions, "main");
-        assertEquals(1.0, main.get("total").getAsDouble(), 0.02, "main is on (nearly) every stack");
+        assertTrue(main.get("total").getAsDouble() > 0.9, "main is on every stack but start-up's: " + main);
         CliRun text = CliRun.of("report", session.toString(), "--top", "2");
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("Self %") && text.out().contains("Mem net total"), text.out());

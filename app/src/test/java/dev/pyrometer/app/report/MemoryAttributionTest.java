@@ -24,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 class MemoryAttributionTest {
     static final long MB = 1 << 20;
 
-    /** grow() keeps 2 MB a step, pacing itself through spin() between steps; churn() only computes. */
+    /**
+     * grow() keeps 2 MB a step, pacing itself through spin() between steps (and before the first, as a function that
+     * prepares before it allocates does); churn() only computes.
+     */
     static final String GROW_AND_CHURN = """
         import os
         import sys
@@ -42,6 +45,7 @@ class MemoryAttributionTest {
 
 
         def grow(steps):
+            spin(100000)
             for _ in range(steps):
                 data.append(b"\\x01" * STEP)  # grows
                 spin(100000)
