@@ -7,6 +7,7 @@ import dev.pyrometer.app.cli.DumpCommand;
 import dev.pyrometer.app.cli.OpenCommand;
 import dev.pyrometer.app.cli.PsCommand;
 import dev.pyrometer.app.cli.RecordCommand;
+import dev.pyrometer.app.cli.ReportCommand;
 import dev.pyrometer.app.desktop.DesktopGate;
 import dev.pyrometer.app.desktop.DesktopRequest;
 import dev.pyrometer.model.PyrometerException;
@@ -37,7 +38,7 @@ import picocli.CommandLine;
         "With no command, opens the desktop workbench; `pyrometer -- python3 app.py` opens it already recording."
     },
     subcommands = {RecordCommand.class, DumpCommand.class, PsCommand.class, ConvertCommand.class, DiffCommand.class,
-        OpenCommand.class, CompareCommand.class})
+        OpenCommand.class, CompareCommand.class, ReportCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--pid", paramLabel = "PID", description = "Open the workbench recording this running Python process.")

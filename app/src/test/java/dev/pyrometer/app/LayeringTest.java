@@ -44,7 +44,8 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule commandLineNeverLoadsJavaFx = noClasses().that()
-        .resideInAnyPackage("dev.pyrometer.app", "dev.pyrometer.app.cli..", "dev.pyrometer.app.desktop..")
+        .resideInAnyPackage("dev.pyrometer.app", "dev.pyrometer.app.cli..", "dev.pyrometer.app.desktop..",
+            "dev.pyrometer.app.report..", "dev.pyrometer.app.source..")
         .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.fxmisc..", "dev.pyrometer.app.ui..")
         .because("headless subcommands run on servers with no display libraries; the UI is reached reflectively");
 

@@ -68,6 +68,23 @@ class TimelineUiTest {
     }
 
     @Test
+    void theMemoryTrackStartsAtZeroAndTheToggleZoomsItToItsRange(FxRobot robot) {
+        WorkspaceView shown = openPhases();
+        TimelineCanvas canvas = shown.timeline().canvas();
+        Fx.await("the memory track is drawn", () -> !canvas.renderer().memoryScale().isEmpty());
+        String fromZero = Fx.onFx(() -> canvas.renderer().memoryScale());
+        assertTrue(fromZero.startsWith("0 – "), fromZero);
+        assertFalse(Fx.onFx(() -> shown.model().timeline().memoryZoomedProperty().get()));
+        robot.clickOn("#timeline-memory-zoom");
+        Fx.await("zoomed to min–max", () -> canvas.renderer().memoryScale().endsWith("(zoomed)"));
+        // The two-phase recording starts at 32 MB: zoomed, the scale's low end is its lowest reading, not zero.
+        assertTrue(Fx.onFx(() -> canvas.renderer().memoryScale()).startsWith("32.0 MB"), Fx.onFx(() -> canvas.renderer().memoryScale()));
+        assertTrue(Fx.onFx(() -> shown.model().timeline().memoryZoomedProperty().get()));
+        robot.clickOn("#timeline-memory-zoom");
+        Fx.await("from zero again", () -> canvas.renderer().memoryScale().startsWith("0 – "));
+    }
+
+    @Test
     void draggingSelectsARangeThatEveryViewFollows(FxRobot robot) {
         WorkspaceView shown = openPhases();
         WorkspaceViewModel workspace = shown.model();

@@ -14,9 +14,10 @@
  * LineHeat heat = LineHeat.of(counts, "/srv/app/main.py", cancelled);
  * ThreadTotals threads = ThreadTotals.of(snapshot, selection, cancelled);
  *
- * MemoryCounts memory = MemoryCounts.of(snapshot, selection, cancelled);             // memory growth per stack
+ * MemoryCounts memory = MemoryCounts.of(snapshot, selection, cancelled);             // memory change per shared stack
  * LineMemory lines = LineMemory.of(memory, "/srv/app/main.py", cancelled);           // ... per line of one file
  * KeyMemory functions = KeyMemory.of(memory, KeyBy.FUNCTION, transforms, cancelled); // ... per hot-list key
+ * FunctionLines table = FunctionLines.of(counts, memory, file, "main", 12, cancelled); // one function's lines
  * Timeline timeline = Timeline.of(snapshot, fromMicros, toMicros, pixels, cancelled); // thread lanes, CPU, memory
  * TimeOrder chart = TimeOrder.of(snapshot, selection, TimeOrder.BUSIEST_THREAD, KeyBy.FUNCTION, transforms,
  *                                microsPerPixel, cancelled);                          // stacks over time

@@ -1,6 +1,7 @@
 package dev.pyrometer.app.ui.calltree;
 
 import dev.pyrometer.app.ui.common.Formats;
+import dev.pyrometer.app.ui.common.MemoryFigure;
 import dev.pyrometer.model.aggregate.Keys;
 
 /**
@@ -12,8 +13,17 @@ import dev.pyrometer.model.aggregate.Keys;
  * @param growth  bytes of resident memory grown while the key was on top of a running thread's stack
  * @param release bytes released (a positive number) likewise
  */
-public record FrameRow(int index, int key, String name, String location, int self, int total, int all, long growth,
-                       long release) {
+public record FrameRow(int index, int key, String name, String location, int self, int total, int all,
+                       MemoryFigure selfMemory, MemoryFigure totalMemory) {
+
+    /** Resident memory grown while the key was innermost on the stack a tick's change went to. */
+    public long growth() {
+        return selfMemory.growth();
+    }
+
+    public long release() {
+        return selfMemory.release();
+    }
 
     public double selfShare() {
         return all == 0 ? 0 : (double) self / all;
@@ -35,11 +45,12 @@ public record FrameRow(int index, int key, String name, String location, int sel
     }
 
     static FrameRow of(Keys keys, int index, int key, int self, int total, int all) {
-        return of(keys, index, key, self, total, all, 0, 0);
+        return of(keys, index, key, self, total, all, MemoryFigure.NONE, MemoryFigure.NONE);
     }
 
-    static FrameRow of(Keys keys, int index, int key, int self, int total, int all, long growth, long release) {
+    static FrameRow of(Keys keys, int index, int key, int self, int total, int all, MemoryFigure selfMemory,
+                       MemoryFigure totalMemory) {
         String[] text = describe(keys, key);
-        return new FrameRow(index, key, text[0], text[1], self, total, all, growth, release);
+        return new FrameRow(index, key, text[0], text[1], self, total, all, selfMemory, totalMemory);
     }
 }

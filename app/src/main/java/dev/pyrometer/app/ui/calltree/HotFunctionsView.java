@@ -2,9 +2,7 @@ package dev.pyrometer.app.ui.calltree;
 
 import dev.pyrometer.app.ui.common.Formats;
 import dev.pyrometer.app.ui.common.RowColumns;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.ToLongFunction;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
@@ -12,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
@@ -33,14 +30,20 @@ public final class HotFunctionsView extends BorderPane {
         table.setId("hot-functions");
         table.setPlaceholder(new Label("No samples yet"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        TableColumn<FrameRow, FrameRow> grew = memoryColumn("Mem +", "hot-memory-growth", FrameRow::growth,
-            "Resident memory grown while the function itself was running (its callees not included)");
-        TableColumn<FrameRow, FrameRow> freed = memoryColumn("Mem −", "hot-memory-release", FrameRow::release,
-            "Resident memory released while the function itself was running");
-        for (TableColumn<FrameRow, FrameRow> c : List.of(grew, freed)) c.visibleProperty().bind(model.hasMemoryProperty());
+        TableColumn<FrameRow, FrameRow> net = MemoryColumns.net("Mem net", "hot-memory-net", FrameRow::selfMemory,
+            "Net change of resident memory (grown − released) while the function itself was innermost on the stack at two "
+                + "consecutive ticks. Greyed: within the memory track's noise.");
+        TableColumn<FrameRow, FrameRow> netTotal = MemoryColumns.net("Mem net total", "hot-memory-net-total", FrameRow::totalMemory,
+            "Net change of resident memory while the function was on the stack at two consecutive ticks, its callees "
+                + "included: what it kept. Greyed: within the memory track's noise.");
+        TableColumn<FrameRow, FrameRow> grew = MemoryColumns.bytes("Mem +", "hot-memory-growth", FrameRow::growth,
+            "Resident memory grown while the function itself was innermost (the ups behind the net)");
+        TableColumn<FrameRow, FrameRow> freed = MemoryColumns.bytes("Mem −", "hot-memory-release", FrameRow::release,
+            "Resident memory released while the function itself was innermost (the downs behind the net)");
+        for (TableColumn<FrameRow, FrameRow> c : List.of(net, netTotal, grew, freed)) c.visibleProperty().bind(model.hasMemoryProperty());
         table.getColumns().setAll(List.of(RowColumns.table(FrameColumns.FUNCTION), RowColumns.table(FrameColumns.SELF_SHARE),
             RowColumns.table(FrameColumns.SELF), RowColumns.table(FrameColumns.TOTAL_SHARE), RowColumns.table(FrameColumns.TOTAL),
-            grew, freed));
+            net, netTotal, grew, freed));
 
         TextField filter = new TextField();
         filter.setId("hot-functions-filter");
@@ -86,16 +89,5 @@ public final class HotFunctionsView extends BorderPane {
     /** Adds "Show sandwich" (Ctrl+Shift+W) to the rows' right-click menu. */
     public void setOnShowSandwich(Runnable show) {
         rowMenu.add("Show sandwich", "hot-show-sandwich", show);
-    }
-
-    /** Bytes of resident memory, blank for none; the header explains itself in a tooltip. */
-    private static TableColumn<FrameRow, FrameRow> memoryColumn(String title, String id, ToLongFunction<FrameRow> bytes, String tip) {
-        TableColumn<FrameRow, FrameRow> column = RowColumns.table(FrameColumns.figure("",
-            row -> bytes.applyAsLong(row) == 0 ? null : Formats.bytes(bytes.applyAsLong(row)), Comparator.comparingLong(bytes)));
-        Label header = new Label(title);
-        header.setTooltip(new Tooltip(tip));
-        column.setGraphic(header);
-        column.setId(id);
-        return column;
     }
 }

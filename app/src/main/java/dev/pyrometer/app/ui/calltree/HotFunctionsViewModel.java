@@ -3,6 +3,7 @@ package dev.pyrometer.app.ui.calltree;
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.model.aggregate.HotFunctions;
+import dev.pyrometer.app.ui.common.MemoryFigure;
 import dev.pyrometer.model.aggregate.KeyMemory;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,12 @@ public final class HotFunctionsViewModel {
         List<FrameRow> list = new ArrayList<>(hot.size());
         for (int r = 0; r < hot.size(); r++) {
             int key = hot.key(r);
-            list.add(FrameRow.of(hot.keys(), r, key, hot.self(r), hot.total(r), all, memory.selfGrowth(key), memory.selfRelease(key)));
+            double jitter = memory.memory().jitter();
+            MemoryFigure self = new MemoryFigure(memory.selfGrowth(key), memory.selfRelease(key), memory.selfTicks(key),
+                memory.selfBeyondNoise(key), jitter, "while the function itself was innermost");
+            MemoryFigure total = new MemoryFigure(memory.totalGrowth(key), memory.totalRelease(key), memory.totalTicks(key),
+                memory.totalBeyondNoise(key), jitter, "while the function was on the stack (its callees included)");
+            list.add(FrameRow.of(hot.keys(), r, key, hot.self(r), hot.total(r), all, self, total));
         }
         FrameRow was = selected.get();
         if (rows.size() == list.size()) {

@@ -1,10 +1,10 @@
 package dev.pyrometer.app.ui.compare;
 
+import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.app.ui.common.LatestJob;
 import dev.pyrometer.app.ui.common.TaskRunner;
-import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.app.ui.source.SourceDocument;
 import dev.pyrometer.app.ui.source.SourceViewModel;
 import dev.pyrometer.model.diff.DiffSide;

@@ -1,12 +1,12 @@
 package dev.pyrometer.app.ui.compare;
 
+import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.analysis.AnalysisBar;
 import dev.pyrometer.app.ui.common.Controls;
 import dev.pyrometer.app.ui.common.Theme;
 import dev.pyrometer.app.ui.common.UiSettings;
 import dev.pyrometer.app.ui.flame.FlameGraphView;
 import dev.pyrometer.app.ui.sandwich.SandwichView;
-import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.app.ui.source.SourceView;
 import dev.pyrometer.model.diff.MatchBy;
 import dev.pyrometer.model.diff.Normalization;
@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
+import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.collections.FXCollections;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;

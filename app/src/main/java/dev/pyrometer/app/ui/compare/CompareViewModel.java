@@ -1,5 +1,6 @@
 package dev.pyrometer.app.ui.compare;
 
+import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.AnalysisViewModel;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
@@ -9,7 +10,6 @@ import dev.pyrometer.app.ui.common.Ticker;
 import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
 import dev.pyrometer.app.ui.sandwich.SandwichHalves;
 import dev.pyrometer.app.ui.sandwich.SandwichViewModel;
-import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FrameRef;

@@ -1,7 +1,7 @@
 package dev.pyrometer.app.ui.editor;
 
-import dev.pyrometer.app.ui.source.PathMapping;
-import dev.pyrometer.app.ui.source.SourceLocator;
+import dev.pyrometer.app.source.PathMapping;
+import dev.pyrometer.app.source.SourceLocator;
 import dev.pyrometer.model.PyrometerException;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.pyrometer.app.ui.session;
 
+import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.common.Dialogs;
 import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.app.ui.common.Ticker;
-import dev.pyrometer.app.ui.source.PathMapping;
 import javafx.collections.ObservableList;
 
 /** What every workspace shares with the rest of the app: background work, timers, files, dialogs, settings. */

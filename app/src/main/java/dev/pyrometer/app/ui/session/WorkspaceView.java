@@ -1,6 +1,8 @@
 package dev.pyrometer.app.ui.session;
 
+import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.analysis.AnalysisBar;
+import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.app.ui.calltree.CallTreeView;
 import dev.pyrometer.app.ui.calltree.HotFunctionsView;
 import dev.pyrometer.app.ui.common.Formats;
@@ -9,14 +11,12 @@ import dev.pyrometer.app.ui.flame.FlameGraphView;
 import dev.pyrometer.app.ui.flame.TimeOrderView;
 import dev.pyrometer.app.ui.recording.RecordingStatusBar;
 import dev.pyrometer.app.ui.sandwich.SandwichView;
-import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.app.ui.source.SourceView;
 import dev.pyrometer.app.ui.timeline.TimelineView;
-import dev.pyrometer.app.ui.analysis.FrameSelection;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.ObjIntConsumer;
 import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;

@@ -1,8 +1,8 @@
 package dev.pyrometer.app.ui.shell;
 
+import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.editor.EditorChoice;
 import dev.pyrometer.app.ui.editor.EditorPreferences;
-import dev.pyrometer.app.ui.source.PathMapping;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;

@@ -1,5 +1,6 @@
 package dev.pyrometer.app.ui.shell;
 
+import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.common.Theme;
 import dev.pyrometer.app.ui.compare.CompareDialog;
 import dev.pyrometer.app.ui.compare.CompareView;
@@ -9,7 +10,6 @@ import dev.pyrometer.app.ui.picker.LaunchDialog;
 import dev.pyrometer.app.ui.picker.StartPage;
 import dev.pyrometer.app.ui.session.WorkspaceView;
 import dev.pyrometer.app.ui.session.WorkspaceViewModel;
-import dev.pyrometer.app.ui.source.PathMapping;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;

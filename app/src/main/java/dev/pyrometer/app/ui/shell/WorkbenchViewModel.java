@@ -1,6 +1,7 @@
 package dev.pyrometer.app.ui.shell;
 
 import dev.pyrometer.app.desktop.DesktopRequest;
+import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.app.ui.common.Job;
 import dev.pyrometer.app.ui.compare.CompareViewModel;
@@ -18,7 +19,6 @@ import dev.pyrometer.app.ui.session.RecentFiles;
 import dev.pyrometer.app.ui.session.SessionFiles;
 import dev.pyrometer.app.ui.session.WorkspaceContext;
 import dev.pyrometer.app.ui.session.WorkspaceViewModel;
-import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.PyrometerException;
 import dev.pyrometer.model.aggregate.StackCounts;

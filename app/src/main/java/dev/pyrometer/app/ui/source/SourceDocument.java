@@ -1,5 +1,6 @@
 package dev.pyrometer.app.ui.source;
 
+import dev.pyrometer.app.ui.common.MemoryFigure;
 import dev.pyrometer.model.aggregate.LineHeat;
 import dev.pyrometer.model.aggregate.LineMemory;
 import java.nio.file.Path;
@@ -22,12 +23,13 @@ import org.fxmisc.richtext.model.StyleSpans;
  * @param selfBar      per line, the line's self samples on the same scale
  * @param targetLine   the line to open at (1-based), or 0 to stay at the top
  * @param memory       per-line memory growth and release, or null when the profile has no memory track
- * @param memoryGutter per line, the +mem / −mem columns (null entries are blank); null without a memory track
+ * @param memoryGutter per line, the net / +mem / −mem columns (null entries are blank); null without a memory track
+ * @param memoryTotals per line, the total net column (null entries are blank); null without a memory track
  */
 public record SourceDocument(String recordedPath, Path foundAt, List<String> tried, String text,
                              StyleSpans<Collection<String>> highlighting, int lineCount, LineHeat heat,
                              String[] gutter, double[] totalBar, double[] selfBar, List<HotLine> hotLines,
-                             int targetLine, LineMemory memory, String[] memoryGutter) {
+                             int targetLine, LineMemory memory, String[] memoryGutter, String[] memoryTotals) {
 
     /** The column titles matching {@link #gutter}. */
     public static final String GUTTER_HEADER = SourceLoader.gutterHeader();
@@ -53,6 +55,21 @@ public record SourceDocument(String recordedPath, Path foundAt, List<String> tri
     /** The +mem / −mem columns of a line ({@link #hasMemory()} only). */
     public String memoryText(int line) {
         return line > 0 && line < memoryGutter.length && memoryGutter[line] != null ? memoryGutter[line] : MemoryColumns.BLANK;
+    }
+
+    /** The total net column of a line ({@link #hasMemory()} only). */
+    public String memoryTotalText(int line) {
+        return line > 0 && line < memoryTotals.length && memoryTotals[line] != null ? memoryTotals[line] : MemoryColumns.BLANK_TOTAL;
+    }
+
+    /** The line's own memory figure: its net, what it rests on and whether it is a finding ({@link #hasMemory()} only). */
+    public MemoryFigure memoryFigure(int line) {
+        return MemoryColumns.self(memory, line);
+    }
+
+    /** The line's total memory figure, its callees included ({@link #hasMemory()} only). */
+    public MemoryFigure memoryTotalFigure(int line) {
+        return MemoryColumns.total(memory, line);
     }
 
     /** The titles of the memory columns. */

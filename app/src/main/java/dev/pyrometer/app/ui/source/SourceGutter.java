@@ -1,10 +1,12 @@
 package dev.pyrometer.app.ui.source;
 
+import dev.pyrometer.app.ui.common.MemoryFigure;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
 /**
@@ -28,6 +30,17 @@ final class SourceGutter implements IntFunction<Node> {
         return Math.max(4, Integer.toString(Math.max(document.lineCount(), document.heat().lastLine())).length());
     }
 
+    /** A memory figure: greyed when within the track's noise, with a tooltip saying what it rests on. */
+    private static Label memoryLabel(String text, MemoryFigure figure) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll("gutter-stats", "gutter-memory");
+        if (!figure.isEmpty()) {
+            if (!figure.finding()) label.getStyleClass().add(MemoryFigure.NOISE_STYLE);
+            label.setTooltip(new Tooltip(figure.tooltip()));
+        }
+        return label;
+    }
+
     @Override
     public Node apply(int paragraph) {
         int line = paragraph + 1;
@@ -37,9 +50,10 @@ final class SourceGutter implements IntFunction<Node> {
         stats.getStyleClass().add("gutter-stats");
         HBox box = new HBox(number, new HeatBar(document.totalBar(line), document.selfBar(line)), stats);
         if (document.hasMemory()) {
-            Label memory = new Label(document.memoryText(line));
-            memory.getStyleClass().addAll("gutter-stats", "gutter-memory");
-            box.getChildren().add(memory);
+            Label memory = memoryLabel(document.memoryText(line), document.memoryFigure(line));
+            Label total = memoryLabel(document.memoryTotalText(line), document.memoryTotalFigure(line));
+            total.getStyleClass().add("gutter-memory-total");
+            box.getChildren().addAll(memory, total);
         }
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("source-gutter");

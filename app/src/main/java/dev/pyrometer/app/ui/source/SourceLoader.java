@@ -1,5 +1,8 @@
 package dev.pyrometer.app.ui.source;
 
+import dev.pyrometer.app.source.PathMapping;
+import dev.pyrometer.app.source.SourceLocator;
+import dev.pyrometer.app.source.SourceText;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.FrameTable;
@@ -10,12 +13,6 @@ import dev.pyrometer.model.aggregate.LineMemory;
 import dev.pyrometer.model.aggregate.MemoryCounts;
 import dev.pyrometer.model.aggregate.Snapshot;
 import dev.pyrometer.model.aggregate.StackCounts;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,7 +25,7 @@ import org.fxmisc.richtext.model.StyleSpans;
 /** Builds a {@link SourceDocument}: finds and reads the file, colours it, computes its heat. Pure; background thread. */
 public final class SourceLoader {
     /** Larger files are shown as missing rather than freezing the editor (generated code, minified bundles). */
-    static final long MAX_BYTES = 8L << 20;
+    static final long MAX_BYTES = SourceText.MAX_BYTES;
     static final int HOT_LINES = 15;
     private static final String FORMAT = "%6s %5s %5s %5s %5s %5s";
     static final String BLANK_GUTTER = String.format(Locale.ROOT, FORMAT, "", "", "", "", "", "");
@@ -106,9 +103,10 @@ public final class SourceLoader {
         int target = selection == null ? 0 : targetLine(counts.snapshot(), recordedPath, selection, heat);
         LineMemory lineMemory = memory == null || !memory.hasMemory() ? null : LineMemory.of(memory, recordedPath, cancelled);
         String[] memoryGutter = lineMemory == null ? null : MemoryColumns.of(lineMemory, size);
+        String[] memoryTotals = lineMemory == null ? null : MemoryColumns.totals(lineMemory, size);
         return new SourceDocument(recordedPath, found ? located.path() : null, located.tried(), text,
             found ? highlighting : null, lineCount, heat, gutter, totalBar, selfBar, List.copyOf(hot), target,
-            lineMemory, memoryGutter);
+            lineMemory, memoryGutter, memoryTotals);
     }
 
     /** The selected line; for a function, its line with the most samples; for a file, the file's hottest line. */
@@ -132,22 +130,9 @@ public final class SourceLoader {
         return best > 0 ? best : Math.max(1, selection.firstLine());
     }
 
-    /** UTF-8 as Python reads it; undecodable bytes (a Latin-1 file) fall back to Latin-1 rather than failing. */
+    /** UTF-8 as Python reads it (see {@link SourceText#read}). */
     static String read(Path path) {
-        try {
-            if (Files.size(path) > MAX_BYTES) return null;
-            byte[] bytes = Files.readAllBytes(path);
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException notUtf8) {
-                text = new String(bytes, StandardCharsets.ISO_8859_1);
-            }
-            return text.replace("\r\n", "\n").replace('\r', '\n');
-        } catch (IOException e) {
-            return null;
-        }
+        return SourceText.read(path);
     }
 
     private static String compact(int n) {

@@ -1,5 +1,6 @@
 package dev.pyrometer.app.ui.source;
 
+import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.common.Formats;
 import java.util.List;
 import java.util.Locale;
@@ -85,8 +86,10 @@ public final class SourceView extends BorderPane {
         Tooltip.install(columns, new Tooltip("count: samples with the line on the stack; self: the line was executing; "
             + "total: the line was executing or calling; py / nat / sys: the line's total split into Python code, "
             + "native code and the kernel; percentages are of all samples shown. Bars are scaled to the busiest line. "
-            + "+mem / −mem: resident memory grown and released while the line was this file's innermost line on a "
-            + "running thread's stack (calls into libraries and C count for the calling line)."));
+            + "net: resident memory grown minus released while the line was this file's innermost line on the stacks of two "
+            + "consecutive ticks (calls into libraries and C count for the calling line), with +mem / −mem the growth and "
+            + "release behind it; total: the net while the line was anywhere on them, what it called included. Greyed: "
+            + "within the memory track's noise (its tick-to-tick jitter × √ticks). Hover a figure for its ticks."));
 
         missing.setWrapText(true);
         missing.setId("source-missing");

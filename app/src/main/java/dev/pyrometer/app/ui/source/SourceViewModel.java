@@ -1,5 +1,6 @@
 package dev.pyrometer.app.ui.source;
 
+import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
 import dev.pyrometer.app.ui.common.LatestJob;

@@ -41,6 +41,7 @@ public final class TimelineCanvas extends CanvasPane {
         setMinSize(200, TimelineGeometry.AXIS_HEIGHT + TimelineGeometry.CPU_HEIGHT + TimelineGeometry.MEMORY_HEIGHT + 40);
 
         model.redrawProperty().addListener(o -> markDirty());
+        model.memoryZoomedProperty().addListener(o -> markDirty());
         model.dataProperty().addListener(o -> updateLanesBar());
         model.analysis().threadsProperty().addListener(o -> markDirty());
 
@@ -58,6 +59,11 @@ public final class TimelineCanvas extends CanvasPane {
         canvas.setOnKeyPressed(this::key);
     }
 
+    /** The renderer drawing now (tests read its scales). */
+    public TimelineRenderer renderer() {
+        return renderer;
+    }
+
     public void setStyle(TimelineStyle style) {
         renderer = new TimelineRenderer(style);
         markDirty();
@@ -65,6 +71,7 @@ public final class TimelineCanvas extends CanvasPane {
 
     @Override
     protected int draw(GraphicsContext g) {
+        renderer.setMemoryZoomed(model.memoryZoomedProperty().get());
         return renderer.draw(g, model.data(), geometry(), model.shown(), model.selection(),
             model.draggingProperty().get(), model.analysis().threadsProperty().get(), hoverX);
     }

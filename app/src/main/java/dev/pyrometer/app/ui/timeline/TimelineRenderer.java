@@ -26,9 +26,28 @@ public final class TimelineRenderer {
     /** The tracks' scales, set while drawing them and shown under their names in the label column. */
     private String cpuScale = "";
     private String memoryScale = "";
+    /** False: the memory track's scale starts at zero; true: it spans the readings' min to max. */
+    private boolean memoryZoomed;
 
     public TimelineRenderer(TimelineStyle style) {
         this.style = style;
+    }
+
+    /** Scales the memory track from zero (the default: a 1 MB sawtooth on 100 MB stays small) or to its min–max. */
+    public void setMemoryZoomed(boolean zoomed) {
+        this.memoryZoomed = zoomed;
+    }
+
+    /** The memory track's scale as last drawn ({@code 0 – 18.1 MB}), for tests and the label column. */
+    public String memoryScale() {
+        return memoryScale;
+    }
+
+    /** The bytes at the bottom of the memory track: zero, or a little below the lowest reading when zoomed. */
+    static double memoryBase(long low, long high, boolean zoomed) {
+        if (!zoomed) return 0;
+        double range = Math.max(1, high - low);
+        return Math.max(0, low - range * 0.15);
     }
 
     /**
@@ -133,9 +152,8 @@ public final class TimelineRenderer {
         }
         if (high < 0) return 0;
         double top = geo.memoryTop(), h = TimelineGeometry.MEMORY_HEIGHT - 2, bottom = top + h;
-        // The scale starts a little below the lowest reading, so growth shows even on a large resident base.
-        double range = Math.max(1, high - low);
-        double base = Math.max(0, low - range * 0.15);
+        // From zero, so the height means size; zoomed, a little below the lowest reading, so small changes show.
+        double base = memoryBase(low, high, memoryZoomed);
         double perByte = h / Math.max(1, high - base);
         int drawn = 0;
         for (int b = 0; b < data.buckets(); b++) {
@@ -150,7 +168,7 @@ public final class TimelineRenderer {
             g.fillRect(left, y, w, 1.5);
             drawn += 2;
         }
-        memoryScale = Formats.bytes(low) + " – " + Formats.bytes(high);
+        memoryScale = memoryZoomed ? Formats.bytes(low) + " – " + Formats.bytes(high) + " (zoomed)" : "0 – " + Formats.bytes(high);
         return drawn;
     }
 

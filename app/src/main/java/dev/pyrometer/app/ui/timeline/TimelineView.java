@@ -4,6 +4,7 @@ import dev.pyrometer.app.ui.common.Controls;
 import dev.pyrometer.model.aggregate.TimeRange;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -47,8 +48,14 @@ public final class TimelineView extends BorderPane {
         all.setOnAction(e -> model.resetZoom());
         all.disableProperty().bind(model.windowProperty().isNull());
 
+        ToggleButton memoryZoom = new ToggleButton("Zoom memory");
+        memoryZoom.setId("timeline-memory-zoom");
+        memoryZoom.setTooltip(new Tooltip("The memory track's scale: from zero (off: its height is the size), or from its "
+            + "lowest to its highest reading (on: small changes fill the track)"));
+        memoryZoom.selectedProperty().bindBidirectional(model.memoryZoomedProperty());
+
         HBox header = new HBox(8, title, Controls.gap(4), range, Controls.gap(8), breakdown, Controls.gap(8), hover,
-            Controls.spacer(), zoomIn, clear, all);
+            Controls.spacer(), memoryZoom, zoomIn, clear, all);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().addAll("pane-header", "timeline-header");
         setTop(header);

@@ -9,6 +9,7 @@ import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.aggregate.Snapshot;
 import dev.pyrometer.model.aggregate.TimeRange;
 import dev.pyrometer.model.aggregate.Timeline;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -17,6 +18,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 
 /**
@@ -41,6 +43,8 @@ public final class TimelineViewModel {
     private final ReadOnlyObjectWrapper<TimeRange> dragging = new ReadOnlyObjectWrapper<>(this, "dragging");
     private final ReadOnlyObjectWrapper<Timeline> data = new ReadOnlyObjectWrapper<>(this, "data");
     private final ReadOnlyLongWrapper redraw = new ReadOnlyLongWrapper(this, "redraw");
+    /** The memory track's scale: false (the default) from zero, true zoomed to its readings' min–max. */
+    private final BooleanProperty memoryZoomed = new SimpleBooleanProperty(this, "memoryZoomed", false);
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private long endMicros;
 
@@ -72,6 +76,7 @@ public final class TimelineViewModel {
     public ReadOnlyObjectProperty<Timeline> dataProperty() { return data.getReadOnlyProperty(); }
     /** Counts changes that need a repaint. */
     public ReadOnlyLongProperty redrawProperty() { return redraw.getReadOnlyProperty(); }
+    public BooleanProperty memoryZoomedProperty() { return memoryZoomed; }
     /** What is under the mouse: the time and the CPU, memory or thread state there. */
     public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
     /** The selected range: the analysis's, which every view follows. */

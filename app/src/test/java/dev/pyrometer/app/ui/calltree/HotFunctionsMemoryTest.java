@@ -28,8 +28,14 @@ class HotFunctionsMemoryTest {
         assertTrue(hot.hasMemoryProperty().get());
         assertEquals(999 * PhasedProfiles.GROW_STEP, row(hot, "load").growth(), "every tick but the baseline");
         assertEquals(0, row(hot, "load").release());
-        assertEquals(1000 * PhasedProfiles.FREE_STEP, row(hot, "crunch").release());
+        assertEquals(999 * PhasedProfiles.FREE_STEP, row(hot, "crunch").release(), "but the tick from load() to crunch()");
         assertEquals(0, row(hot, "main").growth(), "self only: main itself allocated nothing");
+        assertEquals(PhasedProfiles.FREE_STEP, row(hot, "main").release(), "the tick whose stacks shared only main()");
+        assertEquals(999 * PhasedProfiles.GROW_STEP - 1000 * PhasedProfiles.FREE_STEP, row(hot, "main").totalMemory().net(),
+            "total: everything under main, net");
+        assertEquals(999 * PhasedProfiles.GROW_STEP, row(hot, "load").selfMemory().net());
+        assertTrue(row(hot, "load").selfMemory().finding());
+        assertEquals(999, row(hot, "load").selfMemory().ticks());
 
         analysis.timeRangeProperty().set(new TimeRange(1_500_000, 2_000_000));
         assertFalse(hot.rows().stream().anyMatch(r -> r.name().equals("load")), "load did not run in the range");

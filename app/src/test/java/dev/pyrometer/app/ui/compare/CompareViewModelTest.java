@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.common.DirectTaskRunner;
 import dev.pyrometer.app.ui.flame.FlameGraphViewModel;
 import dev.pyrometer.app.ui.flame.FlamePalette;
 import dev.pyrometer.app.ui.flame.FlameScene;
-import dev.pyrometer.app.ui.source.PathMapping;
 import dev.pyrometer.app.ui.support.CompareProfiles;
 import dev.pyrometer.app.ui.support.DemoProfiles;
 import dev.pyrometer.app.ui.support.ManualTicker;

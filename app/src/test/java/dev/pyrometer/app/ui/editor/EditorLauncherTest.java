@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pyrometer.app.ui.source.PathMapping;
+import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.support.FakeEditors;
 import dev.pyrometer.model.PyrometerException;
 import java.nio.file.Files;

@@ -169,7 +169,7 @@ class WorkbenchViewModelTest {
     @Test
     void themeAndMappingsAreRemembered() {
         model.darkProperty().set(true);
-        model.mappings().add(new dev.pyrometer.app.ui.source.PathMapping("/srv", "/home/me/srv"));
+        model.mappings().add(new dev.pyrometer.app.source.PathMapping("/srv", "/home/me/srv"));
         WorkbenchViewModel again = new WorkbenchViewModel(test.services(dir));
         assertTrue(again.darkProperty().get());
         assertEquals(1, again.mappings().size());

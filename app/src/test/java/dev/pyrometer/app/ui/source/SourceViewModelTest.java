@@ -1,5 +1,7 @@
 package dev.pyrometer.app.ui.source;
 
+import dev.pyrometer.app.source.SourceLocator;
+import dev.pyrometer.app.source.PathMapping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

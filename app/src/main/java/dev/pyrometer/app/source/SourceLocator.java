@@ -1,4 +1,4 @@
-package dev.pyrometer.app.ui.source;
+package dev.pyrometer.app.source;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.pyrometer.app.ui.source;
+package dev.pyrometer.app.source;
 
 /**
  * A user's rule for finding sources: paths the profile recorded under {@code from} are read from under {@code to}
