@@ -63,12 +63,15 @@ class GoldenSessionTest {
     @Test
     void theWriterStillProducesTheGoldenBytes() throws IOException {
         byte[] written = SessionFileTest.bytesOf(SessionFixtures.golden());
-        if (Boolean.getBoolean("pyrometer.writeGolden")) {
-            Files.write(Path.of("src/test/resources" + RESOURCE), written);
-        }
+        // (Regenerating it would now write a 1.1 header: keep the 1.0 file, it is what old recordings look like.)
         try (InputStream in = GoldenSessionTest.class.getResourceAsStream(RESOURCE)) {
             assertNotNull(in, "missing " + RESOURCE);
-            assertArrayEquals(in.readAllBytes(), written, "the session format changed: see this test's comment");
+            byte[] expected = in.readAllBytes();
+            // Minor versions only add chunk types: a recording of one process writes 1.0's chunks, byte for byte,
+            // under a header that names today's minor version.
+            assertEquals(0, expected[11], "the golden file is a 1.0 session");
+            expected[11] = (byte) SessionFormat.MINOR;
+            assertArrayEquals(expected, written, "the session format changed: see this test's comment");
         }
     }
 }

@@ -184,6 +184,7 @@ class SessionFileTest {
         byte[] bytes = bytesOf(SessionFixtures.golden());
         byte[] major = bytes.clone();
         major[9] = 2;
+        major[11] = 0;
         PyrometerException e = assertThrows(PyrometerException.class, () -> load(major));
         assertEquals("test.pyro was written by a newer Pyrometer (session format 2.0; this version reads 1.x): update Pyrometer to open it.", e.getMessage());
 
