@@ -148,7 +148,10 @@ final class DescendantFinder {
         return stat == null ? -1 : stat[1];
     }
 
-    /** {parent pid, start time} from {@code /proc/PID/stat}, or null when it is gone. */
+    /** The kernel's "forked but did not exec" process flag ({@code PF_FORKNOEXEC}). */
+    static final long FORK_NO_EXEC = 0x40;
+
+    /** {parent pid, start time, flags} from {@code /proc/PID/stat}, or null when it is gone. */
     static long[] stat(int pid) {
         byte[] raw;
         try {
@@ -163,7 +166,7 @@ final class DescendantFinder {
         // After the command: state (field 3), ppid (4), … starttime (22).
         if (fields.length < 20) return null;
         try {
-            return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[19])};
+            return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[19]), Long.parseLong(fields[6])};
         } catch (NumberFormatException e) {
             return null;
         }

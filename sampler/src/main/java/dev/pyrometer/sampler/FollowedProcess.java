@@ -26,9 +26,13 @@ final class FollowedProcess implements AutoCloseable {
     private final StackWalk walk = new StackWalk();
     private final RootsProbe roots;
     private long errorsSeen;
+    /** Attached as a fork() of a followed process that had not exec'd. */
+    private final boolean forkCopy;
 
-    FollowedProcess(PythonTarget target, int index, long startTicks, Sampler sampler, boolean primary, ProcessSink sink) {
+    FollowedProcess(PythonTarget target, int index, long startTicks, Sampler sampler, boolean primary, ProcessSink sink,
+                    boolean forkCopy) {
         this.target = target;
+        this.forkCopy = forkCopy;
         this.index = index;
         this.startTicks = startTicks;
         this.sampler = sampler;
@@ -58,8 +62,13 @@ final class FollowedProcess implements AutoCloseable {
         long errors = sampler.errors();
         if (errors == errorsSeen) return false;
         errorsSeen = errors;
-        long now = binaryAt(target);
-        return now != binaryAt;
+        // A fork copy that has exec'd lost the kernel's fork-without-exec flag, even when the same executable (a
+        // non-PIE one) maps where the copy had it; any other exec moves the interpreter elsewhere.
+        if (forkCopy) {
+            long[] stat = DescendantFinder.stat(target.pid());
+            if (stat == null || (stat[2] & DescendantFinder.FORK_NO_EXEC) == 0) return true;
+        }
+        return binaryAt(target) != binaryAt;
     }
 
     private static long binaryAt(PythonTarget target) {

@@ -41,7 +41,7 @@ public final class ProcessFollower implements SamplingLoop {
      * caught before its exec (or during a vfork, sharing its parent's memory) would be recorded as a second copy of
      * its parent.
      */
-    private static final long FORK_GRACE_NANOS = 10_000_000;
+    private static final long FORK_GRACE_NANOS = 50_000_000;
     private static final long LAST_RETRY_NANOS = 50_000_000;
 
     private final int rootPid;
@@ -387,7 +387,9 @@ public final class ProcessFollower implements SamplingLoop {
         Sampler sampler = target.sampler(options, processSink);
         if (primary) SamplerMetadata.writeStart(processSink, target, options);
         primaryFound = true;
-        live.add(new FollowedProcess(target, index, c.startTicks, sampler, primary, processSink));
+        long[] stat = DescendantFinder.stat(target.pid());
+        boolean forkCopy = stat != null && (stat[2] & DescendantFinder.FORK_NO_EXEC) != 0;
+        live.add(new FollowedProcess(target, index, c.startTicks, sampler, primary, processSink, forkCopy));
         processes++;
     }
 
