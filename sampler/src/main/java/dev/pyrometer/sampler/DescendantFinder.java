@@ -1,5 +1,6 @@
 package dev.pyrometer.sampler;
 
+import dev.pyrometer.sampler.memory.KeptOpenFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,9 @@ import java.util.Set;
  * process is never taken for an old member, and a member whose pid comes back with another start time has ended.
  * A descendant stays a member when its parent exits and it is adopted by init or a subreaper: it was one of ours.
  */
-final class DescendantFinder {
+final class DescendantFinder implements AutoCloseable {
+    /** How often a member's thread list (and whether it still lives) is read again with the children files. */
+    private static final long RELIST_NANOS = 20_000_000;
     /** A member the last {@link #poll} found for the first time. */
     record Found(int pid, int parentPid, long startTicks) {}
 
@@ -32,6 +35,7 @@ final class DescendantFinder {
     private final Map<Integer, Long> members = new HashMap<>();
     /** With the /proc scan: every pid of the last listing that is not a member: {parent pid, start time}. */
     private final Map<Integer, long[]> others = new HashMap<>();
+    private final Map<Integer, TaskChildren> watched = new HashMap<>();
 
     DescendantFinder(int rootPid, boolean useChildrenFiles) {
         this.childrenFiles = useChildrenFiles;
@@ -57,45 +61,110 @@ final class DescendantFinder {
     }
 
     /** Looks for new descendants; returns them, parents before their children. Members that ended are dropped. */
-    List<Found> poll() {
-        return childrenFiles ? pollChildren() : pollScan();
+    List<Found> poll(long nowNanos) {
+        return childrenFiles ? pollChildren(nowNanos) : pollScan();
     }
 
-    private List<Found> pollChildren() {
+    private List<Found> pollChildren(long now) {
         List<Found> found = new ArrayList<>();
         List<Integer> queue = new ArrayList<>(members.keySet());
         for (int q = 0; q < queue.size(); q++) {
             int parent = queue.get(q);
             Long parentStart = members.get(parent);
             if (parentStart == null) continue;
-            if (startTicks(parent) != parentStart) {
-                members.remove(parent); // ended (or its pid now belongs to another process)
-                continue;
+            TaskChildren tasks = watched.computeIfAbsent(parent, TaskChildren::new);
+            if (now - tasks.listedAt >= RELIST_NANOS || tasks.listedAt == Long.MIN_VALUE) {
+                if (startTicks(parent) != parentStart) { // ended (or its pid now belongs to another process)
+                    members.remove(parent);
+                    watched.remove(parent).close();
+                    continue;
+                }
+                tasks.relist(now);
             }
-            for (int child : children(parent)) {
-                long start = startTicks(child);
-                if (start < 0 || isMember(child, start)) continue;
-                members.put(child, start);
-                found.add(new Found(child, parent, start));
-                queue.add(child);
+            for (int i = 0; i < tasks.files.size(); i++) {
+                if (!tasks.changed(i)) continue;
+                for (int child : tasks.children(i)) {
+                    long start = startTicks(child);
+                    if (start < 0 || isMember(child, start)) continue;
+                    members.put(child, start);
+                    found.add(new Found(child, parent, start));
+                    queue.add(child);
+                }
             }
         }
         return found;
     }
 
-    private static List<Integer> children(int pid) {
-        List<Integer> out = new ArrayList<>();
-        String[] tasks = PROC.resolve(pid + "/task").toFile().list();
-        if (tasks == null) return out;
-        for (String task : tasks) {
-            try {
-                String text = Files.readString(PROC.resolve(pid + "/task/" + task + "/children"));
-                for (String child : text.trim().split("\\s+")) if (!child.isEmpty()) out.add(Integer.parseInt(child));
-            } catch (IOException | NumberFormatException e) {
-                // the thread ended meanwhile
+    /**
+     * The children files of one member's threads, kept open and re-read with one {@code pread} each: a file whose
+     * bytes did not change since the last read is not parsed. The thread list is read again every
+     * {@link #RELIST_NANOS}.
+     */
+    private static final class TaskChildren implements AutoCloseable {
+        private final int pid;
+        private long listedAt = Long.MIN_VALUE;
+        private final List<KeptOpenFile> files = new ArrayList<>();
+        private final List<byte[]> last = new ArrayList<>();
+
+        TaskChildren(int pid) {
+            this.pid = pid;
+        }
+
+        void relist(long now) {
+            close();
+            listedAt = now;
+            String[] tasks = PROC.resolve(pid + "/task").toFile().list();
+            if (tasks == null) return;
+            for (String task : tasks) {
+                KeptOpenFile file = KeptOpenFile.open("/proc/" + pid + "/task/" + task + "/children", 4096);
+                if (file == null) continue;
+                files.add(file);
+                last.add(new byte[0]);
             }
         }
-        return out;
+
+        /** Re-reads file {@code i}; true when its bytes changed. */
+        boolean changed(int i) {
+            KeptOpenFile file = files.get(i);
+            int n = file.reread();
+            if (n < 0) return false;
+            byte[] before = last.get(i);
+            boolean same = before.length == n;
+            for (int b = 0; same && b < n; b++) same = before[b] == file.bytes().get(b);
+            if (same) return false;
+            byte[] now = new byte[n];
+            file.bytes().get(0, now);
+            last.set(i, now);
+            return true;
+        }
+
+        List<Integer> children(int i) {
+            List<Integer> out = new ArrayList<>();
+            int value = -1;
+            for (byte b : last.get(i)) {
+                if (b >= '0' && b <= '9') value = (value < 0 ? 0 : value * 10) + (b - '0');
+                else if (value >= 0) {
+                    out.add(value);
+                    value = -1;
+                }
+            }
+            if (value >= 0) out.add(value);
+            return out;
+        }
+
+        @Override
+        public void close() {
+            files.forEach(KeptOpenFile::close);
+            files.clear();
+            last.clear();
+        }
+    }
+
+    /** Closes the kept-open files. */
+    @Override
+    public void close() {
+        watched.values().forEach(TaskChildren::close);
+        watched.clear();
     }
 
     private List<Found> pollScan() {

@@ -10,8 +10,8 @@ public final class Descendants {
     /** Their pids, parents before children; empty when it has none (or is gone). */
     public static List<Integer> of(int pid) {
         List<Integer> pids = new ArrayList<>();
-        for (DescendantFinder.Found f : new DescendantFinder(pid, DescendantFinder.kernelListsChildren()).poll()) {
-            pids.add(f.pid());
+        try (DescendantFinder finder = new DescendantFinder(pid, DescendantFinder.kernelListsChildren())) {
+            for (DescendantFinder.Found f : finder.poll(System.nanoTime())) pids.add(f.pid());
         }
         return pids;
     }

@@ -77,6 +77,7 @@ public final class ProcessFollower implements SamplingLoop {
     private volatile long liveErrors;
     private volatile long targetCpuMicros;
     private boolean primaryFound;
+    private DescendantFinder finder;
 
     /** A descendant not (yet) attached. */
     private static final class Candidate {
@@ -219,7 +220,7 @@ public final class ProcessFollower implements SamplingLoop {
             long start = System.nanoTime();
             startNanos = start;
             sink.metadata(MetadataKeys.SUBPROCESSES, "true");
-            DescendantFinder finder = new DescendantFinder(rootPid, childrenFiles);
+            finder = new DescendantFinder(rootPid, childrenFiles);
             long rootStart = DescendantFinder.startTicks(rootPid);
             long[] rootStat = DescendantFinder.stat(rootPid);
             Candidate root = new Candidate(rootPid, rootStat == null ? 0 : (int) rootStat[0], rootStart, start);
@@ -250,7 +251,7 @@ public final class ProcessFollower implements SamplingLoop {
                 if (!scanned || now - lastScan >= scanEvery) {
                     boolean first = !scanned;
                     scanned = true;
-                    for (DescendantFinder.Found f : finder.poll()) {
+                    for (DescendantFinder.Found f : finder.poll(now)) {
                         Candidate c = new Candidate(f.pid(), f.parentPid(), f.startTicks(), now);
                         c.atStart = first;
                         pending.putIfAbsent(f.pid(), c);
@@ -280,6 +281,7 @@ public final class ProcessFollower implements SamplingLoop {
                 endNanos = System.nanoTime();
                 long time = endNanos - startNanos;
                 for (FollowedProcess p : live) p.close(); // still running: no end time, as in the process table
+                if (finder != null) finder.close();
                 live.clear();
                 if (rootTarget != null && !primaryFound) rootTarget.close();
                 writeEndMetadata(time);

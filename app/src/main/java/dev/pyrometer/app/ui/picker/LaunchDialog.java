@@ -44,6 +44,10 @@ public final class LaunchDialog {
         environment.setId("launch-environment");
         environment.setPromptText("NAME=value, one per line");
         environment.setPrefRowCount(4);
+        javafx.scene.control.CheckBox subprocesses = new javafx.scene.control.CheckBox(
+            "Also record the Python processes it starts (workers, subprocesses)");
+        subprocesses.setId("launch-subprocesses");
+        subprocesses.setSelected(true);
         Label problem = new Label();
         problem.setId("launch-problem");
         problem.getStyleClass().add("error-text");
@@ -77,7 +81,8 @@ public final class LaunchDialog {
         grid.addRow(1, new Label("Arguments"), arguments);
         grid.addRow(2, new Label("Working directory"), row(directory, browseDirectory));
         grid.addRow(3, new Label("Environment"), environment);
-        grid.add(problem, 1, 4);
+        grid.add(subprocesses, 1, 4);
+        grid.add(problem, 1, 5);
         dialog.getDialogPane().setContent(grid);
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(launch);
@@ -90,6 +95,7 @@ public final class LaunchDialog {
         });
         dialog.setResultConverter(button -> button == launch
             ? LaunchForm.parse(program.getText(), arguments.getText(), directory.getText(), environment.getText()).spec()
+                .withSubprocesses(subprocesses.isSelected())
             : null);
         javafx.application.Platform.runLater(arguments::requestFocus);
         return dialog.showAndWait();

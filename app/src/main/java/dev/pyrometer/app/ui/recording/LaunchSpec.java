@@ -10,8 +10,19 @@ import java.util.Map;
  *
  * @param workingDirectory where to start it, or null for Pyrometer's own
  * @param environment      variables added to (or replacing) Pyrometer's own environment
+ * @param subprocesses     also record every Python process it starts (the default)
  */
-public record LaunchSpec(String program, List<String> arguments, Path workingDirectory, Map<String, String> environment) {
+public record LaunchSpec(String program, List<String> arguments, Path workingDirectory, Map<String, String> environment,
+                         boolean subprocesses) {
+
+    /** Following subprocesses, as Launch… and {@code pyrometer -- CMD} do by default. */
+    public LaunchSpec(String program, List<String> arguments, Path workingDirectory, Map<String, String> environment) {
+        this(program, arguments, workingDirectory, environment, true);
+    }
+
+    public LaunchSpec withSubprocesses(boolean follow) {
+        return new LaunchSpec(program, arguments, workingDirectory, environment, follow);
+    }
 
     public LaunchSpec {
         arguments = List.copyOf(arguments);

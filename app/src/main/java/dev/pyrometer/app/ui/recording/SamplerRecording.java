@@ -1,14 +1,14 @@
 package dev.pyrometer.app.ui.recording;
 
 import dev.pyrometer.model.PyrometerException;
-import dev.pyrometer.sampler.Sampler;
+import dev.pyrometer.sampler.SamplingLoop;
 import dev.pyrometer.sampler.SamplerStats;
 
 /** A {@link Recording} backed by the sampler's loop. */
 final class SamplerRecording implements Recording {
-    private final Sampler sampler;
+    private final SamplingLoop sampler;
 
-    SamplerRecording(Sampler sampler) {
+    SamplerRecording(SamplingLoop sampler) {
         this.sampler = sampler;
     }
 

@@ -19,7 +19,7 @@ public final class SamplerTargetService implements TargetService {
             spec.workingDirectory() == null ? null : spec.workingDirectory().toFile(), spec.environment());
         try {
             // A program we started ends with the recording, or with the app if it is killed (LaunchedProgram's hook).
-            return new SamplerTarget(program.attachWhenReady(LAUNCH_PATIENCE), program::close);
+            return new SamplerTarget(program.attachWhenReady(LAUNCH_PATIENCE), program::close, spec.subprocesses());
         } catch (RuntimeException e) {
             program.close();
             throw e;
