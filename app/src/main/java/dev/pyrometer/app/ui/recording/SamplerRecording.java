@@ -21,7 +21,7 @@ final class SamplerRecording implements Recording {
     public RecordingStats stats() {
         SamplerStats s = sampler.stats();
         return new RecordingStats(s.samples(), s.errors(), s.lateTicks(), s.elapsedNanos(), s.targetCpuPercent(),
-            s.pausedNanos());
+            s.pausedNanos(), sampler.processes());
     }
 
     @Override
