@@ -60,6 +60,11 @@ public final class ThreadPauser implements AutoCloseable {
     /** How long a tick waits for its threads to stop; a few milliseconds on a loaded machine, microseconds else. */
     public static final long STOP_PATIENCE_NANOS = 20_000_000;
     /** The first and the longest sleep between two looks for stops. */
+    /**
+     * How long closing waits for threads that have not stopped: a thread slow to stop on a loaded machine is then
+     * detached at once rather than when the sampling thread ends; one that never stops costs this once.
+     */
+    private static final long CLOSE_PATIENCE_NANOS = 1_000_000_000;
     private static final long FIRST_LOOK_NANOS = 5_000;
     private static final long LONGEST_LOOK_NANOS = 500_000;
 
@@ -162,16 +167,8 @@ public final class ThreadPauser implements AutoCloseable {
     public void pause() {
         // An interrupt already pending is one flag in the kernel: sending another costs nothing and is never lost.
         for (int i = 0; i < count; i++) if (!stopped[i]) Libc.ptrace(PTRACE_INTERRUPT, tids[i], 0, 0);
-        long deadline = System.nanoTime() + STOP_PATIENCE_NANOS;
-        long look = FIRST_LOOK_NANOS;
-        while (lookForStops()) {
-            long now = System.nanoTime();
-            if (now >= deadline) {
-                for (int i = 0; i < count; i++) if (!stopped[i]) late[i] = true;
-                break;
-            }
-            sleep.until(Math.min(now + look, deadline));
-            look = Math.min(look * 2, LONGEST_LOOK_NANOS);
+        if (!awaitStops(STOP_PATIENCE_NANOS, false)) {
+            for (int i = 0; i < count; i++) if (!stopped[i]) late[i] = true;
         }
         notStopped = 0;
         for (int i = 0; i < count; i++) if (!stopped[i]) notStopped++;
@@ -182,14 +179,30 @@ public final class ThreadPauser implements AutoCloseable {
         return notStopped;
     }
 
-    /** Takes in every stop that has come; true while a thread not yet late is still to stop. */
-    private boolean lookForStops() {
+    /**
+     * Takes in stops until every thread has stopped or ended (late ones too if {@code evenLate}), for at most
+     * {@code patience} nanoseconds; true if none is left to wait for.
+     */
+    private boolean awaitStops(long patience, boolean evenLate) {
+        long deadline = System.nanoTime() + patience;
+        long look = FIRST_LOOK_NANOS;
+        while (lookForStops(evenLate)) {
+            long now = System.nanoTime();
+            if (now >= deadline) return false;
+            sleep.until(Math.min(now + look, deadline));
+            look = Math.min(look * 2, LONGEST_LOOK_NANOS);
+        }
+        return true;
+    }
+
+    /** Takes in every stop that has come; true while a thread (not yet late, unless {@code evenLate}) is still to stop. */
+    private boolean lookForStops(boolean evenLate) {
         boolean waiting = false;
         for (int i = 0; i < count; ) {
             if (stopped[i]) {
                 i++;
             } else if (!collect(i)) {
-                if (!late[i]) waiting = true;
+                if (evenLate || !late[i]) waiting = true;
                 i++;
             }
             // else: it stopped, or it ended and i now holds the last thread
@@ -303,10 +316,11 @@ public final class ThreadPauser implements AutoCloseable {
     @Override
     public void close() {
         pause();
+        awaitStops(CLOSE_PATIENCE_NANOS, true);
         for (int i = 0; i < count; i++) {
             if (stopped[i]) Libc.ptrace(PTRACE_DETACH, tids[i], 0, signals[i]);
         }
-        // Threads that did not stop are detached by the kernel when this thread ends.
+        // Threads that never stopped (an uninterruptible wait) are detached by the kernel when this thread ends.
         count = 0;
         siginfo.close();
         message.close();
