@@ -231,7 +231,8 @@ class SubprocessesTest {
             if (!"burn".equals(profile.functionName(f))) continue;
             assertEquals(script.toString(), profile.fileName(f));
             int line = profile.frames().line(f);
-            assertTrue(line > def && line < end, "burn at line " + line);
+            // The def line itself is a sample taken at the call's first instruction (3.11+ report RESUME there).
+            assertTrue(line >= def && line < end, "burn at line " + line);
             assertEquals(def, profile.frames().firstLine(f));
         }
     }
