@@ -19,6 +19,7 @@ public final class Profile implements SampleSink {
     private final FrameTable frames = new FrameTable();
     private final StackTable stacks = new StackTable();
     private final ThreadTable threads = new ThreadTable();
+    private final ProcessTable processes = new ProcessTable();
     private final SampleTable samples = new SampleTable();
     private final MemoryTrack memory = new MemoryTrack();
     private final Map<String, String> metadata = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -34,6 +35,8 @@ public final class Profile implements SampleSink {
     public FrameTable frames() { return frames; }
     public StackTable stacks() { return stacks; }
     public ThreadTable threads() { return threads; }
+    /** The processes, when the recording followed subprocesses; empty otherwise. */
+    public ProcessTable processes() { return processes; }
     public SampleTable samples() { return samples; }
     public MemoryTrack memory() { return memory; }
 
@@ -69,6 +72,51 @@ public final class Profile implements SampleSink {
     @Override
     public int thread(long osThreadId, String name) {
         int index = threads.intern(osThreadId, name);
+        revision++;
+        return index;
+    }
+
+    @Override
+    public int thread(int process, long osThreadId, String name) {
+        int index = threads.intern(process, osThreadId, name);
+        revision++;
+        return index;
+    }
+
+    @Override
+    public int process(ProcessInfo process) {
+        int index = processes.add(process);
+        revision++;
+        return index;
+    }
+
+    @Override
+    public void processEnded(int process, long timeNanos) {
+        processes.set(process, processes.get(process).endedAt(timeNanos / 1000));
+        revision++;
+    }
+
+    /** Writer only: replaces what is known of a process (file readers use this). */
+    public void updateProcess(int process, ProcessInfo info) {
+        processes.set(process, info);
+        revision++;
+    }
+
+    /** Writer only: files a thread under a process (file readers use this). */
+    public void assignProcess(int thread, int process) {
+        threads.assignProcess(thread, process);
+        revision++;
+    }
+
+    /** Writer only: a thread's new name, by index (file readers use this). */
+    public void renameThread(int thread, String name) {
+        threads.rename(thread, name);
+        revision++;
+    }
+
+    /** A new thread of {@code process} even when one with this OS id exists: for imports only. */
+    public int addThread(int process, long osThreadId, String name) {
+        int index = threads.add(process, osThreadId, name);
         revision++;
         return index;
     }

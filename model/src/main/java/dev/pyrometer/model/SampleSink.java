@@ -24,6 +24,18 @@ public interface SampleSink {
     int thread(long osThreadId, String name);
 
     /**
+     * Registers a process of a recording that follows subprocesses; returns its dense index. A sink that keeps no
+     * processes returns -1 and files every thread under the one process it knows.
+     */
+    default int process(ProcessInfo process) { return -1; }
+
+    /** The process ended (or was let go), {@code timeNanos} after the recording started. */
+    default void processEnded(int process, long timeNanos) {}
+
+    /** {@link #thread(long, String)} for a thread of process {@code process} (an index from {@link #process}). */
+    default int thread(int process, long osThreadId, String name) { return thread(osThreadId, name); }
+
+    /**
      * One thread's sample.
      *
      * @param timeNanos   nanoseconds since the recording started

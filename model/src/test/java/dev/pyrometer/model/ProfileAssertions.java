@@ -47,6 +47,18 @@ public final class ProfileAssertions {
         assertEquals(memory(expected), memory(actual));
         assertEquals(expected.metadata(), actual.metadata());
         assertEquals(expected.threads().size(), actual.threads().size());
+        assertEquals(processes(expected), processes(actual));
+    }
+
+    /** Every process, and each thread with the pid of its process, as text. */
+    public static List<String> processes(Profile p) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < p.processes().size(); i++) lines.add(p.processes().get(i).toString());
+        for (int t = 0; t < p.threads().size(); t++) {
+            int process = p.threads().process(t);
+            lines.add("thread " + p.threads().osThreadId(t) + " of " + (process < 0 ? "-" : p.processes().get(process).pid()));
+        }
+        return lines;
     }
 
     /** The function-level call tree as text, for comparing aggregates of two profiles. */

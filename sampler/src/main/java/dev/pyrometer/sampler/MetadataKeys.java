@@ -34,6 +34,9 @@ public final class MetadataKeys {
     public static final String PREFIX = RunRoots.PREFIX;
     public static final String BASE_PREFIX = RunRoots.BASE_PREFIX;
     public static final String EXEC_PREFIX = RunRoots.EXEC_PREFIX;
+    /** With subprocesses followed: "true", and how many processes were recorded. */
+    public static final String SUBPROCESSES = "sampler.subprocesses";
+    public static final String PROCESSES = "sampler.processes";
     /** A launched program's exit code. */
     public static final String EXIT_CODE = "exit.code";
 

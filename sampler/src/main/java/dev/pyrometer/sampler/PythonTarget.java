@@ -64,6 +64,22 @@ public final class PythonTarget implements AutoCloseable {
         }
     }
 
+    /**
+     * Attaches to a {@code fork()} of {@code parent} that did not exec, reusing the parent's layout and addresses;
+     * null when the child does not map the interpreter where the parent does (it exec'd, attach it afresh).
+     */
+    static PythonTarget attachForked(int pid, PythonTarget parent, long parentMapsBinaryAt) {
+        Attacher.Result r = Attacher.attachForked(pid, parent.binary, parentMapsBinaryAt, parent.layout,
+            parent.pthreadTidOffset);
+        if (r == null) return null;
+        try {
+            return new PythonTarget(pid, r.binary(), r.layout(), r.interp(), r.pthreadTidOffset(), r.memory());
+        } catch (RuntimeException e) {
+            r.memory().close();
+            throw e;
+        }
+    }
+
     public int pid() {
         return pid;
     }

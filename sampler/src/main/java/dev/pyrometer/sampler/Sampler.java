@@ -30,7 +30,7 @@ import java.util.concurrent.locks.LockSupport;
  * an absolute deadline.
  * Control it from any thread: {@link #start}, {@link #pause}, {@link #resume}, {@link #stop}, {@link #stats}.
  */
-public final class Sampler {
+public final class Sampler implements SamplingLoop {
     /** How a recording ended. */
     public enum Outcome { RUNNING, STOPPED, DURATION_ELAPSED, TARGET_EXITED, FAILED }
 
@@ -178,6 +178,12 @@ public final class Sampler {
             targetCpuMicros, Math.clamp(pausedNanos, 0, elapsed), unheldThreads, cutStacks, cutNames);
     }
 
+    /** Thread stacks recorded so far, and stacks dropped: for a {@link ProcessFollower} that drives this sampler. */
+    long threadSamples() { return threadSamples; }
+    long errors() { return errors; }
+    long samples() { return samples; }
+    long targetCpuMicrosNow() { return targetCpuMicros; }
+
     private void run() {
         int pid = target.pid();
         try (PreciseSleep sleep = new PreciseSleep();
@@ -269,8 +275,8 @@ public final class Sampler {
         return now;
     }
 
-    /** One tick; false when the target has exited. */
-    private boolean tick(TargetReader reader, ThreadSlots slots, KeptOpenFile statm, ThreadPauser pauser,
+    /** One tick; false when the target has exited. (A {@link ProcessFollower} drives it for each process it follows.) */
+    boolean tick(TargetReader reader, ThreadSlots slots, KeptOpenFile statm, ThreadPauser pauser,
                          StackWalk walk, long time, long pageSize) {
         long tick = ++ticks;
         slots.readAll();
@@ -432,6 +438,7 @@ public final class Sampler {
     }
 
     /** The executable the target exec'd into, which ended the recording; null if it did not. */
+    @Override
     public String replacedBy() {
         ExecWatch.Image image = replacedBy;
         return image == null ? null : image.path();

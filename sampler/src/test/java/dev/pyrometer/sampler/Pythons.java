@@ -69,6 +69,21 @@ public final class Pythons {
         return found;
     }
 
+    /**
+     * The oldest and newest pyenv Pythons (3.8 and 3.13 when installed) and Debian's static one: for tests that run
+     * many processes each, where every version would take too long.
+     */
+    public static List<Python> oldestNewestAndStatic() {
+        List<Python> all = all();
+        List<Python> pyenv = all.stream().filter(p -> p.label().startsWith("pyenv"))
+            .sorted(java.util.Comparator.comparingInt((Python p) -> p.version().minor())).toList();
+        List<Python> chosen = new ArrayList<>();
+        if (!pyenv.isEmpty()) chosen.add(pyenv.getFirst());
+        if (pyenv.size() > 1) chosen.add(pyenv.getLast());
+        all.stream().filter(p -> p.label().startsWith("debian")).forEach(chosen::add);
+        return chosen;
+    }
+
     private static Path pyenvRoot() {
         String root = System.getenv("PYENV_ROOT");
         return root != null ? Path.of(root) : Path.of(System.getProperty("user.home"), ".pyenv");

@@ -1,7 +1,11 @@
 package dev.pyrometer.app.cli;
 
 import com.google.gson.GsonBuilder;
+import dev.pyrometer.model.PyrometerException;
+import dev.pyrometer.sampler.Descendants;
 import dev.pyrometer.sampler.PythonTarget;
+import dev.pyrometer.sampler.TargetExitedException;
+import dev.pyrometer.sampler.errors.SamplerErrors;
 import dev.pyrometer.sampler.StackFrame;
 import dev.pyrometer.sampler.ThreadStack;
 import java.io.PrintWriter;
@@ -44,6 +48,10 @@ public final class DumpCommand implements Callable<Integer> {
         + " plumbing (calls, vectorcall trampolines, start-up), hidden by default.")
     boolean plumbing;
 
+    @Option(names = {"-s", "--subprocesses"}, description = "Also every Python process descended from it (through"
+        + " shells and other programs in between).")
+    boolean subprocesses;
+
     @Spec
     CommandSpec spec;
 
@@ -52,21 +60,49 @@ public final class DumpCommand implements Callable<Integer> {
         UsageError.checkPauseFlags(blocking, nonblocking);
         UsageError.checkNativeFlags(nativeFrames, nonblocking, plumbing);
         PrintWriter out = spec.commandLine().getOut();
-        try (PythonTarget target = PythonTarget.attach(pid)) {
-            List<ThreadStack> threads = nativeFrames ? target.pausedSnapshot(true, plumbing)
-                : blocking ? target.pausedSnapshot() : target.snapshot();
-            if (json) out.println(json(threads, target.version().atLeast(3, 11)));
-            else text(target, threads, out);
+        List<Map<String, Object>> all = new ArrayList<>();
+        boolean first = true;
+        for (int process : processes()) {
+            PythonTarget attached;
+            try {
+                attached = PythonTarget.attach(process);
+            } catch (PyrometerException e) {
+                // The root must be readable as ever; a descendant that is not Python (or ended meanwhile) is passed by.
+                if (process == pid && !subprocesses) throw e;
+                if (process == pid && e.exitCode() != SamplerErrors.NOT_PYTHON) throw e;
+                continue;
+            }
+            try (PythonTarget target = attached) {
+                List<ThreadStack> threads = nativeFrames ? target.pausedSnapshot(true, plumbing)
+                    : blocking ? target.pausedSnapshot() : target.snapshot();
+                if (json) {
+                    all.addAll(json(process, threads, target.version().atLeast(3, 11)));
+                } else {
+                    if (!first) out.println();
+                    text(target, threads, out);
+                }
+                first = false;
+            } catch (TargetExitedException e) {
+                if (process == pid) throw e;
+            }
         }
+        if (json) out.println(new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(all));
         out.flush();
         return 0;
+    }
+
+    /** The target, and with {@code --subprocesses} its descendants, parents first. */
+    private List<Integer> processes() {
+        List<Integer> pids = new ArrayList<>(List.of(pid));
+        if (subprocesses) pids.addAll(Descendants.of(pid));
+        return pids;
     }
 
     /**
      * py-spy's fields: {@code name} is the bare {@code co_name}, as py-spy writes it, so a script looking a function
      * up by name finds it; {@code qualname} adds the qualified name where the version has one (3.11+).
      */
-    private String json(List<ThreadStack> threads, boolean hasQualname) {
+    private static List<Map<String, Object>> json(int pid, List<ThreadStack> threads, boolean hasQualname) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (ThreadStack t : threads) {
             Map<String, Object> thread = new LinkedHashMap<>();
@@ -90,11 +126,11 @@ public final class DumpCommand implements Callable<Integer> {
             thread.put("frames", frames);
             list.add(thread);
         }
-        return new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(list);
+        return list;
     }
 
     private void text(PythonTarget target, List<ThreadStack> threads, PrintWriter out) {
-        out.println("Process " + pid + ": " + String.join(" ", target.commandLine()));
+        out.println("Process " + target.pid() + ": " + String.join(" ", target.commandLine()));
         out.println("Python v" + target.version() + " (" + target.executable() + ")");
         out.println();
         for (ThreadStack t : threads) {

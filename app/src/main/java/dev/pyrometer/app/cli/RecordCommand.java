@@ -10,8 +10,10 @@ import dev.pyrometer.model.interchange.Format;
 import dev.pyrometer.model.interchange.ProfileFiles;
 import dev.pyrometer.model.session.SessionRecorder;
 import dev.pyrometer.sampler.MetadataKeys;
+import dev.pyrometer.sampler.ProcessFollower;
 import dev.pyrometer.sampler.PythonTarget;
 import dev.pyrometer.sampler.Sampler;
+import dev.pyrometer.sampler.SamplingLoop;
 import dev.pyrometer.sampler.SamplerOptions;
 import dev.pyrometer.sampler.SamplerStats;
 import dev.pyrometer.sampler.errors.SamplerErrors;
@@ -93,6 +95,10 @@ public final class RecordCommand implements Callable<Integer> {
         + " plumbing (calls, vectorcall trampolines, start-up), hidden by default.")
     boolean plumbing;
 
+    @Option(names = {"-s", "--subprocesses"}, description = "Also record every Python process the target starts"
+        + " (children, grandchildren, through shells), each under its own `process PID:\"COMMAND\"` root.")
+    boolean subprocesses;
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "After `--`: a program to launch and record.")
     List<String> command = List.of();
 
@@ -117,6 +123,10 @@ public final class RecordCommand implements Callable<Integer> {
                 + " child, whose stops under ptrace the JVM's wait for its exit would take; start the program yourself"
                 + " and record it with --pid, or leave --blocking out.");
         }
+        if ((blocking || nativeFrames) && subprocesses) {
+            throw UsageError.of((blocking ? "--blocking" : "--native") + " and --subprocesses do not go together: it holds one process"
+                + " still while it is read; leave one of them out.");
+        }
         if (!(rate >= 1 && rate <= SamplerOptions.MAX_RATE)) {
             throw UsageError.of("the rate must be between 1 and " + (int) SamplerOptions.MAX_RATE
                 + " samples per second.");
@@ -133,21 +143,47 @@ public final class RecordCommand implements Callable<Integer> {
         SamplerOptions options = new SamplerOptions(rate,
             duration == null ? null : Duration.ofNanos((long) (duration * 1e9)), blocking)
             .withNative(nativeFrames, plumbing);
+        if (subprocesses) return recordFamily(options, chosen);
         if (pid != null) {
             try (PythonTarget target = PythonTarget.attach(pid)) {
-                return record(target, null, options, chosen, pathFor(target.pid(), chosen));
+                return record(target.pid(), profile -> target.sampler(options, profile), null, chosen,
+                    pathFor(target.pid(), chosen));
             }
         }
         try (LaunchedProgram program = LaunchedProgram.start(command, new LaunchedProgram.PassThrough());
              PythonTarget target = program.attachWhenReady(LAUNCH_PATIENCE)) {
-            return record(target, program, options, chosen, pathFor(program.pid(), chosen));
+            return record(program.pid(), profile -> target.sampler(options, profile), program, chosen,
+                pathFor(program.pid(), chosen));
         }
     }
 
-    private int record(PythonTarget target, LaunchedProgram program, SamplerOptions options, Format chosen,
-                       Path path) throws Exception {
+    /**
+     * {@code --subprocesses}: the target and its Python descendants. The target itself need not be Python (a shell
+     * or a launcher script): its descendants are, or the recording fails after {@link #LAUNCH_PATIENCE}.
+     */
+    private int recordFamily(SamplerOptions options, Format chosen) throws Exception {
+        if (pid != null) {
+            PythonTarget root = null;
+            try {
+                root = PythonTarget.attach(pid);
+            } catch (PyrometerException e) {
+                if (e.exitCode() != SamplerErrors.NOT_PYTHON) throw e;
+            }
+            PythonTarget attached = root;
+            return record(pid, profile -> new ProcessFollower(pid, attached, options, profile, LAUNCH_PATIENCE), null,
+                chosen, pathFor(pid, chosen));
+        }
+        try (LaunchedProgram program = LaunchedProgram.start(command, new LaunchedProgram.PassThrough())) {
+            return record(program.pid(),
+                profile -> new ProcessFollower(program.pid(), null, options, profile, LAUNCH_PATIENCE), program, chosen,
+                pathFor(program.pid(), chosen));
+        }
+    }
+
+    private int record(int targetPid, java.util.function.Function<Profile, SamplingLoop> samplerFor,
+                       LaunchedProgram program, Format chosen, Path path) throws Exception {
         Profile profile = new Profile();
-        Sampler sampler = target.sampler(options, profile);
+        SamplingLoop sampler = samplerFor.apply(profile);
         // A session is written as it records, so a crash or kill -9 leaves everything up to the last half second.
         SessionRecorder live = chosen == Format.SESSION ? SessionRecorder.start(profile, path) : null;
         PrintWriter err = spec.commandLine().getErr();
@@ -175,7 +211,7 @@ public final class RecordCommand implements Callable<Integer> {
             String execed = sampler.replacedBy();
             if (execed != null) {
                 // Every address read of the old program is void: ended as at an exit, and said so (not an error a tick).
-                err.println("pyrometer: process " + target.pid() + " replaced its program (exec " + execed + ");"
+                err.println("pyrometer: process " + targetPid + " replaced its program (exec " + execed + ");"
                     + " the recording ends there" + (program != null ? ", and the program is waited for." : "."));
                 err.flush();
             }
@@ -206,7 +242,7 @@ public final class RecordCommand implements Callable<Integer> {
             // The duration ended a program Pyrometer started: the recording is what was asked for, so it succeeds
             // (the program's 143 from our SIGTERM would read as a failure to any script or CI).
             boolean endedByDuration = program != null && outcome == Sampler.Outcome.DURATION_ELAPSED;
-            err.println("pyrometer: " + summary(stats) + (written >= 0 ? "; wrote " + written + " samples to "
+            err.println("pyrometer: " + summary(stats) + processes(sampler) + (written >= 0 ? "; wrote " + written + " samples to "
                 : "; could not write all of ") + path + " ("
                 + chosen.cliName() + ")" + (endedByDuration ? String.format(Locale.ROOT,
                 "; the program was ended when the %s s of -d ran out", seconds(duration)) : ""));
@@ -216,7 +252,7 @@ public final class RecordCommand implements Callable<Integer> {
             if (program != null) return exitCode;
             if (outcome == Sampler.Outcome.TARGET_EXITED && duration != null) {
                 throw new PyrometerException(String.format(Locale.ROOT, "process %d %s after %.1f s, before the"
-                    + " %.1f s asked for; what was recorded until then is in %s.", target.pid(),
+                    + " %.1f s asked for; what was recorded until then is in %s.", targetPid,
                     execed != null ? "replaced its program (exec)" : "exited",
                     stats.elapsedNanos() / 1e9, duration, path), SamplerErrors.TARGET_EXITED, null);
             }
@@ -265,6 +301,13 @@ public final class RecordCommand implements Callable<Integer> {
     /** {@code 8} for 8.0, {@code 2.5} for 2.5: the duration as the user typed it. */
     private static String seconds(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    /** With --subprocesses: how many processes, and the sampling CPU of reading one process once. */
+    private String processes(SamplingLoop sampler) {
+        if (!(sampler instanceof ProcessFollower follower)) return "";
+        return String.format(Locale.ROOT, "; %d process%s (%.1f µs per process sample)", follower.processes(),
+            follower.processes() == 1 ? "" : "es", follower.cpuPerProcessSampleMicros());
     }
 
     static String summary(SamplerStats s) {

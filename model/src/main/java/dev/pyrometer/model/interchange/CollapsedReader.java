@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * flamegraph.pl's folded files. A line is {@code frame;frame;… count}, root first. Frames written as
  * {@code function (file:line)} or {@code function (file)} keep their parts; any other text becomes a function
  * name with no file. A leading {@code thread (TID)} or {@code thread (TID): name} frame names the thread; each
- * spelling is a thread of its own, so that writing the profile again gives back the same stacks. Collapsed
+ * spelling is a thread of its own, so that writing the profile again gives back the same stacks. Leading
+ * {@code process PID:"COMMAND"} frames (py-spy's {@code --subprocesses}, the root process first) become processes,
+ * each under the one before it, with the stack's thread in the last. Collapsed
  * files hold no times: samples are placed 10 ms apart (py-spy's default rate) in file order.
  */
 public final class CollapsedReader {
@@ -28,6 +30,8 @@ public final class CollapsedReader {
      */
     public static final String NON_UTF8_LINES = "source.non-utf8-lines";
     private static final Pattern FRAME = Pattern.compile("(.*) \\((.*?)(?::(\\d+))?\\)");
+    /** py-spy's {@code --subprocesses} root frames: {@code process PID:"COMMAND LINE"}, the target's first. */
+    private static final Pattern PROCESS = Pattern.compile("process (\\d{1,9}):\"(.*)\"");
     private static final Pattern THREAD = Pattern.compile("thread \\((0[xX][0-9a-fA-F]+|\\d+)\\)(?::? (.*))?");
 
     private CollapsedReader() {}
@@ -36,6 +40,8 @@ public final class CollapsedReader {
         Importer importer = new Importer(source, "collapsed", cancelled);
         Map<String, Integer> frameIds = new HashMap<>();
         Map<String, Integer> threadIds = new HashMap<>();
+        Map<String, Integer> processIds = new HashMap<>();
+        Map<Integer, Integer> defaultThreads = new HashMap<>();
         int defaultThread = -1;
         int[] frames = new int[64];
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
@@ -53,10 +59,24 @@ public final class CollapsedReader {
             if (count < 0) throw notCollapsed(source, lineNumber, line);
             String[] parts = stack.isEmpty() ? new String[0] : stack.split(";", -1);
             int first = 0;
+            int process = -1;
+            String chain = "";
+            while (first < parts.length && PROCESS.matcher(parts[first]).matches()) {
+                chain = chain + parts[first] + ';';
+                int parent = process;
+                String part = parts[first];
+                process = processIds.computeIfAbsent(chain, c -> processOf(importer, part, parent));
+                first++;
+            }
             int thread;
-            if (parts.length > 0 && isThreadFrame(parts[0])) {
-                thread = threadIds.computeIfAbsent(parts[0], t -> threadOf(importer, t));
-                first = 1;
+            if (parts.length > first && isThreadFrame(parts[first])) {
+                int owner = process;
+                String threadText = parts[first];
+                thread = threadIds.computeIfAbsent(chain + threadText, t -> threadOf(importer, owner, threadText));
+                first++;
+            } else if (process >= 0) {
+                int owner = process;
+                thread = defaultThreads.computeIfAbsent(process, p -> importer.profile().addThread(owner, 0, null));
             } else {
                 if (defaultThread < 0) defaultThread = importer.distinctThread(0, null);
                 thread = defaultThread;
@@ -121,6 +141,30 @@ public final class CollapsedReader {
 
     private static int parseLine(String digits) {
         return digits.length() > 9 ? 0 : Integer.parseInt(digits);
+    }
+
+    /** A process of py-spy's {@code --subprocesses} output, under its parent's (the frame before it), -1 for none. */
+    private static int processOf(Importer importer, String text, int parent) {
+        Matcher m = PROCESS.matcher(text);
+        if (!m.matches()) throw new IllegalStateException(text);
+        int pid = Integer.parseInt(m.group(1));
+        int parentPid = parent < 0 ? 0 : importer.profile().processes().get(parent).pid();
+        return importer.profile().process(new dev.pyrometer.model.ProcessInfo(pid, parentPid, parent, m.group(2), "",
+            0, dev.pyrometer.model.ProcessInfo.RUNNING));
+    }
+
+    private static int threadOf(Importer importer, int process, String text) {
+        Matcher m = THREAD.matcher(text);
+        if (process < 0 || !m.matches()) return threadOf(importer, text);
+        String id = m.group(1);
+        long tid;
+        try {
+            tid = id.startsWith("0x") || id.startsWith("0X") ? Long.parseUnsignedLong(id.substring(2), 16) : Long.parseLong(id);
+        } catch (NumberFormatException tooLong) {
+            tid = id.hashCode() & 0x7FFFFFFFL;
+        }
+        String name = m.group(2);
+        return importer.profile().addThread(process, tid, name == null || name.isBlank() ? null : name.strip());
     }
 
     private static int threadOf(Importer importer, String text) {

@@ -1,6 +1,7 @@
 package dev.pyrometer.model.interchange;
 
 import dev.pyrometer.model.FrameTable;
+import dev.pyrometer.model.ProcessInfo;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.StackTable;
 import dev.pyrometer.model.aggregate.Selection;
@@ -30,26 +31,37 @@ public final class CollapsedWriter {
     public static long write(Profile profile, Selection selection, boolean threads, Writer out) throws IOException {
         SelectedSamples.PairCounts counts = new SelectedSamples.PairCounts();
         long[] written = {0};
+        // A recording of several processes roots every stack at its process, as py-spy's --subprocesses does: the
+        // thread is then kept in the count's key even when its frame is not written.
+        boolean processes = profile.processes().size() > 0;
+        boolean byThread = threads || processes;
         SelectedSamples.forEach(Snapshot.of(profile), selection, (i, thread, stack, state) -> {
-            counts.add(threads ? thread : -1, stack);
+            counts.add(byThread ? thread : -1, stack);
             written[0]++;
         });
-        List<String> lines = new ArrayList<>();
+        java.util.Map<String, Long> lines = new java.util.HashMap<>();
         StringBuilder line = new StringBuilder(256);
         for (long[] row : counts.rows()) {
             line.setLength(0);
             int thread = (int) row[0];
-            boolean threadFrame = thread >= 0 && !profile.threads().isUnknown(thread);
+            int process = thread >= 0 ? profile.threads().process(thread) : -1;
+            if (process >= 0) {
+                for (ProcessInfo p : profile.processes().chain(process)) line.append(clean(p.frameName())).append(';');
+                if (!threads && row[1] == StackTable.EMPTY) line.setLength(line.length() - 1);
+            }
+            boolean threadFrame = threads && thread >= 0 && !profile.threads().isUnknown(thread);
             if (threadFrame) line.append(threadFrame(profile, thread));
             if (row[1] != StackTable.EMPTY) {
                 if (threadFrame) line.append(';');
                 appendStack(profile, (int) row[1], line);
             }
-            line.append(' ').append(row[2]).append('\n');
-            lines.add(line.toString());
+            // Threads merged into their process may give one stack twice: one line with the sum.
+            lines.merge(line.toString(), row[2], Long::sum);
         }
-        Collections.sort(lines);
-        for (String l : lines) out.write(l);
+        List<String> sorted = new ArrayList<>(lines.size());
+        for (var e : lines.entrySet()) sorted.add(e.getKey() + ' ' + e.getValue() + '\n');
+        Collections.sort(sorted);
+        for (String l : sorted) out.write(l);
         out.flush();
         return written[0];
     }

@@ -80,7 +80,7 @@ public final class PprofWriter {
                 }
                 locationIds[d++] = locationOfFrame[frame];
             }
-            String threadName = profile.threads().label(thread);
+            String threadName = SpeedscopeWriter.processPrefix(profile, thread) + profile.threads().label(thread);
             pb.writeByteArray(PROFILE_SAMPLE, sample(locationIds, new long[] {count, count * period},
                 threadKey, strings.id(threadName), threadIdKey, profile.threads().osThreadId(thread)));
         }

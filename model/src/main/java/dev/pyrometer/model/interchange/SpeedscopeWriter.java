@@ -72,7 +72,7 @@ public final class SpeedscopeWriter {
             for (int r = 0; r < runCounts[t].size; r++) total += runCounts[t].values[r];
             String threadName = profile.threads().name(t);
             json.beginObject().name("type").value("sampled")
-                .name("name").value("Thread " + profile.threads().osThreadId(t) + " \"" + (threadName == null ? "" : threadName) + "\"")
+                .name("name").value(processPrefix(profile, t) + "Thread " + profile.threads().osThreadId(t) + " \"" + (threadName == null ? "" : threadName) + "\"")
                 .name("unit").value("none").name("startValue").value(0).name("endValue").value(total);
             json.name("samples").beginArray();
             for (int r = 0; r < runStacks[t].size; r++) {
@@ -104,5 +104,11 @@ public final class SpeedscopeWriter {
         }
 
         int last() { return values[size - 1]; }
+    }
+
+    /** In a recording of several processes, each thread's profile names its process first. */
+    static String processPrefix(Profile profile, int thread) {
+        int process = profile.threads().process(thread);
+        return process < 0 ? "" : profile.processes().get(process).frameName() + " ";
     }
 }

@@ -23,6 +23,8 @@ final class ChunkDecoder {
     private int stacks;
     private int[] threadMap = new int[16];
     private int threads;
+    private int[] processMap = new int[16];
+    private int processes;
     private long samples;
 
     // Scratch columns for one block of samples, reused.
@@ -49,6 +51,7 @@ final class ChunkDecoder {
             case SessionFormat.METADATA -> metadata();
             case SessionFormat.END -> end();
             case SessionFormat.FRAME_KINDS -> frameKinds();
+            case SessionFormat.PROCESSES -> processes();
             default -> { } // a chunk type from a newer minor version: skipped
         }
     }
@@ -132,9 +135,49 @@ final class ChunkDecoder {
         done();
         threadMap = ensure(threadMap, known);
         for (int i = 0; i < n; i++) {
-            threadMap[index[i]] = target.thread(osTid[i], name[i]);
-            threads = Math.max(threads, index[i] + 1);
+            // Every thread the file registers stays a thread of its own (two processes may share an OS id).
+            if (index[i] == threads) threadMap[threads++] = target.addThread(osTid[i], name[i]);
+            else target.renameThread(threadMap[index[i]], name[i]);
         }
+    }
+
+    /** Format 1.1: new or changed processes, then threads filed under them. */
+    private void processes() throws PayloadReader.DamagedChunk {
+        int n = in.count(7);
+        int[] index = new int[n];
+        dev.pyrometer.model.ProcessInfo[] info = new dev.pyrometer.model.ProcessInfo[n];
+        int known = processes;
+        for (int i = 0; i < n; i++) {
+            index[i] = in.index(known);
+            if (index[i] == known) known++;
+            int pid = in.signedInt();
+            int parentPid = in.signedInt();
+            int parent = in.signedInt();
+            if (parent < -1 || parent >= known) throw new PayloadReader.DamagedChunk("process parent out of range");
+            String command = in.string();
+            String version = in.string();
+            long start = in.signed();
+            long end = in.signed();
+            info[i] = new dev.pyrometer.model.ProcessInfo(pid, parentPid, parent, command, version, start, end);
+        }
+        int m = in.count(2);
+        int[] thread = new int[m];
+        int[] process = new int[m];
+        for (int i = 0; i < m; i++) {
+            thread[i] = in.index(threads - 1L);
+            process[i] = in.index(known - 1L);
+        }
+        done();
+        processMap = ensure(processMap, known);
+        for (int i = 0; i < n; i++) {
+            dev.pyrometer.model.ProcessInfo p = info[i];
+            int parent = p.parent() < 0 ? -1 : processMap[p.parent()];
+            p = new dev.pyrometer.model.ProcessInfo(p.pid(), p.parentPid(), parent, p.commandLine(), p.pythonVersion(),
+                p.startMicros(), p.endMicros());
+            if (index[i] == processes) processMap[processes++] = target.process(p);
+            else target.updateProcess(processMap[index[i]], p);
+        }
+        for (int i = 0; i < m; i++) target.assignProcess(threadMap[thread[i]], processMap[process[i]]);
     }
 
     private void samples() throws PayloadReader.DamagedChunk {

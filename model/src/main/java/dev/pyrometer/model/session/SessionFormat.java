@@ -12,6 +12,7 @@ public final class SessionFormat {
     /** {@code \x89PYRO\r\n\x1A}: a non-ASCII first byte and a CR LF pair catch text-mode mangling, as in PNG. */
     public static final byte[] MAGIC = {(byte) 0x89, 'P', 'Y', 'R', 'O', '\r', '\n', 0x1A};
     public static final int MAJOR = 1;
+    /** 1.1 added {@link #PROCESSES} and {@link #FRAME_KINDS}. */
     public static final int MINOR = 1;
     public static final int HEADER_BYTES = 16;
     /** Length, type byte and CRC around every payload. */
@@ -28,7 +29,8 @@ public final class SessionFormat {
     public static final int METADATA = 7;
     /** Written when a recording finishes cleanly; its absence means the recording was interrupted. */
     public static final int END = 8;
-    // 9 is PROCESSES (another part of 1.1).
+    /** Since 1.1: processes of a recording that followed subprocesses, and which process each thread belongs to. */
+    public static final int PROCESSES = 9;
     /** Since 1.1: which frames are native (C) functions; frames it does not list are Python's. */
     public static final int FRAME_KINDS = 10;
 

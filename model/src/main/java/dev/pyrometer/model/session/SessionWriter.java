@@ -3,6 +3,8 @@ package dev.pyrometer.model.session;
 import dev.pyrometer.model.AtomicFiles;
 import dev.pyrometer.model.FrameTable;
 import dev.pyrometer.model.MemoryTrack;
+import dev.pyrometer.model.ProcessInfo;
+import dev.pyrometer.model.ProcessTable;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.SampleTable;
 import dev.pyrometer.model.StackTable;
@@ -45,6 +47,9 @@ public final class SessionWriter {
     private int memory;
     private int threadsWritten;
     private String[] threadNames = new String[0];
+    private final java.util.List<ProcessInfo> processesWritten = new java.util.ArrayList<>();
+    /** Per thread, the process written for it (-1: none yet). */
+    private int[] threadProcesses = new int[0];
     private final Map<String, String> metadata = new HashMap<>();
     private long bytes;
     private boolean finished;
@@ -71,6 +76,7 @@ public final class SessionWriter {
         int memoryCount = profile.memory().size();
         int stackCount = profile.stacks().size();
         int threadCount = profile.threads().size();
+        int processCount = profile.processes().size();
         int frameCount = profile.frames().size();
         int stringCount = profile.strings().size();
         writeStrings(stringCount);
@@ -78,6 +84,7 @@ public final class SessionWriter {
         writeFrameKinds(frameCount);
         writeStacks(stackCount);
         writeThreads(threadCount);
+        writeProcesses(processCount, threadCount);
         int before = samples;
         writeSamples(sampleCount);
         writeMemory(memoryCount);
@@ -199,6 +206,54 @@ public final class SessionWriter {
         payload.varint(changed);
         payload.append(entries);
         chunk(SessionFormat.THREADS);
+    }
+
+    /**
+     * New and changed processes, then the threads newly filed under one. Nothing for a recording of one process, so
+     * such a recording writes exactly what format 1.0 wrote.
+     */
+    private void writeProcesses(int processCount, int threadCount) throws IOException {
+        if (processCount == 0) return;
+        ProcessTable table = profile.processes();
+        entries.reset();
+        int changed = 0;
+        for (int p = 0; p < processCount; p++) {
+            ProcessInfo info = table.get(p);
+            if (p < processesWritten.size() && info.equals(processesWritten.get(p))) continue;
+            entries.varint(p);
+            entries.signed(info.pid());
+            entries.signed(info.parentPid());
+            entries.signed(info.parent());
+            entries.string(info.commandLine());
+            entries.string(info.pythonVersion());
+            entries.signed(info.startMicros());
+            entries.signed(info.endMicros());
+            if (p < processesWritten.size()) processesWritten.set(p, info);
+            else processesWritten.add(info);
+            changed++;
+        }
+        PayloadWriter members = new PayloadWriter();
+        int assigned = 0;
+        int known = threadProcesses.length;
+        if (threadCount > known) {
+            threadProcesses = Arrays.copyOf(threadProcesses, threadCount);
+            Arrays.fill(threadProcesses, known, threadCount, -1);
+        }
+        for (int t = 0; t < threadCount; t++) {
+            int process = profile.threads().process(t);
+            if (process < 0 || process >= processCount || process == threadProcesses[t]) continue;
+            members.varint(t);
+            members.varint(process);
+            threadProcesses[t] = process;
+            assigned++;
+        }
+        if (changed == 0 && assigned == 0) return;
+        payload.reset();
+        payload.varint(changed);
+        payload.append(entries);
+        payload.varint(assigned);
+        payload.append(members);
+        chunk(SessionFormat.PROCESSES);
     }
 
     private void writeSamples(int count) throws IOException {

@@ -1,5 +1,6 @@
 package dev.pyrometer.model.session;
 
+import dev.pyrometer.model.ProcessInfo;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.SampleState;
 
@@ -59,6 +60,46 @@ final class SessionFixtures {
             };
             p.sample(10_000L * tick, main, stack, stack.length, SampleState.RUNNING | SampleState.NATIVE, 10_000, 0);
         }
+        return p;
+    }
+
+    /**
+     * A parent with two pool workers (one of which ends midway) and a child run through a shell (its parent is not
+     * a recorded process); the workers' main threads share an OS id with nothing, but worker 2 reuses the tid of
+     * a thread of worker 1, which must stay two threads.
+     */
+    static Profile processes() {
+        Profile p = new Profile();
+        p.metadata("command", "python3 pool.py");
+        p.metadata("pid", "5000");
+        int parent = p.process(new ProcessInfo(5000, 4999, -1, "python3 pool.py", "3.11.7", 0, ProcessInfo.RUNNING));
+        int w1 = p.process(new ProcessInfo(5001, 5000, parent, "python3 -c from multiprocessing.spawn import spawn_main",
+            "3.11.7", 12_000, ProcessInfo.RUNNING));
+        int w2 = p.process(new ProcessInfo(5002, 5000, parent, "python3 pool.py", "3.11.7", 12_500, ProcessInfo.RUNNING));
+        int shChild = p.process(new ProcessInfo(5010, 5009, -1, "python3 child.py", "3.13.0", 30_000, ProcessInfo.RUNNING));
+        int tParent = p.thread(parent, 5000, "MainThread");
+        int tHandler = p.thread(parent, 5003, "Thread-1 (_handle_workers)");
+        int tW1 = p.thread(w1, 5001, "MainThread");
+        int tW1b = p.thread(w1, 7777, "helper");
+        int tW2 = p.thread(w2, 5002, "MainThread");
+        int tW2b = p.thread(w2, 7777, "helper");
+        int tChild = p.thread(shChild, 5010, null);
+        int fMain = p.frame("/srv/pool.py", "main", 20, 15);
+        int fWait = p.frame("/usr/lib/python3.11/threading.py", "wait", 320, 288);
+        int fWork = p.frame("/srv/pool.py", "work", 8, 6);
+        int fChild = p.frame("/srv/child.py", "<module>", 3, 1);
+        for (int tick = 0; tick < 30; tick++) {
+            long t = 10_000_000L * tick;
+            p.sample(t, tParent, new int[] {fWait, fMain}, 2, 0, 0, 0);
+            p.sample(t + 10, tHandler, new int[] {fWait}, 1, 0, 0, 0);
+            if (tick < 20) p.sample(t + 100, tW1, new int[] {fWork}, 1, SampleState.RUNNING | SampleState.GIL, 9000, 0);
+            if (tick < 20) p.sample(t + 110, tW1b, new int[] {fWait}, 1, 0, 0, 0);
+            p.sample(t + 200, tW2, new int[] {fWork}, 1, SampleState.RUNNING | SampleState.GIL, 9500, 100);
+            p.sample(t + 210, tW2b, new int[] {fWait}, 1, 0, 0, 0);
+            if (tick >= 3) p.sample(t + 300, tChild, new int[] {fChild}, 1, SampleState.RUNNING, 9000, 0);
+            if (tick == 19) p.processEnded(w1, t + 5_000_000);
+        }
+        p.metadata("sampler_errors", "0");
         return p;
     }
 

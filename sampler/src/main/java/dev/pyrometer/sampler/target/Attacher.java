@@ -85,6 +85,35 @@ public final class Attacher {
         }
     }
 
+    /**
+     * Attaches to a {@code fork()} of an attached process that did not exec: the same interpreter file at the same
+     * addresses ({@code mappedAt} is where the parent maps {@code binary}), so its layout, {@code _PyRuntime} and
+     * glibc's tid offset carry over and no ELF file is read again. Null when the child maps it elsewhere (it exec'd).
+     */
+    public static Result attachForked(int pid, PythonBinary binary, long mappedAt, Layout layout, int tidOffset) {
+        List<MemoryMapping> maps;
+        try {
+            maps = MemoryMapping.read(pid);
+        } catch (IOException e) {
+            return null;
+        }
+        if (mappedAt == 0 || firstMapping(maps, binary.path()) != mappedAt) return null;
+        RemoteMemory memory = new RemoteMemory(pid, TargetReader.BUFFER_SIZE);
+        try {
+            long interp = interpreter(pid, binary, layout, memory, maps);
+            return new Result(binary, layout, interp, tidOffset, memory);
+        } catch (RuntimeException e) {
+            memory.close();
+            throw e;
+        }
+    }
+
+    /** Where a process maps the start of a file, or 0 when it does not map it. */
+    public static long firstMapping(List<MemoryMapping> maps, String path) {
+        for (MemoryMapping m : maps) if (path.equals(m.path())) return m.start();
+        return 0;
+    }
+
     private static Layout layout(int pid, PythonVersion version, PythonBinary binary, RemoteMemory memory) {
         if (!version.atLeast(3, 13)) {
             Layout table = LayoutTables.forVersion(version.major(), version.minor());

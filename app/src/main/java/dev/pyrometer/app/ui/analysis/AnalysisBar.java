@@ -20,9 +20,15 @@ import org.controlsfx.control.SegmentedButton;
  */
 public final class AnalysisBar extends HBox {
     private final CheckComboBox<ThreadChoice> threads = new CheckComboBox<>();
+    private final CheckComboBox<ProcessChoice> processes = new CheckComboBox<>();
     private boolean syncing;
 
     public AnalysisBar(AnalysisViewModel analysis, ThreadFilterViewModel threadFilter) {
+        this(analysis, threadFilter, null);
+    }
+
+    /** With a processes filter beside the threads filter, shown when the recording has processes. */
+    public AnalysisBar(AnalysisViewModel analysis, ThreadFilterViewModel threadFilter, ProcessFilterViewModel processFilter) {
         getStyleClass().add("analysis-bar");
         setId("analysis-bar");
         setAlignment(Pos.CENTER_LEFT);
@@ -42,6 +48,28 @@ public final class AnalysisBar extends HBox {
             if (!syncing) threadFilter.show(threads.getCheckModel().getCheckedItems().stream().map(ThreadChoice::index).toList());
         });
 
+        processes.setId("process-filter");
+        processes.setTitle("Processes");
+        processes.setShowCheckedCount(true);
+        processes.setTooltip(new Tooltip("Show the samples of these processes"));
+        processes.setPrefWidth(170);
+        processes.setVisible(false);
+        processes.managedProperty().bind(processes.visibleProperty());
+        if (processFilter != null) {
+            syncProcesses(processFilter);
+            processFilter.choices().addListener((ListChangeListener<ProcessChoice>) c -> syncProcesses(processFilter));
+            processes.getCheckModel().getCheckedItems().addListener((ListChangeListener<ProcessChoice>) c -> {
+                if (!syncing) {
+                    processFilter.show(processes.getCheckModel().getCheckedItems().stream().map(ProcessChoice::index).toList());
+                }
+            });
+        }
+        // Either filter changes the analysis's threads: each shows what the other did.
+        analysis.threadsProperty().addListener((o, before, now) -> {
+            syncChoices(analysis, threadFilter);
+            if (processFilter != null) syncProcesses(processFilter);
+        });
+
         CheckBox idle = new CheckBox("Include idle");
         idle.setId("include-idle");
         idle.setTooltip(new Tooltip("Count samples of threads that were waiting (I/O, locks, sleep), not only running ones"));
@@ -58,7 +86,7 @@ public final class AnalysisBar extends HBox {
         // Only worth showing when a rebuild is slow enough to notice; a live profile rebuilds several times a second.
         busy.visibleProperty().bind(analysis.busyProperty().and(analysis.analysisProperty().isNull()));
 
-        getChildren().addAll(groupLabel, groups, Controls.gap(6), threads, idle, gil, Controls.spacer(), busy);
+        getChildren().addAll(groupLabel, groups, Controls.gap(6), processes, threads, idle, gil, Controls.spacer(), busy);
     }
 
     /** The "Frames" choice: group frames by function, line, file or module; toggles are named {@code idPrefix + "line"}, say. */
@@ -69,6 +97,24 @@ public final class AnalysisBar extends HBox {
             case FILE -> "File";
             case MODULE -> "Module";
         }, idPrefix);
+    }
+
+    private void syncProcesses(ProcessFilterViewModel processFilter) {
+        syncing = true;
+        try {
+            List<ProcessChoice> choices = processFilter.choices();
+            if (!processes.getItems().equals(choices)) processes.getItems().setAll(choices);
+            processes.setVisible(!choices.isEmpty());
+            for (int i = 0; i < choices.size(); i++) {
+                boolean shown = processFilter.isShown(choices.get(i).index());
+                if (shown != processes.getCheckModel().isChecked(i)) {
+                    if (shown) processes.getCheckModel().check(i);
+                    else processes.getCheckModel().clearCheck(i);
+                }
+            }
+        } finally {
+            syncing = false;
+        }
     }
 
     private void syncChoices(AnalysisViewModel analysis, ThreadFilterViewModel threadFilter) {

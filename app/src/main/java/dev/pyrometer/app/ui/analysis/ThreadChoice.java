@@ -18,7 +18,11 @@ public record ThreadChoice(int index, String label) {
     public static void follow(List<ThreadChoice> choices, int first, Snapshot snapshot) {
         ThreadTable threads = snapshot.profile().threads();
         for (int t = 0; t < snapshot.threads(); t++) {
-            ThreadChoice choice = new ThreadChoice(t, threads.label(t));
+            int process = threads.process(t);
+            // In a recording of several processes every process has a MainThread: the pid tells them apart.
+            String label = process < 0 ? threads.label(t)
+                : threads.label(t) + " · " + snapshot.profile().processes().get(process).pid();
+            ThreadChoice choice = new ThreadChoice(t, label);
             int at = first + t;
             if (at < choices.size()) {
                 if (!choices.get(at).equals(choice)) choices.set(at, choice);

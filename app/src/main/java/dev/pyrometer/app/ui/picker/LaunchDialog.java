@@ -53,6 +53,10 @@ public final class LaunchDialog {
         environment.setId("launch-environment");
         environment.setPromptText("NAME=value, one per line");
         environment.setPrefRowCount(4);
+        javafx.scene.control.CheckBox subprocesses = new javafx.scene.control.CheckBox(
+            "Also record the Python processes it starts (workers, subprocesses)");
+        subprocesses.setId("launch-subprocesses");
+        subprocesses.setSelected(true);
         Label problem = new Label();
         problem.setId("launch-problem");
         problem.getStyleClass().add("error-text");
@@ -94,7 +98,7 @@ public final class LaunchDialog {
         cost.setWrapText(true);
         cost.setMaxWidth(460);
         cost.getStyleClass().add("muted");
-        grid.addRow(4, new Label(), new VBox(4, nativeBox, cost));
+        grid.addRow(4, new Label(), new VBox(4, subprocesses, nativeBox, cost));
         grid.add(problem, 1, 5);
         dialog.getDialogPane().setContent(grid);
 
@@ -109,6 +113,7 @@ public final class LaunchDialog {
         dialog.setResultConverter(button -> button == launch
             ? LaunchForm.parse(program.getText(), arguments.getText(), directory.getText(), environment.getText()).spec()
                 .holdable(nativeBox.isSelected())
+                .withSubprocesses(subprocesses.isSelected())
             : null);
         javafx.application.Platform.runLater(arguments::requestFocus);
         return dialog.showAndWait();

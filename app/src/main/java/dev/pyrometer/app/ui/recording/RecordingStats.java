@@ -9,10 +9,17 @@ package dev.pyrometer.app.ui.recording;
  * @param elapsedNanos time since recording started
  * @param targetCpuPercent the target's CPU use while recorded, in percent of one core
  * @param pausedNanos  of the elapsed time, how long the recording was paused
+ * @param processes    processes recorded: more than 1 when subprocesses are followed
  */
 public record RecordingStats(long samples, long errors, long lateTicks, long elapsedNanos, double targetCpuPercent,
-                             long pausedNanos) {
+                             long pausedNanos, int processes) {
     public static final RecordingStats NONE = new RecordingStats(0, 0, 0, 0, 0, 0);
+
+    /** Counters of a recording of one process. */
+    public RecordingStats(long samples, long errors, long lateTicks, long elapsedNanos, double targetCpuPercent,
+                          long pausedNanos) {
+        this(samples, errors, lateTicks, elapsedNanos, targetCpuPercent, pausedNanos, 1);
+    }
 
     /** Counters of a recording never paused. */
     public RecordingStats(long samples, long errors, long lateTicks, long elapsedNanos, double targetCpuPercent) {

@@ -22,6 +22,8 @@ public final class RecordingStatusBar extends StatusBar {
     private final Label errors = stat("recording-errors", "Stacks that could not be read consistently and were dropped");
     private final Label late = stat("recording-late", "Ticks that started more than one interval late");
     private final Label cpu = stat("recording-cpu", "The target's CPU use while recorded (100% = one core)");
+    private final Label processes = stat("recording-processes", "Processes recorded: the target and the Python"
+        + " processes it started");
 
     public RecordingStatusBar(RecordingViewModel model) {
         setId("recording-status");
@@ -56,7 +58,7 @@ public final class RecordingStatusBar extends StatusBar {
         getStyleClass().add("recording-active");
         show(model.statsProperty().get());
         getRightItems().setAll(elapsed, separator(), samples, separator(), rate, separator(), errors, separator(), late,
-            separator(), cpu, separator(), pause, stop);
+            separator(), cpu, processes, separator(), pause, stop);
     }
 
     private void show(RecordingStats s) {
@@ -66,6 +68,9 @@ public final class RecordingStatusBar extends StatusBar {
         errors.setText(Formats.count(s.errors(), "error"));
         late.setText(Formats.count(s.lateTicks()) + " late");
         cpu.setText(String.format(Locale.ROOT, "target %.0f%% CPU", s.targetCpuPercent()));
+        processes.setText(" in " + Formats.count(s.processes()) + (s.processes() == 1 ? " process" : " processes"));
+        processes.setVisible(s.processes() > 1);
+        processes.setManaged(s.processes() > 1);
         errors.getStyleClass().remove("stat-warning");
         if (s.errors() > 0 && s.errors() * 20 > s.samples()) errors.getStyleClass().add("stat-warning");
     }

@@ -1,14 +1,14 @@
 package dev.pyrometer.app.ui.recording;
 
 import dev.pyrometer.model.PyrometerException;
-import dev.pyrometer.sampler.Sampler;
+import dev.pyrometer.sampler.SamplingLoop;
 import dev.pyrometer.sampler.SamplerStats;
 
 /** A {@link Recording} backed by the sampler's loop. */
 final class SamplerRecording implements Recording {
-    private final Sampler sampler;
+    private final SamplingLoop sampler;
 
-    SamplerRecording(Sampler sampler) {
+    SamplerRecording(SamplingLoop sampler) {
         this.sampler = sampler;
     }
 
@@ -21,7 +21,7 @@ final class SamplerRecording implements Recording {
     public RecordingStats stats() {
         SamplerStats s = sampler.stats();
         return new RecordingStats(s.samples(), s.errors(), s.lateTicks(), s.elapsedNanos(), s.targetCpuPercent(),
-            s.pausedNanos());
+            s.pausedNanos(), sampler.processes());
     }
 
     @Override

@@ -3,7 +3,8 @@ package dev.pyrometer.app.ui.recording;
 import dev.pyrometer.app.ui.snapshot.ThreadDump;
 import dev.pyrometer.model.SampleSink;
 import dev.pyrometer.sampler.PythonTarget;
-import dev.pyrometer.sampler.Sampler;
+import dev.pyrometer.sampler.ProcessFollower;
+import dev.pyrometer.sampler.SamplingLoop;
 import dev.pyrometer.sampler.SamplerOptions;
 import dev.pyrometer.sampler.StackFrame;
 import dev.pyrometer.sampler.ThreadStack;
@@ -13,12 +14,19 @@ import java.util.List;
 final class SamplerTarget implements AttachedTarget {
     private final PythonTarget target;
     private final Runnable release;
-    private Sampler sampler;
+    private final boolean subprocesses;
+    private SamplingLoop sampler;
 
     /** @param release what closing also does: ends the child we started; nothing for a process we attached to */
     SamplerTarget(PythonTarget target, Runnable release) {
+        this(target, release, false);
+    }
+
+    /** @param subprocesses record the target's Python descendants too ({@link ProcessFollower}) */
+    SamplerTarget(PythonTarget target, Runnable release, boolean subprocesses) {
         this.target = target;
         this.release = release;
+        this.subprocesses = subprocesses;
     }
 
     @Override public int pid() { return target.pid(); }
@@ -47,8 +55,13 @@ final class SamplerTarget implements AttachedTarget {
     @Override
     public synchronized Recording record(RecordingSettings settings, SampleSink sink) {
         if (sampler != null) throw new IllegalStateException("already recording");
-        sampler = target.sampler(new SamplerOptions(settings.rateHz(), settings.duration())
-            .withNative(settings.nativeFrames(), settings.showPlumbing()), sink);
+        SamplerOptions options = new SamplerOptions(settings.rateHz(), settings.duration())
+            .withNative(settings.nativeFrames(), settings.showPlumbing());
+        // The follower reads (and closes) the target itself, beside its descendants. It does not unwind C stacks:
+        // a recording with native frames holds and reads the one process it was started on.
+        sampler = subprocesses && !settings.nativeFrames()
+            ? new ProcessFollower(target.pid(), target, options, sink, SamplerTargetService.LAUNCH_PATIENCE)
+            : target.sampler(options, sink);
         sampler.start();
         return new SamplerRecording(sampler);
     }
@@ -56,7 +69,7 @@ final class SamplerTarget implements AttachedTarget {
     @Override
     public synchronized void close() {
         if (sampler != null) sampler.stop();
-        target.close();
+        if (!(sampler instanceof ProcessFollower)) target.close();
         release.run();
     }
 }

@@ -96,7 +96,7 @@ public final class WorkspaceView extends BorderPane {
         withTimeline.getDividers().getFirst().positionProperty().addListener((o, b, p) -> settings.putDouble("divider.timeline", p.doubleValue()));
         SplitPane.setResizableWithParent(timeline, false);
 
-        setTop(new AnalysisBar(model.analysis(), model.threads()));
+        setTop(new AnalysisBar(model.analysis(), model.threads(), model.processes()));
         setCenter(withTimeline);
         setBottom(new VBox(new AutosaveProblemBar(model),
             model.recording() != null ? new RecordingStatusBar(model.recording()) : sessionStatus()));

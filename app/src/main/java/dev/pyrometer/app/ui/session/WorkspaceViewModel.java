@@ -54,6 +54,7 @@ public final class WorkspaceViewModel {
     private final ObjectProperty<FrameSelection> selection = new SimpleObjectProperty<>(this, "selection");
     private final AnalysisViewModel analysis;
     private final ThreadFilterViewModel threads;
+    private final dev.pyrometer.app.ui.analysis.ProcessFilterViewModel processes;
     private final FlameGraphViewModel flame;
     private final SourceViewModel source;
     private final CallTreeViewModel callTree;
@@ -81,6 +82,7 @@ public final class WorkspaceViewModel {
         this.name = name;
         this.analysis = new AnalysisViewModel(profile, context.runner());
         this.threads = new ThreadFilterViewModel(analysis);
+        this.processes = new dev.pyrometer.app.ui.analysis.ProcessFilterViewModel(analysis, profile);
         this.flame = new FlameGraphViewModel(analysis, selection, context.runner());
         // Tables and line heat follow the slower stream: once a second while recording, at once otherwise.
         this.source = new SourceViewModel(analysis.slowAnalysisProperty(), selection, context.runner(),
@@ -141,6 +143,7 @@ public final class WorkspaceViewModel {
     public Profile profile() { return profile; }
     public AnalysisViewModel analysis() { return analysis; }
     public ThreadFilterViewModel threads() { return threads; }
+    public dev.pyrometer.app.ui.analysis.ProcessFilterViewModel processes() { return processes; }
     public FlameGraphViewModel flame() { return flame; }
     public SourceViewModel source() { return source; }
     public CallTreeViewModel callTree() { return callTree; }
