@@ -85,6 +85,7 @@ public final class Sampler implements SamplingLoop {
     private int markerId;
     /** Set when the target replaced its program (exec): the recording ended as if it had exited. */
     private volatile ExecWatch.Image replacedBy;
+    /** Set when this sampler runs its own loop; null when a {@link ProcessFollower} drives its ticks. */
     private ExecWatch execWatch;
     private long execCheckedAt = -1_000_000_000L;
     private Map<Long, String> names = Map.of();
@@ -431,6 +432,8 @@ public final class Sampler implements SamplingLoop {
      * fail: then nothing the sampler knows of it holds, and the recording ends as if it had exited.
      */
     private boolean replaced(long time) {
+        // Ticked by a ProcessFollower, which looks for execs itself and attaches afresh (FollowedProcess.execed).
+        if (execWatch == null) return false;
         if (time - execCheckedAt < 100_000_000) return false;
         execCheckedAt = time;
         replacedBy = execWatch.replacedBy();

@@ -66,6 +66,8 @@ class RecordInterruptTest {
             assertTrue(sampledInCleanUp(ProfileFiles.read(session).profile()), "recording went on during the clean-up");
             assertTrue(read("err.txt").contains("samples"), read("err.txt"));
         } finally {
+            // The whole group, the program too: a failed check must not leave it burning a CPU (it did once).
+            new ProcessBuilder("kill", "-KILL", "--", "-" + record.pid()).start().waitFor();
             record.destroyForcibly();
         }
     }
