@@ -348,7 +348,7 @@ public final class ProcessFollower implements SamplingLoop {
             }
             FollowedProcess parent = livePid(c.parentPid);
             if (parent != null && !c.atStart && now - c.firstSeen < FORK_GRACE_NANOS
-                && Objects.equals(exe, parent.target.executable())) {
+                && Objects.equals(exe, parent.target.executable()) && stillForkCopy(c.pid)) {
                 c.nextTry = c.firstSeen + FORK_GRACE_NANOS;
                 continue;
             }
@@ -367,6 +367,16 @@ public final class ProcessFollower implements SamplingLoop {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the process has not exec'd since its fork (the kernel's flag): only such a copy waits out the grace;
+     * one that already runs its own program, the same executable or not, is attached at once (a child that lives
+     * 50 ms would otherwise be missed).
+     */
+    private static boolean stillForkCopy(int pid) {
+        long[] stat = DescendantFinder.stat(pid);
+        return stat == null || (stat[2] & DescendantFinder.FORK_NO_EXEC) != 0;
     }
 
     /** A fork of a followed process that did not exec is read with its parent's layout; anything else afresh. */

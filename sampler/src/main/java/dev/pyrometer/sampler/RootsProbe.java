@@ -41,11 +41,22 @@ final class RootsProbe {
             RunRoots roots = new RunRoots(read.sysPath(), read.mainFile(), workingDirectory(), read.prefix(),
                 read.basePrefix(), read.execPrefix());
             write(roots);
-            done = roots.complete();
+            done = roots.complete() && hasScriptFolder(roots);
         }
         nextAt = time + interval;
         interval = Math.min(interval * 2, LAST_RETRY_NANOS);
         if (time >= GIVE_UP_NANOS) done = true;
+    }
+
+    /**
+     * Whether {@code sys.path} already holds the main script's folder, which Python puts first only just before it
+     * runs the script (3.9 was seen read between the two). A program run with {@code -I}, {@code -P} or {@code -m}
+     * never has it: it is read again, less and less often, until the minute is up.
+     */
+    private static boolean hasScriptFolder(RunRoots roots) {
+        if (roots.mainFile() == null) return true;
+        Path folder = Path.of(roots.mainFile()).getParent();
+        return folder == null || roots.sysPath().contains(folder.toString());
     }
 
     /** Writes the keys whose values changed since the last read. */

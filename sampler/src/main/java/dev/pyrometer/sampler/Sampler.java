@@ -88,6 +88,7 @@ public final class Sampler implements SamplingLoop {
     /** Set when this sampler runs its own loop; null when a {@link ProcessFollower} drives its ticks. */
     private ExecWatch execWatch;
     private long execCheckedAt = -1_000_000_000L;
+    private static final long EXEC_CHECK_ANYWAY_NANOS = 1_000_000_000L;
     private Map<Long, String> names = Map.of();
     private int namesGeneration;
     private long namesReadAt = -NAMES_EVERY_NANOS;
@@ -315,6 +316,9 @@ public final class Sampler implements SamplingLoop {
             readNames(reader, time);
         }
         reader.beginTick();
+        // An exec into the same non-PIE executable (Debian's static python3) maps the new interpreter where the old
+        // one was, so reads go on succeeding: look once a second even then (a readlink and the maps file).
+        if (time - execCheckedAt >= EXEC_CHECK_ANYWAY_NANOS && replaced(time)) return false;
         if (!reader.refresh()) {
             if (gone(reader) || replaced(time)) return false;
             errors++;

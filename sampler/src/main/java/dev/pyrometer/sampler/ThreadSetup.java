@@ -10,9 +10,12 @@ import java.util.List;
 final class ThreadSetup {
     private ThreadSetup() {}
 
-    /** Removes every thread without frames whose ids another listed thread also has. */
+    /**
+     * Removes every thread without frames whose Python thread id another listed thread also has: two running threads
+     * never share one. (Only the Python id: the new thread may have set its kernel id already, 3.11 was seen so.)
+     */
     static void dropUnstarted(List<ThreadStack> threads) {
-        threads.removeIf(t -> t.frames().isEmpty() && threads.stream().anyMatch(other -> other != t
-            && other.osThreadId() == t.osThreadId() && other.pythonThreadId() == t.pythonThreadId()));
+        threads.removeIf(t -> t.frames().isEmpty() && t.pythonThreadId() != 0 && threads.stream().anyMatch(
+            other -> other != t && other.pythonThreadId() == t.pythonThreadId()));
     }
 }
