@@ -11,7 +11,7 @@ class UnknownCommandTest {
     void aMistypedCommandListsTheCommands() {
         PyrometerException e = CliRun.error("recrod", "--pid", "1");
         assertEquals(2, e.exitCode());
-        assertEquals("unknown command 'recrod'; the commands are record, dump, ps, convert, diff, open, compare (to"
+        assertEquals("unknown command 'recrod'; the commands are record, dump, ps, convert, diff, open, compare, report (to"
             + " launch a program in the workbench: pyrometer -- recrod).", e.getMessage());
     }
 }

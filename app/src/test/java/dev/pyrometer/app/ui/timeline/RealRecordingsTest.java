@@ -130,16 +130,18 @@ class RealRecordingsTest {
         int grows = lineOf(MEMORY, "# grows"), frees = lineOf(MEMORY, "# frees");
         String report = "grow line +" + lines.growth(grows) + " -" + lines.release(grows) + ", free line +"
             + lines.growth(frees) + " -" + lines.release(frees) + " of +" + lines.allGrowth() + " -" + lines.allRelease();
-        assertTrue(lines.growth(grows) > 0.8 * lines.allGrowth(), report);
-        assertTrue(lines.release(frees) > 0.8 * lines.allRelease(), report);
+        // Each tick's change goes to the frames both ticks share: a block freed in the tick where grow() hands over
+        // to shrink() (up to one in three here) goes to main's line, not to either (75% seen for the free line).
+        assertTrue(lines.growth(grows) > 0.6 * lines.allGrowth(), report);
+        assertTrue(lines.release(frees) > 0.6 * lines.allRelease(), report);
         assertTrue(lines.release(grows) < 0.2 * lines.allRelease(), report);
         assertTrue(lines.growth(frees) < 0.2 * lines.allGrowth(), report);
         assertEquals(grows, lines.mostGrowingLine());
 
         KeyMemory functions = KeyMemory.of(memory, KeyBy.FUNCTION, Transforms.NONE, Cancel.NEVER);
         Keys keys = Keys.of(snapshot, KeyBy.FUNCTION);
-        assertTrue(functions.selfGrowth(keyOf(keys, "grow")) > 0.8 * memory.totalGrowth(), report);
-        assertTrue(functions.selfRelease(keyOf(keys, "shrink")) > 0.8 * memory.totalRelease(), report);
+        assertTrue(functions.selfGrowth(keyOf(keys, "grow")) > 0.6 * memory.totalGrowth(), report);
+        assertTrue(functions.selfRelease(keyOf(keys, "shrink")) > 0.6 * memory.totalRelease(), report);
         assertTrue(functions.totalGrowth(keyOf(keys, "main")) >= functions.selfGrowth(keyOf(keys, "grow")));
     }
 
