@@ -69,7 +69,10 @@ class CollapsedRoundTripTest {
 
         assertEquals(stackCounts(original), stackCounts(converted));
         assertEquals(flags.contains("-t"), converted.startsWith("thread ("), "thread frames exactly when py-spy wrote them");
-        assertEquals(flags.contains("--idle"), converted.contains("sleeper (w.py:12)"), "the sleeper only with --idle");
+        // py-spy's own idle test is a guess (a thread waking from its sleep can count as active), so without --idle
+        // it too writes the sleeper now and then (seen in CI): what it wrote comes back, and with --idle it is there.
+        assertEquals(original.contains("sleeper (w.py:12)"), converted.contains("sleeper (w.py:12)"), "the sleeper as py-spy wrote it");
+        if (flags.contains("--idle")) assertTrue(converted.contains("sleeper (w.py:12)"), "the sleeper with --idle");
         assertTrue(converted.contains("hot_a (w.py:4)"), converted);
     }
 
