@@ -102,7 +102,8 @@ public final class Profile implements SampleSink {
         revision++;
     }
 
-    /** Writer only: files a thread under a process (file readers use this). */
+    /** Writer only: files a thread under a process (file readers, and a sampler following an exec, use this). */
+    @Override
     public void assignProcess(int thread, int process) {
         threads.assignProcess(thread, process);
         revision++;

@@ -36,6 +36,12 @@ public interface SampleSink {
     default int thread(int process, long osThreadId, String name) { return thread(osThreadId, name); }
 
     /**
+     * Files a thread registered without a process under {@code process}: a recording of one program that exec'd
+     * another gets a process table then, its first program's threads filed under the first entry.
+     */
+    default void assignProcess(int thread, int process) {}
+
+    /**
      * One thread's sample.
      *
      * @param timeNanos   nanoseconds since the recording started

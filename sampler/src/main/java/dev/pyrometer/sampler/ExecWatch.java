@@ -17,14 +17,19 @@ final class ExecWatch {
     private final Image attached;
 
     /**
-     * What a process runs: its executable's path and identity, and where its stack is mapped (placed anew by every
-     * exec: the executable itself may be mapped at a fixed address, exec'ing the same file again).
+     * What a process runs: its executable's path and identity, and where its stack's top is mapped (placed anew by
+     * every exec: the executable itself may be mapped at a fixed address, exec'ing the same file again).
      */
     record Image(String path, Object fileKey, String stack) {}
 
     ExecWatch(int pid) {
+        this(pid, image(pid));
+    }
+
+    /** Watches from {@code attached}, the image read before attaching (an exec after that read is then seen). */
+    ExecWatch(int pid, Image attached) {
         this.pid = pid;
-        this.attached = image(pid);
+        this.attached = attached != null ? attached : image(pid);
     }
 
     /** The program the process runs now when it is another than when attached, else null (or unknown: null). */
@@ -42,8 +47,9 @@ final class ExecWatch {
             Object key = Files.readAttributes(proc.resolve("exe"), BasicFileAttributes.class).fileKey();
             String stack;
             try (var lines = Files.lines(proc.resolve("maps"))) {
+                // Its top (the end address): the start moves down as the stack grows, the top only with an exec.
                 stack = lines.filter(l -> l.endsWith("[stack]")).findFirst()
-                    .map(l -> l.substring(0, Math.max(0, l.indexOf(' ')))).orElse("");
+                    .map(l -> l.substring(l.indexOf('-') + 1, Math.max(l.indexOf('-') + 1, l.indexOf(' ')))).orElse("");
             }
             return new Image(path, Objects.requireNonNullElse(key, path), stack);
         } catch (IOException | RuntimeException e) {

@@ -28,6 +28,13 @@ final class FollowedProcess implements AutoCloseable {
     private long errorsSeen;
     /** Attached as a fork() of a followed process that had not exec'd. */
     private final boolean forkCopy;
+    /**
+     * Looked at once a second even while reads succeed: an exec into the same non-PIE executable (Debian's static
+     * python3 restarting itself) maps the new interpreter where the old one was.
+     */
+    private final ExecWatch execWatch;
+    private long execCheckedAt;
+    private static final long EXEC_CHECK_ANYWAY_NANOS = 1_000_000_000L;
 
     FollowedProcess(PythonTarget target, int index, long startTicks, Sampler sampler, boolean primary, ProcessSink sink,
                     boolean forkCopy) {
@@ -42,6 +49,7 @@ final class FollowedProcess implements AutoCloseable {
         this.slots = new ThreadSlots(pid, Libc.clockTicksPerSecond());
         this.statm = primary ? KeptOpenFile.open("/proc/" + pid + "/statm", 256) : null;
         this.roots = primary ? new RootsProbe(pid, sink) : null;
+        this.execWatch = new ExecWatch(pid, target.image());
     }
 
     int pid() {
@@ -55,10 +63,15 @@ final class FollowedProcess implements AutoCloseable {
     }
 
     /**
-     * True when the last tick could not read the process and it no longer maps its interpreter where it did: it
-     * exec'd (a fork caught before its exec, or a program that replaced itself) and must be attached afresh.
+     * True when the process exec'd (a fork caught before its exec, or a program that replaced itself) and must be
+     * attached afresh: the last tick could not read it and it no longer maps its interpreter where it did, or the
+     * once-a-second look at its executable and stack mapping ({@link ExecWatch}) finds them changed.
      */
-    boolean execed() {
+    boolean execed(long time) {
+        if (slots.stackMoved() || time - execCheckedAt >= EXEC_CHECK_ANYWAY_NANOS) {
+            execCheckedAt = time;
+            if (execWatch.replacedBy() != null) return true;
+        }
         long errors = sampler.errors();
         if (errors == errorsSeen) return false;
         errorsSeen = errors;

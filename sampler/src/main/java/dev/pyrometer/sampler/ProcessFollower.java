@@ -28,8 +28,10 @@ import java.util.concurrent.locks.LockSupport;
  * interpreter's ELF file again. A descendant that is not Python (a shell between two Pythons) is not attached, but
  * its children are found; it is looked at again when it execs, and for its first {@value #NOT_PYTHON_PATIENCE_MILLIS}
  * ms (a dynamically linked Python maps libpython a moment after exec). A process that ends is let go, its samples
- * kept, its end recorded; its pid, should the kernel reuse it, is another process (start times tell). The recording
- * ends when the root has exited and no followed process is left, or as a {@link Sampler} does.
+ * kept, its end recorded; its pid, should the kernel reuse it, is another process (start times tell). A process that
+ * execs is two entries: the old program's ends when the exec is seen, and the new one, when Python, is attached afresh
+ * as a new entry with the same pid and a later start. The recording ends when the root has exited and no followed
+ * process is left, or as a {@link Sampler} does.
  */
 public final class ProcessFollower implements SamplingLoop {
     static final long SCAN_EVERY_MILLIS = 20;
@@ -68,6 +70,7 @@ public final class ProcessFollower implements SamplingLoop {
     private volatile long pausedBefore;
     private volatile long pausedSince;
     private volatile int processes;
+    private long rootStartTicks;
     private volatile long processSamples;
     // Counters of the processes that ended (their samplers are gone); the live ones are summed on demand.
     private long endedThreadSamples;
@@ -78,18 +81,22 @@ public final class ProcessFollower implements SamplingLoop {
     private volatile long targetCpuMicros;
     private boolean primaryFound;
     private DescendantFinder finder;
+    /** The root's execs (a descendant's are its own business: most children exec right after their fork). */
+    private volatile List<TargetExec> rootExecs = List.of();
 
     /** A descendant not (yet) attached. */
     private static final class Candidate {
         final int pid;
         final int parentPid;
         final long startTicks;
-        final long firstSeen;
+        long firstSeen;
         /** Found by the first look, when the recording started: running already, no fork in progress. */
         boolean atStart;
         long nextTry;
         long delay = FIRST_RETRY_NANOS;
         String notPythonExe;
+        /** The root, waited for since it exec'd: its exec's entry gets the Python version it is attached with. */
+        boolean rootExec;
 
         Candidate(int pid, int parentPid, long startTicks, long firstSeen) {
             this.pid = pid;
@@ -222,6 +229,7 @@ public final class ProcessFollower implements SamplingLoop {
             sink.metadata(MetadataKeys.SUBPROCESSES, "true");
             finder = new DescendantFinder(rootPid, childrenFiles);
             long rootStart = DescendantFinder.startTicks(rootPid);
+            rootStartTicks = rootStart;
             long[] rootStat = DescendantFinder.stat(rootPid);
             Candidate root = new Candidate(rootPid, rootStat == null ? 0 : (int) rootStat[0], rootStart, start);
             if (rootTarget != null) follow(rootTarget, root, 0);
@@ -302,12 +310,18 @@ public final class ProcessFollower implements SamplingLoop {
             long had = p.sampler.threadSamples();
             boolean alive = p.tick(time, pageSize);
             if (p.sampler.threadSamples() > had) sampledProcesses++;
-            if (!alive || p.execed()) {
+            if (!alive || p.execed(time)) {
                 it.remove();
                 end(p, time);
                 // A process that exec'd is attached afresh, as what it now runs.
-                if (alive && finder.isMember(p.pid(), p.startTicks)) {
-                    pending.put(p.pid(), new Candidate(p.pid(), parentPid(p.pid()), p.startTicks, now));
+                boolean root = p.pid() == rootPid && p.startTicks == rootStartTicks;
+                if (alive && (root || finder.isMember(p.pid(), p.startTicks))) {
+                    Candidate c = new Candidate(p.pid(), parentPid(p.pid()), p.startTicks, now);
+                    if (root) {
+                        c.rootExec = true;
+                        addRootExec(new TargetExec(time, ProcFiles.executable(rootPid), null, true));
+                    }
+                    pending.put(p.pid(), c);
                 }
                 continue;
             }
@@ -341,6 +355,17 @@ public final class ProcessFollower implements SamplingLoop {
                 continue;
             }
             String exe = ProcFiles.executable(c.pid);
+            if (c.notPythonExe != null && exe != null && !c.notPythonExe.equals(exe)) {
+                // It exec'd since it was found not Python: the new program gets its own patience (a dynamically
+                // linked Python maps libpython a moment after its exec).
+                c.notPythonExe = null;
+                c.firstSeen = now;
+                c.delay = FIRST_RETRY_NANOS;
+                if (c.pid == rootPid) {
+                    c.rootExec = true;
+                    addRootExec(new TargetExec(time, exe, null, true));
+                }
+            }
             if (c.notPythonExe != null && c.notPythonExe.equals(exe)
                 && now - c.firstSeen > NOT_PYTHON_PATIENCE_MILLIS * 1_000_000) {
                 c.nextTry = now + LAST_RETRY_NANOS; // looked at again only when it execs
@@ -390,6 +415,11 @@ public final class ProcessFollower implements SamplingLoop {
     }
 
     private void follow(PythonTarget target, Candidate c, long time) {
+        if (c.rootExec && !rootExecs.isEmpty()) {
+            List<TargetExec> execs = new ArrayList<>(rootExecs);
+            execs.set(execs.size() - 1, execs.getLast().attached(target.version().toString()));
+            rootExecs = List.copyOf(execs);
+        }
         boolean primary = !primaryFound;
         FollowedProcess parent = livePid(c.parentPid);
         ProcessInfo info = new ProcessInfo(target.pid(), c.parentPid, parent == null ? -1 : parent.index,
@@ -403,6 +433,17 @@ public final class ProcessFollower implements SamplingLoop {
         boolean forkCopy = stat != null && (stat[2] & DescendantFinder.FORK_NO_EXEC) != 0;
         live.add(new FollowedProcess(target, index, c.startTicks, sampler, primary, processSink, forkCopy));
         processes++;
+    }
+
+    private void addRootExec(TargetExec exec) {
+        List<TargetExec> execs = new ArrayList<>(rootExecs);
+        execs.add(exec);
+        rootExecs = List.copyOf(execs);
+    }
+
+    @Override
+    public List<TargetExec> execs() {
+        return rootExecs;
     }
 
     private FollowedProcess livePid(int pid) {

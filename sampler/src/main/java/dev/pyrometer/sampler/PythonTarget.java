@@ -36,9 +36,13 @@ public final class PythonTarget implements AutoCloseable {
     private final String executable;
     private final RemoteMemory memory;
     private final TargetReader reader;
+    /** What the process ran just before it was attached to: an exec after that is seen ({@link ExecWatch}). */
+    private final ExecWatch.Image image;
 
-    PythonTarget(int pid, PythonBinary binary, Layout layout, long interp, int pthreadTidOffset, RemoteMemory memory) {
+    PythonTarget(int pid, PythonBinary binary, Layout layout, long interp, int pthreadTidOffset, RemoteMemory memory,
+                 ExecWatch.Image image) {
         this.pid = pid;
+        this.image = image;
         this.binary = binary;
         this.layout = layout;
         this.interp = interp;
@@ -55,9 +59,10 @@ public final class PythonTarget implements AutoCloseable {
      * @throws dev.pyrometer.model.PyrometerException with a message for the user (see {@link SamplerErrors})
      */
     public static PythonTarget attach(int pid) {
+        ExecWatch.Image image = pid > 0 ? ExecWatch.image(pid) : null;
         Attacher.Result r = Attacher.attach(pid);
         try {
-            return new PythonTarget(pid, r.binary(), r.layout(), r.interp(), r.pthreadTidOffset(), r.memory());
+            return new PythonTarget(pid, r.binary(), r.layout(), r.interp(), r.pthreadTidOffset(), r.memory(), image);
         } catch (RuntimeException e) {
             r.memory().close(); // its native buffer is ours until the target owns it
             throw e;
@@ -69,11 +74,12 @@ public final class PythonTarget implements AutoCloseable {
      * null when the child does not map the interpreter where the parent does (it exec'd, attach it afresh).
      */
     static PythonTarget attachForked(int pid, PythonTarget parent, long parentMapsBinaryAt) {
+        ExecWatch.Image image = ExecWatch.image(pid);
         Attacher.Result r = Attacher.attachForked(pid, parent.binary, parentMapsBinaryAt, parent.layout,
             parent.pthreadTidOffset);
         if (r == null) return null;
         try {
-            return new PythonTarget(pid, r.binary(), r.layout(), r.interp(), r.pthreadTidOffset(), r.memory());
+            return new PythonTarget(pid, r.binary(), r.layout(), r.interp(), r.pthreadTidOffset(), r.memory(), image);
         } catch (RuntimeException e) {
             r.memory().close();
             throw e;
@@ -99,6 +105,11 @@ public final class PythonTarget implements AutoCloseable {
 
     public List<String> commandLine() {
         return commandLine;
+    }
+
+    /** What the process ran when it was attached to (null when unreadable): the baseline to tell an exec by. */
+    ExecWatch.Image image() {
+        return image;
     }
 
     /** The structure layout in use (for tests and diagnostics). */

@@ -12,6 +12,7 @@ import dev.pyrometer.sampler.walk.CodeInfo;
 import dev.pyrometer.sampler.walk.StackWalk;
 import dev.pyrometer.sampler.walk.TargetReader;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,10 @@ import java.util.concurrent.locks.LockSupport;
  * the thread parks through long waits (so stop and pause wake it) and ends each wait with {@code clock_nanosleep} on
  * an absolute deadline.
  * Control it from any thread: {@link #start}, {@link #pause}, {@link #resume}, {@link #stop}, {@link #stats}.
+ *
+ * <p>A target that replaces its program ({@code exec}) is read on in its new program when
+ * {@link SamplerOptions#followExecs()} asks for it ({@link ExecFollower}: the same timeline, a process table that
+ * tells the programs apart), else the recording ends there as at an exit.
  */
 public final class Sampler implements SamplingLoop {
     /** How a recording ended. */
@@ -51,9 +56,17 @@ public final class Sampler implements SamplingLoop {
     private static final long NAMES_EVERY_NANOS = 1_000_000_000;
     private static final long NAMES_AT_MOST_EVERY_NANOS = 100_000_000;
 
-    private final PythonTarget target;
+    private final int pid;
+    /** The program being read: the one attached to at first, then (following execs) each one after it. */
+    private PythonTarget target;
+    /** A target this sampler attached to itself after an exec (it closes it); null while reading the first. */
+    private PythonTarget owned;
     private final SamplerOptions options;
-    private final SampleSink sink;
+    /** The recording's sink; {@link #sink} is where the program being read writes (its own process after an exec). */
+    private final SampleSink recording;
+    private SampleSink sink;
+    /** Follows the target through its execs; null when an exec ends the recording. */
+    private final ExecFollower following;
     private final CountDownLatch ended = new CountDownLatch(1);
     private final int[] frameIds = new int[StackWalk.MAX_DEPTH + 1]; // + a cut marker
     /** With native frames: the Python and C frames merged (sampling thread only, like the rest). */
@@ -85,6 +98,9 @@ public final class Sampler implements SamplingLoop {
     private int markerId;
     /** Set when the target replaced its program (exec): the recording ended as if it had exited. */
     private volatile ExecWatch.Image replacedBy;
+    private volatile long replacedAt;
+    /** Errors before the current run of failing ticks: reads of a program replaced meanwhile are not errors. */
+    private long errorsBeforeFailing;
     /** Set when this sampler runs its own loop; null when a {@link ProcessFollower} drives its ticks. */
     private ExecWatch execWatch;
     private long execCheckedAt = -1_000_000_000L;
@@ -94,15 +110,19 @@ public final class Sampler implements SamplingLoop {
     private long namesReadAt = -NAMES_EVERY_NANOS;
 
     Sampler(PythonTarget target, SamplerOptions options, SampleSink sink) {
+        this.pid = target.pid();
         this.target = target;
         this.options = options;
+        this.recording = sink;
         this.sink = sink;
+        // Held threads (ptrace) do not carry over an exec: such a recording ends there.
+        this.following = options.followExecs() && !options.holdsThreads() ? new ExecFollower(pid, sink) : null;
     }
 
     /** Starts sampling on a new thread. */
     public synchronized void start() {
         if (thread != null) throw new IllegalStateException("already started");
-        thread = new Thread(this::run, "pyrometer-sampler-" + target.pid());
+        thread = new Thread(this::run, "pyrometer-sampler-" + pid);
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
@@ -187,18 +207,21 @@ public final class Sampler implements SamplingLoop {
     long targetCpuMicrosNow() { return targetCpuMicros; }
 
     private void run() {
-        int pid = target.pid();
+        TargetReader reader = null;
+        ThreadSlots slots = null;
+        KeptOpenFile statm = null;
         try (PreciseSleep sleep = new PreciseSleep();
-             TargetReader reader = target.newReader();
-             ThreadSlots slots = new ThreadSlots(pid, Libc.clockTicksPerSecond());
-             KeptOpenFile statm = KeptOpenFile.open("/proc/" + pid + "/statm", 256);
              ThreadPauser pauser = options.holdsThreads() ? ThreadPauser.seize(pid) : null;
              NativeStacks nativeStacks = options.nativeFrames()
                  ? new NativeStacks(pid, sink, options.showPlumbing()) : null) {
             natives = nativeStacks;
             Libc.preciseTimers();
-            execWatch = new ExecWatch(pid);
+            execWatch = new ExecWatch(pid, target.image());
+            reader = target.newReader();
+            slots = new ThreadSlots(pid, Libc.clockTicksPerSecond());
+            statm = openStatm();
             SamplerMetadata.writeStart(sink, target, options);
+            // The roots are the first program's (as with --subprocesses: the first Python process's facts).
             RootsProbe roots = SamplerMetadata.writeRoots(sink, target, reader);
             long start = System.nanoTime();
             startNanos = start;
@@ -219,10 +242,38 @@ public final class Sampler implements SamplingLoop {
                     break;
                 }
                 if (schedule.late(now)) lateTicks++;
-                roots.poll(reader, now - start);
+                if (reader == null) {
+                    // Between two programs of a target followed through its execs: nothing to read until the new
+                    // one runs a CPython (one that is not Python is watched until it ends or execs again).
+                    PythonTarget next = following.poll(now - start);
+                    if (following.ended()) {
+                        outcome = Outcome.TARGET_EXITED;
+                        break;
+                    }
+                    schedule.advance(now);
+                    if (next == null) continue;
+                    readNext(next);
+                    reader = next.newReader();
+                    slots = new ThreadSlots(pid, Libc.clockTicksPerSecond());
+                    statm = openStatm();
+                    continue; // read from the next tick on, on the schedule
+                }
+                if (roots != null) roots.poll(reader, now - start);
                 if (!tick(reader, slots, statm, pauser, walk, now - start, pageSize)) {
-                    outcome = Outcome.TARGET_EXITED;
-                    break;
+                    if (replacedBy == null || following == null) {
+                        outcome = Outcome.TARGET_EXITED;
+                        break;
+                    }
+                    // Followed: what was read of the old program closes, its entry ends, the next one is awaited.
+                    following.replaced(target, replacedBy, now - start);
+                    replacedBy = null;
+                    roots = null;
+                    reader.close();
+                    slots.close();
+                    if (statm != null) statm.close();
+                    reader = null;
+                    slots = null;
+                    statm = null;
                 }
                 schedule.advance(now);
                 if ((ticks & 63) == 0) loopCpuNanos = sleep.threadCpuNanos();
@@ -235,11 +286,31 @@ public final class Sampler implements SamplingLoop {
         } finally {
             try {
                 endNanos = System.nanoTime();
+                if (reader != null) reader.close();
+                if (slots != null) slots.close();
+                if (statm != null) statm.close();
+                if (owned != null) owned.close();
+                if (following != null) following.finish(endNanos - startNanos, outcome == Outcome.TARGET_EXITED);
                 writeEndMetadata();
             } finally {
                 ended.countDown(); // whatever happened: awaitEnd and stop must never wait for good
             }
         }
+    }
+
+    /** Reads {@code next} from now on: the program the followed target exec'd, attached by {@link #following}. */
+    private void readNext(PythonTarget next) {
+        if (owned != null) owned.close();
+        owned = next;
+        target = next;
+        sink = following.sink();
+        execWatch = new ExecWatch(pid, next.image());
+        names = Map.of();
+        namesReadAt = -NAMES_EVERY_NANOS;
+    }
+
+    private KeptOpenFile openStatm() {
+        return KeptOpenFile.open("/proc/" + pid + "/statm", 256);
     }
 
     /**
@@ -317,7 +388,9 @@ public final class Sampler implements SamplingLoop {
         }
         reader.beginTick();
         // An exec into the same non-PIE executable (Debian's static python3) maps the new interpreter where the old
-        // one was, so reads go on succeeding: look once a second even then (a readlink and the maps file).
+        // one was, so reads go on succeeding: look when the main thread's stack start moved (read with its state
+        // anyway), and once a second even then (a readlink and the maps file).
+        if (slots.stackMoved() && replacedNow(time)) return false;
         if (time - execCheckedAt >= EXEC_CHECK_ANYWAY_NANOS && replaced(time)) return false;
         if (!reader.refresh()) {
             if (gone(reader) || replaced(time)) return false;
@@ -325,6 +398,7 @@ public final class Sampler implements SamplingLoop {
             return true;
         }
         long errorsBefore = errors;
+        errorsBeforeFailing = errors;
         boolean any = false;
         boolean wholeList = true;
         int threads = 0;
@@ -386,6 +460,7 @@ public final class Sampler implements SamplingLoop {
         if (index < 0) {
             index = sink.thread(reader.osThreadId(), slots.name(slot));
             slots.sinkIndex(slot, index);
+            if (following != null) following.registered(index);
         }
         int marker = walk.cut > 0 ? 1 : 0; // a stack cut short: its innermost frame stands for the frames left out
         if (marker > 0) {
@@ -439,9 +514,20 @@ public final class Sampler implements SamplingLoop {
         // Ticked by a ProcessFollower, which looks for execs itself and attaches afresh (FollowedProcess.execed).
         if (execWatch == null) return false;
         if (time - execCheckedAt < 100_000_000) return false;
+        return replacedNow(time);
+    }
+
+    /** {@link #replaced} without its spacing: a sign of an exec was seen. */
+    private boolean replacedNow(long time) {
+        if (execWatch == null) return false;
         execCheckedAt = time;
-        replacedBy = execWatch.replacedBy();
-        return replacedBy != null;
+        ExecWatch.Image now = execWatch.replacedBy();
+        if (now == null) return false;
+        // The ticks that failed since the exec read a program that was gone: not stacks read inconsistently.
+        errors = errorsBeforeFailing;
+        replacedAt = time;
+        replacedBy = now;
+        return true;
     }
 
     /** The executable the target exec'd into, which ended the recording; null if it did not. */
@@ -451,13 +537,20 @@ public final class Sampler implements SamplingLoop {
         return image == null ? null : image.path();
     }
 
+    @Override
+    public List<TargetExec> execs() {
+        if (following != null) return following.execs();
+        ExecWatch.Image image = replacedBy;
+        return image == null ? List.of() : List.of(new TargetExec(replacedAt, image.path(), null, false));
+    }
+
     private boolean gone(TargetReader reader) {
         return reader.lastError() == Libc.ESRCH;
     }
 
     private void writeEndMetadata() {
         try {
-            SamplerMetadata.writeEnd(sink, stats(), outcome);
+            SamplerMetadata.writeEnd(recording, stats(), outcome);
         } catch (RuntimeException e) {
             if (failure == null) failure = e;
         }

@@ -31,6 +31,12 @@ public interface SamplingLoop {
     /** Processes recorded so far: 1 for a {@link Sampler}. */
     default int processes() { return 1; }
 
-    /** The program the target exec'd into, ending the recording, or null (a followed family: its processes). */
+    /** The program the target exec'd into, ending the recording, or null (not ended by an exec). */
     default String replacedBy() { return null; }
+
+    /**
+     * The target's execs so far, oldest first: the one that ended the recording, or each one followed (a launched
+     * program, or with {@code --subprocesses}). Any thread, any time.
+     */
+    default java.util.List<TargetExec> execs() { return java.util.List.of(); }
 }

@@ -34,6 +34,9 @@ final class ThreadSlots implements AutoCloseable {
     private int[] nameGenerations = new int[16];
     private long targetCpuMicros;
     private boolean added;
+    /** The main thread's startstack as first seen, and as read last (0: not seen). */
+    private long firstStartStack;
+    private long startStack;
 
     ThreadSlots(int pid, long clockTicksPerSecond) {
         this.pid = pid;
@@ -79,6 +82,10 @@ final class ThreadSlots implements AutoCloseable {
             utime[i] = parsed.utime;
             stime[i] = parsed.stime;
             unknown[i] = false;
+            if (tids[i] == pid && parsed.startStack != 0) {
+                startStack = parsed.startStack;
+                if (firstStartStack == 0) firstStartStack = startStack;
+            }
         } else {
             running[i] = false;
             // No OS id (a thread just starting): no file to read, it is not running Python code for us to tell.
@@ -92,6 +99,17 @@ final class ThreadSlots implements AutoCloseable {
      */
     boolean stateUnknown(int slot) {
         return unknown[slot];
+    }
+
+    /**
+     * Whether the main thread's stack start moved since it was first read: every exec places it anew, so the process
+     * has most likely exec'd (an exec into the same non-PIE executable leaves every other address in place). Told
+     * once per move; free, from the stat file read anyway.
+     */
+    boolean stackMoved() {
+        if (startStack == firstStartStack) return false;
+        firstStartStack = startStack;
+        return true;
     }
 
     /** Whether a thread was added since the last call (its name may not be known yet). */

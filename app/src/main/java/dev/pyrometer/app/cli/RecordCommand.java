@@ -16,6 +16,7 @@ import dev.pyrometer.sampler.Sampler;
 import dev.pyrometer.sampler.SamplingLoop;
 import dev.pyrometer.sampler.SamplerOptions;
 import dev.pyrometer.sampler.SamplerStats;
+import dev.pyrometer.sampler.TargetExec;
 import dev.pyrometer.sampler.errors.SamplerErrors;
 import dev.pyrometer.sampler.launch.LaunchedProgram;
 import dev.pyrometer.sampler.walk.StackWalk;
@@ -150,10 +151,11 @@ public final class RecordCommand implements Callable<Integer> {
                     pathFor(target.pid(), chosen));
             }
         }
+        // A program we launched is ours to the end: an exec (a restart, a wrapper script) is followed into what it runs.
         try (LaunchedProgram program = LaunchedProgram.start(command, new LaunchedProgram.PassThrough());
              PythonTarget target = program.attachWhenReady(LAUNCH_PATIENCE)) {
-            return record(program.pid(), profile -> target.sampler(options, profile), program, chosen,
-                pathFor(program.pid(), chosen));
+            return record(program.pid(), profile -> target.sampler(options.withFollowExecs(true), profile), program,
+                chosen, pathFor(program.pid(), chosen));
         }
     }
 
@@ -209,10 +211,10 @@ public final class RecordCommand implements Callable<Integer> {
             sampler.start();
             Sampler.Outcome outcome = sampler.awaitEnd();
             String execed = sampler.replacedBy();
-            if (execed != null) {
-                // Every address read of the old program is void: ended as at an exit, and said so (not an error a tick).
-                err.println("pyrometer: process " + targetPid + " replaced its program (exec " + execed + ");"
-                    + " the recording ends there" + (program != null ? ", and the program is waited for." : "."));
+            List<TargetExec> execs = sampler.execs();
+            if (!execs.isEmpty()) {
+                // Said once, not as an error a tick: followed into the new program, or ended there as at an exit.
+                err.println("pyrometer: " + execLine(targetPid, execs, program != null));
                 err.flush();
             }
             Integer exitCode = null;
@@ -301,6 +303,24 @@ public final class RecordCommand implements Callable<Integer> {
     /** {@code 8} for 8.0, {@code 2.5} for 2.5: the duration as the user typed it. */
     private static String seconds(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    /**
+     * What the target's execs did to the recording, in one line: followed (a launched program, --subprocesses), or
+     * the recording ended there (--pid alone: every address read of the old program is void).
+     */
+    static String execLine(int pid, List<TargetExec> execs, boolean launched) {
+        TargetExec last = execs.getLast();
+        if (!last.followed()) {
+            return "process " + pid + " replaced its program (exec " + last.executable() + "); the recording ends there"
+                + (launched ? ", and the program is waited for."
+                : "; record it with --subprocesses, or launch it with `record -- CMD`, to follow it into its new program.");
+        }
+        StringBuilder line = new StringBuilder("process " + pid + " exec'd ");
+        for (int i = 0; i < execs.size(); i++) line.append(i == 0 ? "" : ", then ").append(execs.get(i).describe());
+        return line.append(" and was followed: each Python program it ran is recorded under a process entry of its own"
+            + (execs.stream().anyMatch(e -> e.pythonVersion() == null)
+            ? ", a program that is not Python is waited through until it ends or execs." : ".")).toString();
     }
 
     /** With --subprocesses: how many processes, and the sampling CPU of reading one process once. */

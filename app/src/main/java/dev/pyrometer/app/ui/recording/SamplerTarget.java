@@ -15,18 +15,24 @@ final class SamplerTarget implements AttachedTarget {
     private final PythonTarget target;
     private final Runnable release;
     private final boolean subprocesses;
+    private final boolean launched;
     private SamplingLoop sampler;
 
     /** @param release what closing also does: ends the child we started; nothing for a process we attached to */
     SamplerTarget(PythonTarget target, Runnable release) {
-        this(target, release, false);
+        this(target, release, false, false);
     }
 
-    /** @param subprocesses record the target's Python descendants too ({@link ProcessFollower}) */
-    SamplerTarget(PythonTarget target, Runnable release, boolean subprocesses) {
+    /**
+     * @param subprocesses record the target's Python descendants too ({@link ProcessFollower})
+     * @param launched     a program we started: its execs are followed into what it runs next, as {@code record --
+     *                     CMD} does (the follower follows them anyway)
+     */
+    SamplerTarget(PythonTarget target, Runnable release, boolean subprocesses, boolean launched) {
         this.target = target;
         this.release = release;
         this.subprocesses = subprocesses;
+        this.launched = launched;
     }
 
     @Override public int pid() { return target.pid(); }
@@ -56,7 +62,9 @@ final class SamplerTarget implements AttachedTarget {
     public synchronized Recording record(RecordingSettings settings, SampleSink sink) {
         if (sampler != null) throw new IllegalStateException("already recording");
         SamplerOptions options = new SamplerOptions(settings.rateHz(), settings.duration())
-            .withNative(settings.nativeFrames(), settings.showPlumbing());
+            .withNative(settings.nativeFrames(), settings.showPlumbing())
+            // Not with native frames: threads held with ptrace do not carry over an exec, which then ends it.
+            .withFollowExecs(launched);
         // The follower reads (and closes) the target itself, beside its descendants. It does not unwind C stacks:
         // a recording with native frames holds and reads the one process it was started on.
         sampler = subprocesses && !settings.nativeFrames()

@@ -30,7 +30,7 @@ public final class SamplerTargetService implements TargetService {
             // A program we started ends with the recording, or with the app if it is killed (LaunchedProgram's hook).
             PythonTarget target = spec.holdable() ? HeldLaunch.attachToChild(program, LAUNCH_PATIENCE)
                 : program.attachWhenReady(LAUNCH_PATIENCE);
-            return new SamplerTarget(target, program::close, spec.subprocesses());
+            return new SamplerTarget(target, program::close, spec.subprocesses(), true);
         } catch (RuntimeException e) {
             program.close();
             throw e;
