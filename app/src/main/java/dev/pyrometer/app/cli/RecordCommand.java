@@ -318,9 +318,13 @@ public final class RecordCommand implements Callable<Integer> {
         }
         StringBuilder line = new StringBuilder("process " + pid + " exec'd ");
         for (int i = 0; i < execs.size(); i++) line.append(i == 0 ? "" : ", then ").append(execs.get(i).describe());
-        return line.append(" and was followed: each Python program it ran is recorded under a process entry of its own"
-            + (execs.stream().anyMatch(e -> e.pythonVersion() == null)
-            ? ", a program that is not Python is waited through until it ends or execs." : ".")).toString();
+        boolean python = execs.stream().anyMatch(e -> e.pythonVersion() != null);
+        boolean other = execs.stream().anyMatch(e -> e.pythonVersion() == null);
+        return line.append(" and was followed: ")
+            .append(python ? "each Python program is recorded under a process entry of its own" : "")
+            .append(python && other ? "; " : "")
+            .append(other ? "one that is not Python has nothing to read and is watched until it ends or execs" : "")
+            .append('.').toString();
     }
 
     /** With --subprocesses: how many processes, and the sampling CPU of reading one process once. */
