@@ -88,6 +88,60 @@ class CommandErrorsTest {
         }
     }
 
+    /**
+     * An unreadable process whose command names no Python (a nobody's sleep, read by a root without CAP_SYS_PTRACE):
+     * the line says what it runs and that it does not look like Python, and points to `ps` rather than to a remedy.
+     */
+    @Test
+    void anUnreadableProcessThatIsNotPythonSaysWhatItRuns() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")) && "root".equals(System.getProperty("user.name")),
+            "needs root and setpriv to drop CAP_SYS_PTRACE");
+        Process target = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+            "/bin/sleep", "60").start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!new String(Files.readAllBytes(Path.of("/proc", Long.toString(target.pid()), "cmdline")))
+                .startsWith("/bin/sleep")) {
+                assertTrue(System.nanoTime() < deadline, "setpriv did not exec sleep");
+                Thread.sleep(5);
+            }
+            List<String> command = new ArrayList<>(List.of("setpriv", "--inh-caps=-sys_ptrace", "--bounding-set=-sys_ptrace"));
+            command.addAll(JvmRun.javaCommand());
+            command.addAll(List.of("dump", "--pid", Long.toString(target.pid())));
+            JvmRun run = JvmRun.ofCommand(command);
+            assertOneLine(run, SamplerErrors.PERMISSION_DENIED, "pyrometer: cannot read the memory of process "
+                + target.pid() + " (/bin/sleep 60), which does not look like a Python process");
+            assertTrue(run.stderr().contains("`pyrometer ps` lists the Python processes"), run.stderr());
+            assertFalse(run.stderr().contains("sudo"), run.stderr());
+        } finally {
+            target.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
+     * {@code dump} and {@code record} of pid 1 as root: whatever pid 1 is here (an init that is not Python, readable or
+     * not, or a Python), one line that names its command line and never tells root to use sudo.
+     */
+    @Test
+    void pidOneAsRootSaysWhatItIsWithoutSudo() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "pid 1 as root: needs root");
+        String cmdline = new String(Files.readAllBytes(Path.of("/proc/1/cmdline"))).replace('\0', ' ').strip();
+        for (String[] args : new String[][] {{"dump", "--pid", "1"}, {"record", "-d", "0.2", "-o",
+            Files.createTempDirectory("pid1").resolve("pid1.txt").toString(), "--pid", "1"}}) {
+            JvmRun run = JvmRun.of(Map.of(), args);
+            if (run.exitCode() == 0) continue; // pid 1 is a Python we may read: nothing to explain
+            String line = run.stderr().strip();
+            assertEquals(1, line.lines().count(), line);
+            assertTrue(run.exitCode() == SamplerErrors.NOT_PYTHON || run.exitCode() == SamplerErrors.PERMISSION_DENIED,
+                "exit " + run.exitCode() + ": " + line);
+            String shown = cmdline.length() <= 80 ? cmdline : cmdline.substring(0, 77);
+            assertTrue(line.startsWith("pyrometer: ") && line.contains("process 1 (" + shown), line);
+            assertTrue(line.contains("is not a Python process") || line.contains("does not look like a Python process")
+                || line.contains("cannot read the memory of process 1"), line);
+            assertFalse(line.contains("sudo"), line);
+        }
+    }
+
     @Test
     void targetExitingMidRecordingKeepsWhatWasRecorded() throws Exception {
         Pythons.Python python = Pythons.all().getFirst();

@@ -35,7 +35,13 @@ public record PermissionAdvice(int yamaScope, int ourUid, int targetUid, boolean
         return false;
     }
 
-    /** The rule that applies and what to do, as the end of one sentence. */
+    /** The rule that applies, without what to do: the part of {@link #explain()} before its semicolon. */
+    public String reason() {
+        String all = explain();
+        return all.substring(0, all.indexOf("; "));
+    }
+
+    /** The rule that applies and what to do ({@code why; what to do.}), as the end of one sentence. */
     public String explain() {
         String launch = "run the program under Pyrometer instead (`pyrometer record -- python3 app.py`)";
         if (ourUid != 0 && targetUid >= 0 && targetUid != ourUid && !capSysPtrace) {
@@ -46,6 +52,11 @@ public record PermissionAdvice(int yamaScope, int ourUid, int targetUid, boolean
             return "Yama's kernel.yama.ptrace_scope is 3, which forbids reading any process until reboot;"
                 + " set it to 1 or lower at boot (sysctl) to profile.";
         }
+        if (ourUid == 0 && !capSysPtrace) {
+            // Root already: sudo would change nothing, whatever Yama says; the capability is what is missing.
+            return "Pyrometer runs as root but without CAP_SYS_PTRACE (in a container?); start the container with"
+                + " --cap-add SYS_PTRACE, or " + launch + ".";
+        }
         if (yamaScope == 2 && !capSysPtrace) {
             return "Yama's kernel.yama.ptrace_scope is 2, so only a process with CAP_SYS_PTRACE may read another;"
                 + " run Pyrometer with sudo.";
@@ -53,10 +64,6 @@ public record PermissionAdvice(int yamaScope, int ourUid, int targetUid, boolean
         if (yamaScope == 1 && !ancestor && !capSysPtrace) {
             return "Yama's kernel.yama.ptrace_scope is 1, so only a parent may read its children; " + launch
                 + ", use sudo, or allow it with `sudo sysctl kernel.yama.ptrace_scope=0`.";
-        }
-        if (ourUid == 0 && !capSysPtrace) {
-            return "Pyrometer runs as root but without CAP_SYS_PTRACE (in a container?); start the container with"
-                + " --cap-add SYS_PTRACE, or " + launch + ".";
         }
         // Root with CAP_SYS_PTRACE already has every right sudo would give: no point suggesting it.
         return "the process does not allow it (it is not dumpable, or a security module such as SELinux or AppArmor"

@@ -56,6 +56,24 @@ public final class SamplerErrors {
         return new PyrometerException("cannot read the memory of process " + pid + ": " + advice, PERMISSION_DENIED, null);
     }
 
+    /**
+     * {@link #permissionDenied(int, String)} naming what the process runs ({@code command}, when it could be read), and
+     * saying so when nothing in it names Python (pid 1 of a container, say): then the program is most likely not one
+     * to profile at all, though a Python that renames itself (setproctitle) cannot be ruled out unread.
+     */
+    public static PyrometerException permissionDenied(int pid, List<String> command, boolean looksLikePython,
+                                                      PermissionAdvice advice) {
+        if (command.isEmpty()) return permissionDenied(pid, advice.explain());
+        String what = "process " + pid + " (" + abbreviate(String.join(" ", command)) + ")";
+        if (looksLikePython) {
+            return new PyrometerException("cannot read the memory of " + what + ": " + advice.explain(),
+                PERMISSION_DENIED, null);
+        }
+        return new PyrometerException("cannot read the memory of " + what + ", which does not look like a Python"
+            + " process (its command line names no Python): " + advice.reason() + "; `pyrometer ps` lists the Python"
+            + " processes you can profile.", PERMISSION_DENIED, null);
+    }
+
     public static PyrometerException launchFailed(String command, String reason) {
         return new PyrometerException("cannot start `" + abbreviate(command) + "`: " + reason + ".", LAUNCH_FAILED, null);
     }

@@ -1,5 +1,6 @@
 package dev.pyrometer.sampler.target;
 
+import dev.pyrometer.model.PyrometerException;
 import dev.pyrometer.sampler.errors.PermissionAdvice;
 import dev.pyrometer.sampler.errors.SamplerErrors;
 import dev.pyrometer.sampler.layout.DebugOffsets;
@@ -40,10 +41,10 @@ public final class Attacher {
         } catch (NoSuchFileException e) {
             throw SamplerErrors.noSuchProcess(pid);
         } catch (AccessDeniedException e) {
-            throw SamplerErrors.permissionDenied(pid, PermissionAdvice.about(pid).explain());
+            throw denied(pid);
         } catch (IOException e) {
             if (String.valueOf(e.getMessage()).contains("Permission denied")) {
-                throw SamplerErrors.permissionDenied(pid, PermissionAdvice.about(pid).explain());
+                throw denied(pid);
             }
             throw SamplerErrors.noInterpreter(pid, "its memory map is unreadable: " + e.getMessage());
         }
@@ -52,20 +53,20 @@ public final class Attacher {
             if (!ProcFiles.exists(pid)) throw SamplerErrors.noSuchProcess(pid);
             if (ProcFiles.state(pid) == 'Z') throw SamplerErrors.exited(pid);
             if (ProcFiles.commandLine(pid).isEmpty()) throw SamplerErrors.notPython(pid, List.of());
-            throw SamplerErrors.permissionDenied(pid, PermissionAdvice.about(pid).explain());
+            throw denied(pid);
         }
         PythonBinary binary;
         String executable = ProcFiles.executable(pid);
         try {
             binary = InterpreterLocator.locate(pid, maps, executable);
         } catch (AccessDeniedException e) {
-            throw SamplerErrors.permissionDenied(pid, PermissionAdvice.about(pid).explain());
+            throw denied(pid);
         } catch (IOException e) {
             binary = null;
         }
         if (binary == null && executable == null && ProcFiles.exists(pid)) {
             // Its executable link is closed to us: we cannot tell what it runs, because we may not look.
-            throw SamplerErrors.permissionDenied(pid, PermissionAdvice.about(pid).explain());
+            throw denied(pid);
         }
         if (binary == null && !ProcFiles.exists(pid)) throw SamplerErrors.noSuchProcess(pid); // it ended meanwhile
         if (binary == null) throw SamplerErrors.notPython(pid, ProcFiles.commandLine(pid));
@@ -83,6 +84,24 @@ public final class Attacher {
             memory.close();
             throw e;
         }
+    }
+
+    /**
+     * Reading {@code pid} was refused: the rule that applies, with what the process runs (its command line is readable
+     * where its memory and executable are not) and whether that names Python.
+     */
+    private static PyrometerException denied(int pid) {
+        List<String> command = ProcFiles.commandLine(pid);
+        String name = ProcFiles.status(pid, "Name");
+        boolean python = namesPython(name) || command.stream().anyMatch(Attacher::namesPython);
+        return SamplerErrors.permissionDenied(pid, command, python, PermissionAdvice.about(pid));
+    }
+
+    /** {@code python}, {@code /usr/bin/python3.11}, {@code libpython3.so}: a word of a command that names Python. */
+    static boolean namesPython(String word) {
+        if (word == null) return false;
+        String base = word.substring(word.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        return base.startsWith("python") || base.startsWith("libpython");
     }
 
     /**
@@ -213,7 +232,7 @@ public final class Attacher {
             return out;
         }
         int errno = memory.lastError();
-        if (errno == Libc.EPERM) throw SamplerErrors.permissionDenied(pid, PermissionAdvice.about(pid).explain());
+        if (errno == Libc.EPERM) throw denied(pid);
         if (errno == Libc.ESRCH || !ProcFiles.exists(pid)) throw SamplerErrors.noSuchProcess(pid);
         throw SamplerErrors.noInterpreter(pid, "reading 0x" + Long.toHexString(address) + " failed with errno " + errno);
     }

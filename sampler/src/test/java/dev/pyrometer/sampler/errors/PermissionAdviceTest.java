@@ -1,5 +1,6 @@
 package dev.pyrometer.sampler.errors;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,19 @@ class PermissionAdviceTest {
     void otherwiseTheTargetRefuses() {
         String s = new PermissionAdvice(0, 1000, 1000, false, false).explain();
         assertTrue(s.contains("not dumpable"), s);
+    }
+
+    /** Root is never told to use sudo (issue 18): with or without the capability, whatever Yama's scope. */
+    @Test
+    void rootIsNeverToldToUseSudo() {
+        for (int scope = -1; scope <= 3; scope++) {
+            for (boolean cap : new boolean[] {false, true}) {
+                for (boolean ancestor : new boolean[] {false, true}) {
+                    String s = new PermissionAdvice(scope, 0, 0, ancestor, cap).explain();
+                    assertFalse(s.contains("sudo"), scope + " " + cap + " " + ancestor + ": " + s);
+                    assertTrue(s.contains("; "), "a reason, then what to do: " + s);
+                }
+            }
+        }
     }
 }
