@@ -21,4 +21,10 @@ public interface Recording {
 
     /** Why a {@link Outcome#FAILED} recording failed, in one sentence; else null. */
     String failureMessage();
+
+    /** What the target's execs did to the recording, in one sentence; null when it did not exec. */
+    default String execNote() { return null; }
+
+    /** Whether the recording ended because the target replaced its program (an exec not followed). */
+    default boolean endedByExec() { return false; }
 }

@@ -109,12 +109,15 @@ public final class RecordingViewModel {
         stats.set(last);
         summary.set(summarize(last));
         String length = Formats.elapsed(Duration.ofNanos(last.elapsedNanos()));
-        message.set(switch (recording.outcome()) {
-            case TARGET_EXITED -> "The target exited; the recording ended after " + length + ".";
+        String text = switch (recording.outcome()) {
+            case TARGET_EXITED -> (recording.endedByExec() ? "The target replaced its program" : "The target exited")
+                + "; the recording ended after " + length + ".";
             case DURATION_ELAPSED -> "Recorded for the full " + length + ".";
             case FAILED -> "The recording failed: " + recording.failureMessage();
             case STOPPED, RUNNING -> "Stopped after " + length + ".";
-        });
+        };
+        String exec = recording.execNote();
+        message.set(exec == null ? text : text + " " + exec);
         state.set(State.ENDED);
         onEnded.run();
     }

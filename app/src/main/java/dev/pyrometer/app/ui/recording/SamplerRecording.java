@@ -3,6 +3,9 @@ package dev.pyrometer.app.ui.recording;
 import dev.pyrometer.model.PyrometerException;
 import dev.pyrometer.sampler.SamplingLoop;
 import dev.pyrometer.sampler.SamplerStats;
+import dev.pyrometer.sampler.TargetExec;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** A {@link Recording} backed by the sampler's loop. */
 final class SamplerRecording implements Recording {
@@ -33,6 +36,22 @@ final class SamplerRecording implements Recording {
             case TARGET_EXITED -> Outcome.TARGET_EXITED;
             case FAILED -> Outcome.FAILED;
         };
+    }
+
+    @Override
+    public String execNote() {
+        List<TargetExec> execs = sampler.execs();
+        if (execs.isEmpty()) return null;
+        String programs = execs.stream().map(TargetExec::describe).collect(Collectors.joining(", then "));
+        return execs.getLast().followed()
+            ? "It exec'd " + programs + " and was followed: each Python program is a process of its own in the recording."
+            : "It exec'd " + programs + ", which a process attached to by pid is not followed into (Launch… follows a"
+                + " program it starts).";
+    }
+
+    @Override
+    public boolean endedByExec() {
+        return sampler.replacedBy() != null;
     }
 
     @Override
