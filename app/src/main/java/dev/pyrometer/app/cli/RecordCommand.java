@@ -323,7 +323,7 @@ public final class RecordCommand implements Callable<Integer> {
         return line.append(" and was followed: ")
             .append(python ? "each Python program is recorded under a process entry of its own" : "")
             .append(python && other ? "; " : "")
-            .append(other ? "one that is not Python has nothing to read and is watched until it ends or execs" : "")
+            .append(other ? "a program that is not Python has nothing to read and is watched until it ends or execs" : "")
             .append('.').toString();
     }
 

@@ -9,6 +9,7 @@ import dev.pyrometer.model.StackTable;
 import dev.pyrometer.model.interchange.ProfileFiles;
 import dev.pyrometer.sampler.MetadataKeys;
 import dev.pyrometer.sampler.Pythons;
+import dev.pyrometer.sampler.TargetExec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -169,6 +170,20 @@ class RecordExecTest {
             Files.writeString(dir.resolve("stop"), "");
             target.destroyForcibly().waitFor();
         }
+    }
+
+    @Test
+    void theExecLineSaysWhatWasFollowed() {
+        assertEquals("process 5 exec'd /bin/dash (not Python), then /py/python3.13 (Python 3.13.0) and was followed:"
+            + " each Python program is recorded under a process entry of its own; a program that is not Python has"
+            + " nothing to read and is watched until it ends or execs.", RecordCommand.execLine(5, List.of(
+                new TargetExec(1, "/bin/dash", null, true), new TargetExec(2, "/py/python3.13", "3.13.0", true)), true));
+        assertEquals("process 5 exec'd /bin/sleep (not Python) and was followed: a program that is not Python has"
+            + " nothing to read and is watched until it ends or execs.", RecordCommand.execLine(5, List.of(
+                new TargetExec(1, "/bin/sleep", null, true)), true));
+        assertEquals("process 5 replaced its program (exec /bin/sleep); the recording ends there; record it with"
+            + " --subprocesses, or launch it with `record -- CMD`, to follow it into its new program.",
+            RecordCommand.execLine(5, List.of(new TargetExec(1, "/bin/sleep", null, false)), false));
     }
 
     /** Polls the live session until {@code condition} holds (a flush every half second puts samples on disk). */
