@@ -390,7 +390,8 @@ public final class Sampler implements SamplingLoop {
         // An exec into the same non-PIE executable (Debian's static python3) maps the new interpreter where the old
         // one was, so reads go on succeeding: look when the main thread's stack start moved (read with its state
         // anyway), and once a second even then (a readlink and the maps file).
-        if (slots.stackMoved() && replacedNow(time)) return false;
+        // (Ticked by a ProcessFollower, the sampler has no watch: the follower takes the sign, FollowedProcess.execed.)
+        if (execWatch != null && slots.stackMoved() && replacedNow(time)) return false;
         if (time - execCheckedAt >= EXEC_CHECK_ANYWAY_NANOS && replaced(time)) return false;
         if (!reader.refresh()) {
             if (gone(reader) || replaced(time)) return false;

@@ -89,7 +89,7 @@ class ExecFollowTest {
      * watched through, and the Python after it is read.
      */
     @ParameterizedTest(name = "{0} -> sh -> {1}")
-    @MethodSource("oldestAndNewest")
+    @MethodSource("crossVersions")
     void aLoneSamplerWaitsThroughAProgramThatIsNotPython(Pythons.Python from, Pythons.Python to) throws Exception {
         String shell = "while [ ! -e \"$1/back\" ]; do sleep 0.01; done; exec \"$2\" \"$1/exec_after.py\" \"$1\" " + RC;
         try (TargetProcess t = TargetProcess.start(from.executable(), "exec_before.py", "{dir}",
@@ -128,9 +128,19 @@ class ExecFollowTest {
         }
     }
 
-    static Stream<Arguments> oldestAndNewest() {
+    /** The oldest pyenv Python to Debian's static one (the newest when there is none) and back. */
+    static Stream<Arguments> crossVersions() {
         List<Pythons.Python> chosen = Pythons.oldestNewestAndStatic();
         return Stream.of(Arguments.of(chosen.getFirst(), chosen.getLast()), Arguments.of(chosen.getLast(), chosen.getFirst()));
+    }
+
+    /**
+     * {@link #crossVersions}, and the last of them (Debian's static python3) restarting itself: an exec into the same
+     * non-PIE executable, read on without a failed read, seen by the main thread's stack moving.
+     */
+    static Stream<Arguments> crossVersionsAndStaticRestart() {
+        Pythons.Python last = Pythons.oldestNewestAndStatic().getLast();
+        return Stream.concat(crossVersions(), Stream.of(Arguments.of(last, last)));
     }
 
     /**
@@ -138,7 +148,7 @@ class ExecFollowTest {
      * entry with the same pid, and the root's exec is told.
      */
     @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource("oldestAndNewest")
+    @MethodSource("crossVersionsAndStaticRestart")
     void theFollowerFollowsItsRootIntoTheProgramItExecs(Pythons.Python from, Pythons.Python to) throws Exception {
         try (TargetProcess t = TargetProcess.start(from.executable(), "exec_before.py", "{dir}",
             to.executable().toString(), "{dir}/exec_after.py", "{dir}", Integer.toString(RC))) {
