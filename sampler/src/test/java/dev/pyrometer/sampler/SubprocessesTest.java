@@ -161,7 +161,9 @@ class SubprocessesTest {
                     int child = pids(t.awaitFile("child-" + n))[0];
                     children.add(child);
                     // Each child lives until the sampler has recorded a sample of it: then it may go.
-                    await(t, () -> samplesOf(profile, child, null, null) > 0, "be sampled");
+                    await(t, () -> samplesOf(profile, child, null, null) > 0 || follower.failure() != null,
+                        "be sampled (child " + n + ")");
+                    assertEquals(null, follower.failure(), "the follower failed");
                     Files.writeString(t.dir().resolve("go-" + n), "");
                 }
                 t.awaitFile("all");
