@@ -95,7 +95,16 @@ final class ExecFollower {
             return null;
         }
         ExecWatch.Image image = ExecWatch.image(pid);
-        if (image != null && !image.equals(waitingOn)) waitFor(image, time); // it exec'd again meanwhile
+        if (image != null && !image.equals(waitingOn)) {
+            // Another executable: it exec'd again meanwhile. The stack alone moves while an exec is under way (the
+            // kernel places it after the new memory is in), so an image read then differs from the settled one: that
+            // is the same exec (an exec into the same program again, not Python either way, changes nothing here).
+            if (waitingOn == null || !image.path().equals(waitingOn.path()) || !image.fileKey().equals(waitingOn.fileKey())) {
+                waitFor(image, time);
+            } else {
+                waitingOn = image;
+            }
+        }
         if (notPython) {
             nextTry = time + LAST_RETRY_NANOS; // only another exec changes that: looked for 20 times a second
             return null;

@@ -161,8 +161,15 @@ class SubprocessesTest {
                     int child = pids(t.awaitFile("child-" + n))[0];
                     children.add(child);
                     // Each child lives until the sampler has recorded a sample of it: then it may go.
-                    await(t, () -> samplesOf(profile, child, null, null) > 0 || follower.failure() != null,
-                        "be sampled (child " + n + ")");
+                    try {
+                        await(t, () -> samplesOf(profile, child, null, null) > 0 || follower.failure() != null,
+                            "be sampled (child " + n + ")");
+                    } catch (AssertionError e) {
+                        StringBuilder known = new StringBuilder();
+                        for (int p = 0; p < profile.processes().size(); p++) known.append(profile.processes().get(p)).append('\n');
+                        throw new AssertionError(e.getMessage() + "; child " + child + " " + ProcFilesView.describe(child)
+                            + "; stats " + follower.stats() + "; processes:\n" + known, e);
+                    }
                     assertEquals(null, follower.failure(), "the follower failed");
                     Files.writeString(t.dir().resolve("go-" + n), "");
                 }

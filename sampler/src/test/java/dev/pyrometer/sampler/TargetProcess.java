@@ -189,6 +189,9 @@ public final class TargetProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        // Its children too (a shell's Python, a fork that exec'd): once the folder is gone they would never see the
+        // file that ends them, and spin on after the test (seen: leftovers burning a CPU each for half an hour).
+        List<ProcessHandle> family = ProcessHandle.of(pid()).map(h -> h.descendants().toList()).orElse(List.of());
         if (detachedPid != 0) {
             ProcessHandle.of(detachedPid).ifPresent(ProcessHandle::destroyForcibly);
             long deadline = System.nanoTime() + DEADLINE.toNanos();
@@ -200,6 +203,7 @@ public final class TargetProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        family.forEach(ProcessHandle::destroyForcibly);
         try (var files = Files.walk(dir)) {
             files.sorted((a, b) -> b.compareTo(a)).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
