@@ -205,7 +205,7 @@ public final class TimelineRenderer {
             int end = rows.groupEnd(r);
             double bottom = end < rows.size() ? geo.rowTop(rows, end) : geo.rowTop(rows, rows.size() - 1) + rows.height(rows.size() - 1);
             if (bottom <= geo.lanesTop() || top >= geo.height()) continue;
-            drawn += lifeMarkers(g, data.process(rows.index(r)), geo, window, top, bottom);
+            drawn += lifeMarkers(g, data.process(rows.index(r)), data.endMicros(), geo, window, top, bottom);
         }
         g.restore();
         return drawn;
@@ -287,7 +287,13 @@ public final class TimelineRenderer {
             g.fillRect(from, y + 2, to - from, h - 4);
             drawn++;
         }
-        double bottom = y + h - 3, cpuH = h - 7;
+        // The command line along the top, from where the process began; its CPU line below.
+        g.setFont(style.small);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(style.muted);
+        g.fillText(TimelineViewModel.shortCommand(info.commandLine()), Math.max(geo.plotLeft(), from) + 12, y + 7);
+        double bottom = y + h - 2, cpuH = h - 15;
         double[] user = lines.user()[process], system = lines.system()[process];
         for (int b = 0; b < data.buckets(); b++) {
             double left = edges[b], w = width(edges, b);
@@ -309,8 +315,8 @@ public final class TimelineRenderer {
     }
 
     /** A green flag where a process started during the recording, a red one where it ended, down its group. */
-    private int lifeMarkers(GraphicsContext g, ProcessInfo info, TimelineGeometry geo, TimeRange window, double top,
-                            double bottom) {
+    private int lifeMarkers(GraphicsContext g, ProcessInfo info, long recordingEnd, TimelineGeometry geo, TimeRange window,
+                            double top, double bottom) {
         int drawn = 0;
         if (info.startMicros() > 0 && window.contains(info.startMicros())) {
             double x = Math.floor(geo.xOf(info.startMicros(), window));
@@ -319,8 +325,10 @@ public final class TimelineRenderer {
             g.fillPolygon(new double[] {x + 2, x + 9, x + 2}, new double[] {top + 2, top + 6, top + 10}, 3);
             drawn += 2;
         }
-        if (info.ended() && window.contains(info.endMicros())) {
-            double x = Math.floor(geo.xOf(info.endMicros(), window));
+        // A process seen gone after the last sample (the target itself, at the end) is marked at the recording's end.
+        boolean lastSeen = info.ended() && info.endMicros() >= recordingEnd && window.toMicros() >= recordingEnd;
+        if (info.ended() && (window.contains(info.endMicros()) || lastSeen)) {
+            double x = Math.min(Math.floor(geo.xOf(info.endMicros(), window)), Math.floor(geo.width()) - 1);
             g.setFill(style.ended);
             g.fillRect(x - 1, top, 2, bottom - top);
             g.fillRect(x - 8, top + 2, 7, 7);
@@ -378,7 +386,9 @@ public final class TimelineRenderer {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(style.text);
         g.fillText("CPU", 8, geo.cpuTop() + 8);
-        g.fillText("Memory", 8, geo.memoryTop() + 10);
+        // The sampler reads the resident memory of the process it was started on (the first), not the whole family.
+        g.fillText(data != null && data.processes() > 1 ? "Memory of " + data.process(0).pid() : "Memory", 8,
+            geo.memoryTop() + 10);
         g.setFill(style.muted);
         g.setFont(style.small);
         g.fillText(cpuScale, 8, geo.cpuTop() + 21);
@@ -409,7 +419,7 @@ public final class TimelineRenderer {
         g.restore();
     }
 
-    /** A header's label: a fold arrow, {@code pid · Python x.y}, and the command line under it. */
+    /** A header's label: a fold arrow and the pid, the Python version under it. */
     private void headerLabel(GraphicsContext g, ProcessInfo info, int process, double y, double h, boolean shown,
                              boolean focused, boolean folded) {
         double w = TimelineGeometry.LABEL_WIDTH;
@@ -420,10 +430,11 @@ public final class TimelineRenderer {
         if (folded) g.fillPolygon(new double[] {7, 12, 7}, new double[] {cy - 4, cy, cy + 4}, 3);
         else g.fillPolygon(new double[] {5, 13, 9}, new double[] {cy - 2, cy - 2, cy + 3}, 3);
         g.setFont(style.bold);
-        g.fillText(fit(TimelineViewModel.title(info), 18), 18, cy);
+        g.fillText(Integer.toString(info.pid()), 18, cy);
         g.setFont(style.small);
         g.setFill(style.muted);
-        g.fillText(fit(info.commandLine(), 21), 18, y + 23);
+        String version = TimelineViewModel.shortVersion(info.pythonVersion());
+        g.fillText(fit((version.isEmpty() ? "" : "Python " + version) + (info.ended() ? "  ·  ended" : ""), 21), 18, y + 23);
         if (focused) {
             g.setStroke(style.focus);
             g.setLineWidth(1.5);

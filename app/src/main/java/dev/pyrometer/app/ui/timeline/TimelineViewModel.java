@@ -278,12 +278,26 @@ public final class TimelineViewModel {
         return text.toString();
     }
 
-    /** {@code 4242 · Python 3.13}: a header's first line. */
+    /** {@code 4242  ·  Python 3.13}. */
     static String title(ProcessInfo info) {
-        String version = info.pythonVersion();
+        String version = shortVersion(info.pythonVersion());
+        return info.pid() + (version.isEmpty() ? "" : "  ·  Python " + version);
+    }
+
+    /** {@code 3.13} of {@code 3.13.1}. */
+    static String shortVersion(String version) {
         int second = version.indexOf('.', version.indexOf('.') + 1);
-        String short_ = second > 0 ? version.substring(0, second) : version;
-        return info.pid() + (short_.isEmpty() ? "" : "  ·  Python " + short_);
+        return second > 0 ? version.substring(0, second) : version;
+    }
+
+    /** A command line with its paths cut to their last part ({@code python3.11 pool.py 2}): what a header fits. */
+    static String shortCommand(String commandLine) {
+        StringBuilder text = new StringBuilder();
+        for (String word : commandLine.strip().split("\\s+")) {
+            if (!text.isEmpty()) text.append(' ');
+            text.append(word.startsWith("-") || word.endsWith("/") || word.contains("://") ? word : word.substring(word.lastIndexOf('/') + 1));
+        }
+        return text.toString();
     }
 
     /** {@code started 0.52 s, ended 3.40 s}, or {@code running since the start}. */
