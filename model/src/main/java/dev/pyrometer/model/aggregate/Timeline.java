@@ -140,9 +140,8 @@ public final class Timeline {
     private static void count(SampleTable samples, int from, int to, int bucket, Columns into, BooleanSupplier cancelled) {
         int buckets = into.buckets, threads = into.threads;
         byte[] categoryOf = into.categoryOf;
-        int[] lanes = into.lanes, processOf = into.processOf;
-        long[] processUser = into.processUser, processSystem = into.processSystem;
-        int processes = processUser.length / buckets;
+        int[] lanes = into.lanes;
+        int processes = into.processUser.length / buckets;
         long userUnits = 0, systemUnits = 0;
         for (int start = from; start < to; ) {
             int chunk = start >>> SampleTable.CHUNK_BITS;
@@ -161,17 +160,32 @@ public final class Timeline {
                 if ((state & SampleState.GIL) != 0) lanes[slot + CATEGORIES]++;
                 userUnits += userOf[at];
                 systemUnits += systemOf[at];
-                int process = processOf[thread];
-                if (process >= 0 && process < processes) {
-                    processUser[process * buckets + bucket] += userOf[at];
-                    processSystem[process * buckets + bucket] += systemOf[at];
-                }
             }
+            // The processes' CPU lines in a pass of their own over the chunk (still in cache), so that a recording
+            // of one process runs the loop above unchanged.
+            if (processes > 0) countProcesses(into, bucket, threadOf, userOf, systemOf, start - base, end - base);
             start = end;
             if (start < to) Cancel.check(cancelled);
         }
         into.user[bucket] += userUnits * SampleTable.CPU_UNIT_MICROS;
         into.system[bucket] += systemUnits * SampleTable.CPU_UNIT_MICROS;
+    }
+
+    /** Adds the CPU of samples {@code [from, to)} of a chunk to their processes' lines in one bucket. */
+    private static void countProcesses(Columns into, int bucket, char[] threadOf, char[] userOf, char[] systemOf,
+                                       int from, int to) {
+        int buckets = into.buckets, threads = into.threads;
+        int[] processOf = into.processOf;
+        long[] processUser = into.processUser, processSystem = into.processSystem;
+        int processes = processUser.length / buckets;
+        for (int at = from; at < to; at++) {
+            int thread = threadOf[at];
+            if (thread >= threads) continue;
+            int process = processOf[thread];
+            if (process < 0 || process >= processes) continue;
+            processUser[process * buckets + bucket] += userOf[at];
+            processSystem[process * buckets + bucket] += systemOf[at];
+        }
     }
 
     /** The first time of bucket {@code b} of a window: the same rounding wherever it is computed. */
