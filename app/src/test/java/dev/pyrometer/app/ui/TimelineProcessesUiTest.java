@@ -136,6 +136,12 @@ class TimelineProcessesUiTest {
         String hover = Fx.onFx(() -> model.hoverTextProperty().get());
         assertTrue(hover.contains(first.pid() + "") && hover.contains("started " + TimeLabels.at(first.startMicros()))
             && hover.contains("ended " + TimeLabels.at(first.endMicros())) && hover.contains("CPU"), hover);
+        // On the end marker, down in the worker's lane, the tooltip tells when it ended; on the name, who it is.
+        robot.moveTo(at(canvas, model, header + 1, endX, 8));
+        assertEquals(first.pid() + " ended at " + TimeLabels.at(first.endMicros()), Fx.onFx(canvas::tooltipText));
+        robot.moveTo(at(canvas, model, header, 60, 9));
+        String tip = Fx.onFx(canvas::tooltipText);
+        assertTrue(tip != null && tip.contains(first.commandLine()) && tip.contains("Python "), tip);
     }
 
     @Test

@@ -176,11 +176,41 @@ public final class TimelineCanvas extends CanvasPane {
         if (row >= 0 && rows.isHeader(row)) kind = TimelineGeometry.Row.HEADER;
         model.hover(geo.inPlot(e.getX()) ? kind : null, index, geo.timeAt(e.getX(), model.shown()));
         Timeline data = model.data();
-        showTip(kind == TimelineGeometry.Row.HEADER && data != null && index < data.processes()
-            ? TimelineViewModel.process(data, index, -1) + (geo.inPlot(e.getX()) ? ""
-              : "\nClick the arrow to fold its lanes, the name to show only this process (Space, F)")
-            : null);
+        int process = row < 0 ? -1 : rows.process(row);
+        String tip = null;
+        if (data != null && process >= 0 && process < data.processes()) {
+            if (!geo.inPlot(e.getX()) && rows.isHeader(row)) {
+                tip = TimelineViewModel.process(data, process, -1)
+                    + "\nClick the arrow to fold its lanes, the name to show only this process (Space, F)";
+            } else if (geo.inPlot(e.getX())) {
+                tip = markerTip(data.process(process), data.endMicros(), geo, e.getX());
+            }
+        }
+        showTip(tip);
         markDirty();
+    }
+
+    /** Near a process's start or end marker (which run down its header and lanes): when it started or ended. */
+    private String markerTip(dev.pyrometer.model.ProcessInfo info, long recordingEnd, TimelineGeometry geo, double x) {
+        TimeRange window = model.shown();
+        if (info.startMicros() > 0 && Math.abs(geo.xOf(info.startMicros(), window) - x) <= MARKER_PIXELS) {
+            return info.pid() + " started at " + TimeLabels.at(info.startMicros());
+        }
+        if (info.ended()) {
+            double end = Math.min(geo.xOf(info.endMicros(), window), geo.width() - 1);
+            if (Math.abs(end - x) <= MARKER_PIXELS || info.endMicros() >= recordingEnd && x >= end - MARKER_PIXELS) {
+                return info.pid() + " ended at " + TimeLabels.at(info.endMicros());
+            }
+        }
+        return null;
+    }
+
+    /** How near a life marker the mouse must be for its tooltip. */
+    private static final double MARKER_PIXELS = 5;
+
+    /** The tooltip over the canvas now (a process header's, or a life marker's), or null (tests read it). */
+    public String tooltipText() {
+        return tipInstalled ? headerTip.getText() : null;
     }
 
     /** Shows a tooltip over a process header (its pid, command line, start and end); null hides it. */

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The rows under the CPU and memory tracks, top to bottom. A recording of one process has one lane per thread, in
- * the profile's order, as always. A recording of several has a header per process (in the order the recording met
+ * the profile's order, as always (so does a recording that follows subprocesses while it has met only one). A
+ * recording of several has a header per process (in the order the recording met
  * them) with that process's thread lanes under it, unless the header is collapsed; threads of no known process come
  * last. Offsets are pixels from the top of the first row; every row is a whole number of lane heights, so scrolling
  * by lanes never cuts a row at a place the drawing does not expect. Immutable; rebuilt when the data or the
@@ -33,7 +34,8 @@ public final class TimelineRows {
 
     public static TimelineRows of(Timeline data, Set<Integer> collapsed) {
         if (data == null) return NONE;
-        int threads = data.threads(), processes = data.processes();
+        // One process (a recording that followed subprocesses before any appeared) looks as any other recording.
+        int threads = data.threads(), processes = data.processes() > 1 ? data.processes() : 0;
         int capacity = threads + processes;
         int[] index = new int[capacity], process = new int[capacity];
         boolean[] header = new boolean[capacity];
