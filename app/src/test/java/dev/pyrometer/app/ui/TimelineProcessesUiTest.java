@@ -186,5 +186,17 @@ class TimelineProcessesUiTest {
         robot.type(KeyCode.F);
         Fx.await("every process again", () -> Fx.onFx(() -> workspace.model().analysis().threadsProperty().get() == null));
         assertNull(Fx.onFx(() -> workspace.model().analysis().threadsProperty().get()));
+
+        // Brushing across a header selects a time range as on any lane.
+        TimelineGeometry geo = Fx.onFx(canvas::geometry);
+        double from = geo.plotLeft() + geo.plotWidth() * 0.3, to = geo.plotLeft() + geo.plotWidth() * 0.6;
+        long fromMicros = Fx.onFx(() -> geo.timeAt(from, model.shown())), toMicros = Fx.onFx(() -> geo.timeAt(to, model.shown()));
+        robot.drag(at(canvas, model, header, from, 20), javafx.scene.input.MouseButton.PRIMARY)
+            .dropTo(at(canvas, model, header, to, 20));
+        Fx.await("a range is selected", () -> Fx.onFx(() -> workspace.model().analysis().timeRangeProperty().get()) != null);
+        var range = Fx.onFx(() -> workspace.model().analysis().timeRangeProperty().get());
+        long slack = Fx.onFx(() -> model.shown().durationMicros()) / 100;
+        assertTrue(Math.abs(range.fromMicros() - fromMicros) <= slack && Math.abs(range.toMicros() - toMicros) <= slack,
+            range + " for " + fromMicros + "–" + toMicros);
     }
 }
