@@ -19,13 +19,17 @@ import javafx.scene.input.ScrollEvent;
  * lanes; keys: + and − zoom, ← and → pan, 0 or Home shows everything, Enter zooms to the selection, Esc clears it.
  * With several processes: a click on a header's arrow folds or unfolds its lanes, on its name shows only that process
  * (again: all), on a lane's name only that thread; ↑ and ↓ move the focus between headers, Space folds the focused
- * one, F shows only its process. A tooltip over a header tells its process, start and end.
+ * one, F shows only its process. Tooltips: over a header's name, its process and life; on a start or end marker, when.
  * Repaints at most once per pulse.
  */
 public final class TimelineCanvas extends CanvasPane {
     /** A press that moves less than this is a click, not a drag. */
     static final double DRAG_PIXELS = 3;
     private static final double WHEEL_ZOOM = 1.2;
+    /** The part of a header's label that folds it: its arrow. */
+    static final double HEADER_ARROW_WIDTH = 17;
+    /** How near a life marker the mouse must be for its tooltip. */
+    private static final double MARKER_PIXELS = 5;
 
     private final TimelineViewModel model;
     private TimelineRenderer renderer;
@@ -133,9 +137,6 @@ public final class TimelineCanvas extends CanvasPane {
         else model.showOnlyProcess(rows.index(row));
     }
 
-    /** The part of a header's label that folds it: its arrow. */
-    static final double HEADER_ARROW_WIDTH = 17;
-
     private void released(MouseEvent e) {
         TimelineGeometry geo = geometry();
         TimeRange window = model.shown();
@@ -205,8 +206,6 @@ public final class TimelineCanvas extends CanvasPane {
         return null;
     }
 
-    /** How near a life marker the mouse must be for its tooltip. */
-    private static final double MARKER_PIXELS = 5;
 
     /** The tooltip over the canvas now (a process header's, or a life marker's), or null (tests read it). */
     public String tooltipText() {

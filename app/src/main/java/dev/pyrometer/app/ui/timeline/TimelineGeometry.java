@@ -18,7 +18,10 @@ public record TimelineGeometry(double width, double height, double laneScroll) {
     public static final double GAP = 6;
     public static final double LANE_HEIGHT = 16;
 
-    /** What a y coordinate points at. */
+    /**
+     * What a y coordinate points at. {@code LANE} is anywhere among the rows under the tracks; which row, and whether
+     * it is a process's {@code HEADER}, the {@link TimelineRows} tell.
+     */
     public enum Row { AXIS, CPU, MEMORY, LANE, HEADER, NONE }
 
     public double plotLeft() { return LABEL_WIDTH; }

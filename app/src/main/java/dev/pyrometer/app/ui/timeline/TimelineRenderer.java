@@ -407,8 +407,8 @@ public final class TimelineRenderer {
             if (y >= geo.height()) break;
             int index = rows.index(r);
             if (rows.isHeader(r)) {
-                headerLabel(g, data.process(index), index, y, h, isShown(data, index, shown), index == focused, !grouped
-                    || r + 1 >= rows.size() || rows.isHeader(r + 1) || rows.process(r + 1) != index);
+                boolean folded = !grouped || r + 1 >= rows.size() || rows.isHeader(r + 1);
+                headerLabel(g, data.process(index), y, h, isShown(data, index, shown), index == focused, folded);
                 continue;
             }
             boolean under = rows.process(r) >= 0;
@@ -420,8 +420,8 @@ public final class TimelineRenderer {
     }
 
     /** A header's label: a fold arrow and the pid, the Python version under it. */
-    private void headerLabel(GraphicsContext g, ProcessInfo info, int process, double y, double h, boolean shown,
-                             boolean focused, boolean folded) {
+    private void headerLabel(GraphicsContext g, ProcessInfo info, double y, double h, boolean shown, boolean focused,
+                             boolean folded) {
         double w = TimelineGeometry.LABEL_WIDTH;
         g.setFill(style.headerBackground);
         g.fillRect(0, y, w - 1, h);
