@@ -203,7 +203,7 @@ public final class TimelineRenderer {
         for (int r : rows.headerRows()) {
             double top = geo.rowTop(rows, r);
             int end = rows.groupEnd(r);
-            double bottom = end < rows.size() ? geo.rowTop(rows, end) : geo.rowTop(rows, rows.size() - 1) + rows.height(rows.size() - 1);
+            double bottom = geo.lanesTop() + (end < rows.size() ? rows.top(end) : rows.contentHeight()) - geo.laneScroll();
             if (bottom <= geo.lanesTop() || top >= geo.height()) continue;
             drawn += lifeMarkers(g, data.process(rows.index(r)), data.endMicros(), geo, window, top, bottom);
         }

@@ -295,7 +295,8 @@ public final class TimelineViewModel {
         StringBuilder text = new StringBuilder();
         for (String word : commandLine.strip().split("\\s+")) {
             if (!text.isEmpty()) text.append(' ');
-            text.append(word.startsWith("-") || word.endsWith("/") || word.contains("://") ? word : word.substring(word.lastIndexOf('/') + 1));
+            boolean path = !word.startsWith("-") && !word.endsWith("/") && !word.contains("://");
+            text.append(path ? word.substring(word.lastIndexOf('/') + 1) : word);
         }
         return text.toString();
     }
