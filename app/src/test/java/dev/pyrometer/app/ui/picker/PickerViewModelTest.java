@@ -16,7 +16,7 @@ class PickerViewModelTest {
     private final ManualTicker ticker = new ManualTicker();
     private final List<Integer> attached = new ArrayList<>();
     private final PickerViewModel model = new PickerViewModel(() -> List.copyOf(running), new DirectTaskRunner(), ticker,
-        UiSettings.inMemory(), attached::add);
+        UiSettings.inMemory(), (pid, subprocesses) -> attached.add(pid));
 
     private static ProcessRow row(int pid, String command) {
         return new ProcessRow(pid, "me", "3.11.7", command, "/usr/bin/python3", 12.5, Instant.now().minusSeconds(90));

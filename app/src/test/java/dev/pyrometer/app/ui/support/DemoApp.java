@@ -70,7 +70,7 @@ public final class DemoApp extends Application {
     /** Targets whose recordings are fed by a thread at the requested rate. */
     public static final class LiveTargets implements TargetService {
         @Override
-        public AttachedTarget attach(int pid) {
+        public AttachedTarget attach(int pid, boolean subprocesses) {
             return new AttachedTarget() {
                 @Override public int pid() { return pid; }
                 @Override public String commandLine() { return "python3 assets/demo/cpu_demo.py --seconds 60"; }
