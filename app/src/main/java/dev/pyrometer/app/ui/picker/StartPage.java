@@ -208,7 +208,7 @@ public final class StartPage extends BorderPane {
         table.setPlaceholder(new Label("No Python processes yet"));
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TreeTableColumn<ProcessRow, ProcessRow> pid =
-            column("PID", 110, r -> Integer.toString(r.pid()), (a, b) -> Integer.compare(a.pid(), b.pid()), true);
+            column("PID", 110, r -> Integer.toString(r.pid()), (a, b) -> Integer.compare(a.pid(), b.pid()), false);
         table.getColumns().setAll(List.of(
             pid,
             column("User", 90, r -> r.user() == null ? "" : r.user(), null, false),
@@ -216,7 +216,8 @@ public final class StartPage extends BorderPane {
             column("CPU", 70, r -> String.format(Locale.ROOT, "%.0f%%", r.cpuPercent()), (a, b) -> Double.compare(a.cpuPercent(), b.cpuPercent()), true),
             column("Uptime", 90, r -> r.uptime(Instant.now()), (a, b) -> compareStart(b, a), true),
             column("Command line", 500, ProcessRow::commandLine, null, false)));
-        // The disclosure arrows and the indentation go in the PID column: children sit under their parent's pid.
+        // The disclosure arrows and the indentation go in the PID column (left-aligned, unlike the other numbers, so
+        // that a child's pid starts further right than its parent's).
         table.setTreeColumn(pid);
         table.setRowFactory(t -> {
             TreeTableRow<ProcessRow> row = new TreeTableRow<>();
