@@ -123,9 +123,8 @@ public final class StartPage extends BorderPane {
         subprocesses.setId("picker-subprocesses");
         subprocesses.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             int n = model.subprocessCountProperty().get();
-            return n == 0 ? "Include _subprocesses" : "Include " + n + " Python _subprocess" + (n == 1 ? "" : "es");
+            return n == 0 ? "Include subprocesses" : "Include " + n + " Python subprocess" + (n == 1 ? "" : "es");
         }, model.subprocessCountProperty()));
-        subprocesses.setMnemonicParsing(true);
         subprocesses.selectedProperty().bindBidirectional(model.includeSubprocessesProperty());
         subprocesses.disableProperty().bind(model.selectedProperty().isNull().or(model.nativeFramesProperty()));
         subprocesses.setTooltip(new Tooltip("Also record the Python processes the selected one has started (workers,"
