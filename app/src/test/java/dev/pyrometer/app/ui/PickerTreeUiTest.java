@@ -110,6 +110,25 @@ class PickerTreeUiTest {
         Fx.runFx(() -> parent.setExpanded(true));
         assertEquals(3, Fx.onFx(table::getExpandedItemCount));
 
+        // Sorted by pid, highest first: the workers swap places under their parent, through the next refreshes too.
+        Fx.runFx(() -> {
+            var pid = table.getColumns().getFirst();
+            pid.setSortType(javafx.scene.control.TreeTableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(pid));
+        });
+        int high = workers.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        int low = workers.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        for (int refresh = 0; refresh < 2; refresh++) {
+            var before = Fx.onFx(() -> view.model().picker().treeProperty().get());
+            Fx.runFx(() -> view.model().picker().refresh());
+            Fx.await("a new scan shown, the parent, then its workers highest pid first", () ->
+                view.model().picker().treeProperty().get() != before && table.getExpandedItemCount() == 3
+                && table.getTreeItem(0).getValue().pid() == pool.pid()
+                && table.getTreeItem(1).getValue().pid() == high && table.getTreeItem(2).getValue().pid() == low
+                && table.getTreeItemLevel(table.getTreeItem(2)) == 2);
+        }
+        Fx.runFx(() -> table.getSortOrder().clear());
+
         selectTheParent(robot);
         CheckBox include = robot.lookup("#picker-subprocesses").queryAs(CheckBox.class);
         assertEquals("Include 2 Python subprocesses", Fx.onFx(include::getText));
