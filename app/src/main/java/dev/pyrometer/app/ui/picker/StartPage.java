@@ -155,11 +155,17 @@ public final class StartPage extends BorderPane {
         for (Label l : new Label[] {rateLabel, durationLabel}) l.setMinWidth(Region.USE_PREF_SIZE);
         launchButton.setMinWidth(Region.USE_PREF_SIZE);
         attach.setMinWidth(Region.USE_PREF_SIZE);
+        // The filter gives way first: a squeezed rate read "1" for "100 Hz".
+        rate.setMinWidth(Region.USE_PREF_SIZE);
+        duration.setMinWidth(Region.USE_PREF_SIZE);
         filter.setMinWidth(160);
         HBox tools = new HBox(8, filter, Controls.spacer(), rateLabel, rate, durationLabel, duration, nativeFrames,
-            plumbing, Controls.gap(4), launchButton, subprocesses, attach);
+            plumbing, Controls.gap(4), launchButton, attach);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("picker-tools");
+        // Right under Attach, on a line of its own: the tools line is full at common window widths.
+        HBox attachChoices = new HBox(8, Controls.spacer(), subprocesses);
+        attachChoices.setAlignment(Pos.CENTER_RIGHT);
 
         buildTable();
         Label error = new Label();
@@ -180,7 +186,7 @@ public final class StartPage extends BorderPane {
         status.getStyleClass().add("muted");
         status.textProperty().bind(model.statusProperty());
 
-        VBox processes = new VBox(10, title, subtitle, tools, errorBanner, table, status);
+        VBox processes = new VBox(10, title, subtitle, tools, attachChoices, errorBanner, table, status);
         processes.getStyleClass().add("picker");
         VBox.setVgrow(table, Priority.ALWAYS);
 
