@@ -148,7 +148,7 @@ class PickerTreeUiTest {
         selectTheParent(robot);
         CheckBox include = robot.lookup("#picker-subprocesses").queryAs(CheckBox.class);
         Fx.await("the include choice is on", include::isSelected);
-        // Turned off from the keyboard: Space on the focused check box (Tab reaches it, before Attach).
+        // Turned off from the keyboard: Space on the focused check box (Tab reaches it after Attach).
         assertTrue(Fx.onFx(include::isFocusTraversable));
         Fx.runFx(include::requestFocus);
         robot.type(KeyCode.SPACE);
