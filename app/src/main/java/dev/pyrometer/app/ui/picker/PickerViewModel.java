@@ -84,7 +84,7 @@ public final class PickerViewModel {
             settings.getBoolean("record.native.plumbing", false));
         nativeFrames.addListener((o, b, v) -> settings.putBoolean("record.native", v));
         showPlumbing.addListener((o, b, v) -> settings.putBoolean("record.native.plumbing", v));
-        filter.addListener((o, before, text) -> applyFilter(text));
+        filter.addListener((o, before, text) -> show(all.rows()));
         // The list hands over new rows on each refresh (and may select nothing in between): the choice is the user's
         // until another process is selected.
         selected.addListener((o, before, row) -> {
@@ -182,10 +182,6 @@ public final class PickerViewModel {
         int n = all.size();
         status.set(n == 0 ? "No Python processes found. Start one, or use Launch… to start a program under the profiler."
             : n + (n == 1 ? " Python process" : " Python processes") + (tree.size() != n ? ", " + tree.size() + " shown" : ""));
-    }
-
-    private void applyFilter(String text) {
-        show(all.rows());
     }
 
     /** The selected process's descendant count, and the include choice's default when the user has not chosen. */
