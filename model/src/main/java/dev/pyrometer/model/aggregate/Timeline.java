@@ -2,8 +2,11 @@ package dev.pyrometer.model.aggregate;
 
 import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.MemoryTrack;
+import dev.pyrometer.model.ProcessInfo;
+import dev.pyrometer.model.ProcessTable;
 import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.SampleTable;
+import dev.pyrometer.model.ThreadTable;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
@@ -12,7 +15,9 @@ import java.util.function.BooleanSupplier;
  * its samples by category (python / native / system / idle) and how many held the GIL; per bucket the CPU time all
  * threads used and the resident memory (lowest and highest reading). One pass over the samples of the window,
  * found by binary search, plus one over its memory readings. Every thread of the snapshot has a lane, whatever a
- * selection says. Immutable.
+ * selection says. A recording that followed subprocesses also gets, per process and bucket, the CPU time its threads
+ * used (counted in the same pass, into plain arrays), and each process's facts (start, end) as they were then; a
+ * process is in it once one of its threads is (its first sample has arrived). Immutable.
  */
 public final class Timeline {
     private static final int CATEGORIES = SampleState.CATEGORY_COUNT;
@@ -33,9 +38,17 @@ public final class Timeline {
     private final long[] memoryHigh;
     private final long endMicros;
     private final int ticks;
+    /** Per thread: the index of its process, or -1 (a recording of one process). */
+    private final int[] processOf;
+    /** The processes that have a thread in the snapshot, by index, as they were when this was computed. */
+    private final ProcessInfo[] processes;
+    /** Per process and bucket ({@code process * buckets + bucket}): CPU its threads used, in the table's units. */
+    private final long[] processUser;
+    private final long[] processSystem;
 
     private Timeline(Snapshot snapshot, long fromMicros, long toMicros, int buckets, int threads, int[] lanes,
-                     long[] userMicros, long[] systemMicros, long[] memoryLow, long[] memoryHigh, long endMicros) {
+                     long[] userMicros, long[] systemMicros, long[] memoryLow, long[] memoryHigh, long endMicros,
+                     int[] processOf, ProcessInfo[] processes, long[] processUser, long[] processSystem) {
         this.snapshot = snapshot;
         this.fromMicros = fromMicros;
         this.toMicros = toMicros;
@@ -47,6 +60,10 @@ public final class Timeline {
         this.memoryLow = memoryLow;
         this.memoryHigh = memoryHigh;
         this.endMicros = endMicros;
+        this.processOf = processOf;
+        this.processes = processes;
+        this.processUser = processUser;
+        this.processSystem = processSystem;
         int most = 0;
         for (int t = 0; t < threads; t++) {
             int sum = 0;
@@ -69,6 +86,10 @@ public final class Timeline {
         long[] user = new long[buckets], system = new long[buckets];
         byte[] categoryOf = new byte[256];
         for (int s = 0; s < 256; s++) categoryOf[s] = (byte) SampleState.category(s);
+        int[] processOf = processesOf(snapshot.profile().threads(), threads);
+        ProcessInfo[] processes = processes(snapshot.profile().processes(), processOf);
+        Columns into = new Columns(buckets, threads, categoryOf, lanes, user, system, processOf,
+            new long[processes.length * buckets], new long[processes.length * buckets]);
         if (samples.isTimeOrdered()) {
             // Samples in time order: each bucket's first sample is found by binary search, and the pass over the
             // samples reads no times at all.
@@ -77,7 +98,7 @@ public final class Timeline {
                 Cancel.check(cancelled);
                 long end = b + 1 < buckets ? bucketTime(fromMicros, toMicros, buckets, b + 1) : toMicros;
                 int last = samples.firstAtOrAfter(end, n);
-                count(samples, first, last, b, buckets, threads, categoryOf, lanes, user, system, cancelled);
+                count(samples, first, last, b, into, cancelled);
                 first = last;
             }
         } else {
@@ -86,17 +107,41 @@ public final class Timeline {
                 long time = samples.timeMicros(i);
                 if (time < fromMicros || time >= toMicros) continue;
                 int bucket = bucketAt(fromMicros, toMicros, buckets, time);
-                count(samples, i, i + 1, bucket, buckets, threads, categoryOf, lanes, user, system, cancelled);
+                count(samples, i, i + 1, bucket, into, cancelled);
             }
         }
         long[] low = new long[buckets], high = new long[buckets];
         memory(snapshot, fromMicros, toMicros, low, high, cancelled);
-        return new Timeline(snapshot, fromMicros, toMicros, buckets, threads, lanes, user, system, low, high, endMicros(snapshot));
+        return new Timeline(snapshot, fromMicros, toMicros, buckets, threads, lanes, user, system, low, high,
+            endMicros(snapshot), processOf, processes, into.processUser, into.processSystem);
+    }
+
+    /** What one pass counts into: the lanes, the whole CPU track and the processes' CPU lines. */
+    private record Columns(int buckets, int threads, byte[] categoryOf, int[] lanes, long[] user, long[] system,
+                           int[] processOf, long[] processUser, long[] processSystem) { }
+
+    /** Each thread's process index, -1 when it has none. */
+    private static int[] processesOf(ThreadTable table, int threads) {
+        int[] processOf = new int[threads];
+        for (int t = 0; t < threads; t++) processOf[t] = table.process(t);
+        return processOf;
+    }
+
+    /** The processes up to the last one a thread of the snapshot belongs to (a later one has no sample yet). */
+    private static ProcessInfo[] processes(ProcessTable table, int[] processOf) {
+        int known = table.size(), count = 0;
+        for (int p : processOf) if (p < known) count = Math.max(count, p + 1);
+        ProcessInfo[] processes = new ProcessInfo[count];
+        for (int p = 0; p < count; p++) processes[p] = table.get(p);
+        return processes;
     }
 
     /** Counts samples {@code [from, to)} into one bucket, a chunk of the columns at a time. */
-    private static void count(SampleTable samples, int from, int to, int bucket, int buckets, int threads, byte[] categoryOf,
-                              int[] lanes, long[] user, long[] system, BooleanSupplier cancelled) {
+    private static void count(SampleTable samples, int from, int to, int bucket, Columns into, BooleanSupplier cancelled) {
+        int buckets = into.buckets, threads = into.threads;
+        byte[] categoryOf = into.categoryOf;
+        int[] lanes = into.lanes;
+        int processes = into.processUser.length / buckets;
         long userUnits = 0, systemUnits = 0;
         for (int start = from; start < to; ) {
             int chunk = start >>> SampleTable.CHUNK_BITS;
@@ -116,11 +161,31 @@ public final class Timeline {
                 userUnits += userOf[at];
                 systemUnits += systemOf[at];
             }
+            // The processes' CPU lines in a pass of their own over the chunk (still in cache), so that a recording
+            // of one process runs the loop above unchanged.
+            if (processes > 0) countProcesses(into, bucket, threadOf, userOf, systemOf, start - base, end - base);
             start = end;
             if (start < to) Cancel.check(cancelled);
         }
-        user[bucket] += userUnits * SampleTable.CPU_UNIT_MICROS;
-        system[bucket] += systemUnits * SampleTable.CPU_UNIT_MICROS;
+        into.user[bucket] += userUnits * SampleTable.CPU_UNIT_MICROS;
+        into.system[bucket] += systemUnits * SampleTable.CPU_UNIT_MICROS;
+    }
+
+    /** Adds the CPU of samples {@code [from, to)} of a chunk to their processes' lines in one bucket. */
+    private static void countProcesses(Columns into, int bucket, char[] threadOf, char[] userOf, char[] systemOf,
+                                       int from, int to) {
+        int buckets = into.buckets, threads = into.threads;
+        int[] processOf = into.processOf;
+        long[] processUser = into.processUser, processSystem = into.processSystem;
+        int processes = processUser.length / buckets;
+        for (int at = from; at < to; at++) {
+            int thread = threadOf[at];
+            if (thread >= threads) continue;
+            int process = processOf[thread];
+            if (process < 0 || process >= processes) continue;
+            processUser[process * buckets + bucket] += userOf[at];
+            processSystem[process * buckets + bucket] += systemOf[at];
+        }
     }
 
     /** The first time of bucket {@code b} of a window: the same rounding wherever it is computed. */
@@ -254,4 +319,33 @@ public final class Timeline {
     /** The lowest and highest resident memory reading in a bucket, in bytes; -1 when unknown. */
     public long memoryLow(int bucket) { return memoryLow[bucket]; }
     public long memoryHigh(int bucket) { return memoryHigh[bucket]; }
+
+    /**
+     * The processes a recording that followed subprocesses has met so far (those with a thread in the snapshot), by
+     * their index in its process table; 0 for a recording of one process.
+     */
+    public int processes() { return processes.length; }
+
+    /** A process's facts as they were when this was computed: pid, command line, start, end. */
+    public ProcessInfo process(int process) { return processes[process]; }
+
+    /** The index of a thread's process, or -1 when it has none (a recording of one process). */
+    public int processOf(int thread) {
+        int p = processOf[thread];
+        return p < processes.length ? p : -1;
+    }
+
+    /** CPU time a process's threads used in a bucket, in microseconds, as the OS reported it with the samples. */
+    public long processUserMicros(int process, int bucket) {
+        return processUser[process * buckets + bucket] * SampleTable.CPU_UNIT_MICROS;
+    }
+
+    public long processSystemMicros(int process, int bucket) {
+        return processSystem[process * buckets + bucket] * SampleTable.CPU_UNIT_MICROS;
+    }
+
+    /** CPU cores a process used over a bucket (user and system): its own CPU line. */
+    public double processCores(int process, int bucket) {
+        return (processUserMicros(process, bucket) + processSystemMicros(process, bucket)) / bucketMicros();
+    }
 }

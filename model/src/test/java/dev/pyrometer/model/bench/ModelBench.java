@@ -176,6 +176,17 @@ public final class ModelBench {
         report("time-order chart of one thread, 1,600 pixels", "%.0f ms", chart * 1000);
         System.out.printf(Locale.ROOT, "    (%,d rectangles)%n",
             TimeOrder.of(snapshot, Selection.ALL, 0, KeyBy.FUNCTION, Transforms.NONE, end / 1600, Cancel.NEVER).size());
+
+        // Last, as it changes the profile: the same samples as a recording of 4 processes of 2 threads each, for the
+        // cost of the timeline's per-process CPU lines.
+        for (int i = 0; i < 4; i++) {
+            p.process(new dev.pyrometer.model.ProcessInfo(100 + i, 1, i == 0 ? -1 : 0, "python3 app.py", "3.12.0", 0,
+                dev.pyrometer.model.ProcessInfo.RUNNING));
+        }
+        for (int t = 0; t < THREADS; t++) p.assignProcess(t, t / 2);
+        Snapshot processes = Snapshot.of(p);
+        double byProcess = time(7, () -> Timeline.of(processes, 0, end + 1, 1600, Cancel.NEVER));
+        report("timeline buckets, the same as 4 processes of 2 threads", "%.0f ms", byProcess * 1000);
     }
 
     /** Pre-built stacks so the timed loop measures the model, not the generator. */

@@ -258,8 +258,10 @@ public final class WorkbenchActions {
         grid.addRow(row++, keyLabel("Enter"), new Label("Attach to the selected process · next match in the flame graph "
             + "or the call tree (Shift+Enter: previous)"));
         grid.addRow(row++, keyLabel("Minimap"), new Label("Click or drag: move a deep flame graph there"));
-        grid.addRow(row, keyLabel("Timeline"), new Label("Drag: select a range · Esc: clear it · Enter: zoom to it · "
+        grid.addRow(row++, keyLabel("Timeline"), new Label("Drag: select a range · Esc: clear it · Enter: zoom to it · "
             + "wheel, + / −: zoom · Shift+wheel, ← / →: pan · 0: show all"));
+        grid.addRow(row, keyLabel("Processes"), new Label("On the timeline: ↑ / ↓ to a process's header · Space: fold it · "
+            + "F: show only that process (again: all)"));
         Alert alert = styledAlert("Keyboard shortcuts");
         alert.getDialogPane().setContent(grid);
         alert.show();

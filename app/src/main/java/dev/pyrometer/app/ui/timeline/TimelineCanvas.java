@@ -6,6 +6,7 @@ import dev.pyrometer.model.aggregate.Timeline;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -16,18 +17,27 @@ import javafx.scene.input.ScrollEvent;
  * Drag to select a range (a click outside the selection clears it, a double click inside zooms to it); the wheel
  * zooms around the mouse, Shift+wheel or a right or middle drag pans, the wheel over the thread names scrolls the
  * lanes; keys: + and − zoom, ← and → pan, 0 or Home shows everything, Enter zooms to the selection, Esc clears it.
+ * With several processes: a click on a header's arrow folds or unfolds its lanes, on its name shows only that process
+ * (again: all), on a lane's name only that thread; ↑ and ↓ move the focus between headers, Space folds the focused
+ * one, F shows only its process. Tooltips: over a header's name, its process and life; on a start or end marker, when.
  * Repaints at most once per pulse.
  */
 public final class TimelineCanvas extends CanvasPane {
     /** A press that moves less than this is a click, not a drag. */
     static final double DRAG_PIXELS = 3;
     private static final double WHEEL_ZOOM = 1.2;
+    /** The part of a header's label that folds it: its arrow. */
+    static final double HEADER_ARROW_WIDTH = 17;
+    /** How near a life marker the mouse must be for its tooltip. */
+    private static final double MARKER_PIXELS = 5;
 
     private final TimelineViewModel model;
     private TimelineRenderer renderer;
     private double pressX = Double.NaN;
     private double panX = Double.NaN;
     private double hoverX = Double.NaN;
+    private final Tooltip headerTip = new Tooltip();
+    private boolean tipInstalled;
 
     public TimelineCanvas(TimelineViewModel model, TimelineStyle style) {
         super(TimelineGeometry.LANE_HEIGHT);
@@ -42,8 +52,11 @@ public final class TimelineCanvas extends CanvasPane {
 
         model.redrawProperty().addListener(o -> markDirty());
         model.memoryZoomedProperty().addListener(o -> markDirty());
-        model.dataProperty().addListener(o -> updateLanesBar());
+        model.rowsProperty().addListener(o -> updateLanesBar());
         model.analysis().threadsProperty().addListener(o -> markDirty());
+        canvas.focusedProperty().addListener(o -> markDirty());
+        headerTip.setId("timeline-header-tip");
+        headerTip.setShowDelay(javafx.util.Duration.millis(300));
 
         canvas.setOnMousePressed(this::pressed);
         canvas.setOnMouseDragged(this::dragged);
@@ -53,6 +66,7 @@ public final class TimelineCanvas extends CanvasPane {
         canvas.setOnMouseExited(e -> {
             hoverX = Double.NaN;
             model.hover(null, -1, 0);
+            showTip(null);
             markDirty();
         });
         canvas.setOnScroll(this::scrolled);
@@ -73,7 +87,8 @@ public final class TimelineCanvas extends CanvasPane {
     protected int draw(GraphicsContext g) {
         renderer.setMemoryZoomed(model.memoryZoomedProperty().get());
         return renderer.draw(g, model.data(), geometry(), model.shown(), model.selection(),
-            model.draggingProperty().get(), model.analysis().threadsProperty().get(), hoverX);
+            model.draggingProperty().get(), model.rows(), model.analysis().threadsProperty().get(),
+            canvas().isFocused() ? model.focusedProcessProperty().get() : -1, hoverX);
     }
 
     /** The geometry of the canvas now. */
@@ -87,7 +102,10 @@ public final class TimelineCanvas extends CanvasPane {
     private void pressed(MouseEvent e) {
         canvas().requestFocus();
         TimelineGeometry geo = geometry();
-        if (!geo.inPlot(e.getX())) return;
+        if (!geo.inPlot(e.getX())) {
+            if (e.getButton() == MouseButton.PRIMARY) clickLabel(geo, e.getX(), e.getY());
+            return;
+        }
         if (e.getButton() == MouseButton.PRIMARY) pressX = e.getX();
         else panX = e.getX();
     }
@@ -103,6 +121,20 @@ public final class TimelineCanvas extends CanvasPane {
             model.panBy(Math.round(-dx / Math.max(1, geo.plotWidth()) * window.durationMicros()));
         }
         hover(e);
+    }
+
+    /** A click on the label column: a header's arrow folds it, its name filters its process, a lane's its thread. */
+    private void clickLabel(TimelineGeometry geo, double x, double y) {
+        TimelineRows rows = model.rows();
+        int row = geo.rowAt(rows, y);
+        if (row < 0) return;
+        if (!rows.isHeader(row)) {
+            model.showOnlyThread(rows.index(row));
+            return;
+        }
+        model.focusedProcessProperty().set(rows.index(row));
+        if (x < HEADER_ARROW_WIDTH) model.toggleCollapsed(rows.index(row));
+        else model.showOnlyProcess(rows.index(row));
     }
 
     private void released(MouseEvent e) {
@@ -138,8 +170,58 @@ public final class TimelineCanvas extends CanvasPane {
     private void hover(MouseEvent e) {
         TimelineGeometry geo = geometry();
         hoverX = geo.inPlot(e.getX()) ? e.getX() : Double.NaN;
-        model.hover(geo.inPlot(e.getX()) ? geo.rowAt(e.getY()) : null, geo.laneAt(e.getY()), geo.timeAt(e.getX(), model.shown()));
+        TimelineGeometry.Row kind = geo.rowAt(e.getY());
+        TimelineRows rows = model.rows();
+        int row = kind == TimelineGeometry.Row.LANE ? geo.rowAt(rows, e.getY()) : -1;
+        int index = row < 0 ? -1 : rows.index(row);
+        if (row >= 0 && rows.isHeader(row)) kind = TimelineGeometry.Row.HEADER;
+        model.hover(geo.inPlot(e.getX()) ? kind : null, index, geo.timeAt(e.getX(), model.shown()));
+        Timeline data = model.data();
+        int process = row < 0 ? -1 : rows.process(row);
+        String tip = null;
+        if (data != null && process >= 0 && process < data.processes()) {
+            if (!geo.inPlot(e.getX()) && rows.isHeader(row)) {
+                tip = TimelineViewModel.process(data, process, -1)
+                    + "\nClick the arrow to fold its lanes, the name to show only this process (Space, F)";
+            } else if (geo.inPlot(e.getX())) {
+                tip = markerTip(data.process(process), data.endMicros(), geo, e.getX());
+            }
+        }
+        showTip(tip);
         markDirty();
+    }
+
+    /** Near a process's start or end marker (which run down its header and lanes): when it started or ended. */
+    private String markerTip(dev.pyrometer.model.ProcessInfo info, long recordingEnd, TimelineGeometry geo, double x) {
+        TimeRange window = model.shown();
+        if (info.startMicros() > 0 && Math.abs(geo.xOf(info.startMicros(), window) - x) <= MARKER_PIXELS) {
+            return info.pid() + " started at " + TimeLabels.at(info.startMicros());
+        }
+        if (info.ended()) {
+            double end = Math.min(geo.xOf(info.endMicros(), window), geo.width() - 1);
+            if (Math.abs(end - x) <= MARKER_PIXELS || info.endMicros() >= recordingEnd && x >= end - MARKER_PIXELS) {
+                return info.pid() + " ended at " + TimeLabels.at(info.endMicros());
+            }
+        }
+        return null;
+    }
+
+
+    /** The tooltip over the canvas now (a process header's, or a life marker's), or null (tests read it). */
+    public String tooltipText() {
+        return tipInstalled ? headerTip.getText() : null;
+    }
+
+    /** Shows a tooltip over a process header (its pid, command line, start and end); null hides it. */
+    private void showTip(String text) {
+        if (text == null) {
+            if (tipInstalled) Tooltip.uninstall(canvas(), headerTip);
+            tipInstalled = false;
+            return;
+        }
+        headerTip.setText(text);
+        if (!tipInstalled) Tooltip.install(canvas(), headerTip);
+        tipInstalled = true;
     }
 
     private void scrolled(ScrollEvent e) {
@@ -165,6 +247,18 @@ public final class TimelineCanvas extends CanvasPane {
             case HOME, DIGIT0, NUMPAD0 -> model.resetZoom();
             case ENTER -> model.zoomToSelection();
             case ESCAPE -> model.clearSelection();
+            case UP, DOWN -> {
+                if (!model.focusNextHeader(e.getCode() == javafx.scene.input.KeyCode.UP ? -1 : 1)) return;
+                scrollToFocusedHeader();
+            }
+            case SPACE -> {
+                if (!model.rows().grouped() || model.focusedProcessProperty().get() < 0) return;
+                model.toggleCollapsed(model.focusedProcessProperty().get());
+            }
+            case F -> {
+                if (!model.rows().grouped() || model.focusedProcessProperty().get() < 0) return;
+                model.showOnlyProcess(model.focusedProcessProperty().get());
+            }
             default -> {
                 return;
             }
@@ -172,12 +266,23 @@ public final class TimelineCanvas extends CanvasPane {
         e.consume();
     }
 
+    /** Scrolls the rows so that the focused header is in view. */
+    private void scrollToFocusedHeader() {
+        TimelineRows rows = model.rows();
+        int row = rows.headerRow(model.focusedProcessProperty().get());
+        if (row < 0 || !scrollBar().isVisible()) return;
+        TimelineGeometry geo = geometry();
+        double top = geo.rowTop(rows, row), bottom = top + rows.height(row);
+        ScrollBar bar = scrollBar();
+        if (top < geo.lanesTop()) bar.setValue(Math.max(0, bar.getValue() - (geo.lanesTop() - top)));
+        else if (bottom > geo.height()) bar.setValue(Math.min(bar.getMax(), bar.getValue() + bottom - geo.height()
+            + TimelineGeometry.LANE_HEIGHT));
+    }
+
     private void updateLanesBar() {
         ScrollBar lanesBar = scrollBar();
         double height = canvas().getHeight();
-        Timeline data = model.data();
-        int threads = data == null ? 0 : data.threads();
-        double max = TimelineGeometry.maxScroll(threads, height);
+        double max = TimelineGeometry.maxScroll(model.rows().contentHeight(), height);
         lanesBar.setMax(max);
         lanesBar.setVisibleAmount(max == 0 ? 0 : height * max / (max + height));
         lanesBar.setBlockIncrement(TimelineGeometry.LANE_HEIGHT * 4);

@@ -4,7 +4,8 @@ import dev.pyrometer.model.aggregate.TimeRange;
 
 /**
  * Where things are on the timeline canvas: a label column on the left, then the time axis, the CPU track, the memory
- * track and one lane per thread (the lanes scroll when there are many). Pure arithmetic shared by drawing and
+ * track and the {@link TimelineRows} (a lane per thread, under a header per process when there are several; they
+ * scroll when there are many). Pure arithmetic shared by drawing and
  * hit-testing, so they never disagree.
  *
  * @param laneScroll pixels the lanes are scrolled up by
@@ -17,8 +18,11 @@ public record TimelineGeometry(double width, double height, double laneScroll) {
     public static final double GAP = 6;
     public static final double LANE_HEIGHT = 16;
 
-    /** What a y coordinate points at. */
-    public enum Row { AXIS, CPU, MEMORY, LANE, NONE }
+    /**
+     * What a y coordinate points at. {@code LANE} is anywhere among the rows under the tracks; which row, and whether
+     * it is a process's {@code HEADER}, the {@link TimelineRows} tell.
+     */
+    public enum Row { AXIS, CPU, MEMORY, LANE, HEADER, NONE }
 
     public double plotLeft() { return LABEL_WIDTH; }
     public double plotWidth() { return Math.max(0, width - LABEL_WIDTH); }
@@ -34,6 +38,17 @@ public record TimelineGeometry(double width, double height, double laneScroll) {
     public int laneAt(double y) {
         if (y < lanesTop()) return -1;
         return (int) Math.floor((y - lanesTop() + laneScroll) / LANE_HEIGHT);
+    }
+
+    /** The top of a row of the rows under the tracks. */
+    public double rowTop(TimelineRows rows, int row) {
+        return lanesTop() + rows.top(row) - laneScroll;
+    }
+
+    /** The row under a y coordinate, or -1 above or below the rows. */
+    public int rowAt(TimelineRows rows, double y) {
+        if (y < lanesTop()) return -1;
+        return rows.rowAt(y - lanesTop() + laneScroll);
     }
 
     public Row rowAt(double y) {
@@ -62,7 +77,12 @@ public record TimelineGeometry(double width, double height, double laneScroll) {
 
     /** How far the lanes can scroll: all of them fit, or the last one reaches the bottom. */
     public static double maxScroll(int threads, double height) {
-        double content = new TimelineGeometry(0, height, 0).lanesTop() + threads * LANE_HEIGHT;
+        return maxScroll(threads * LANE_HEIGHT, height);
+    }
+
+    /** How far rows of this total height can scroll. */
+    public static double maxScroll(double rowsHeight, double height) {
+        double content = new TimelineGeometry(0, height, 0).lanesTop() + rowsHeight;
         return Math.max(0, content - height);
     }
 }

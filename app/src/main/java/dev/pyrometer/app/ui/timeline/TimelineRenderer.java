@@ -1,6 +1,7 @@
 package dev.pyrometer.app.ui.timeline;
 
 import dev.pyrometer.app.ui.common.Formats;
+import dev.pyrometer.model.ProcessInfo;
 import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.ThreadTable;
 import dev.pyrometer.model.aggregate.TimeRange;
@@ -18,6 +19,11 @@ import javafx.scene.text.TextAlignment;
  * Neighbouring pixels of one colour are drawn as one rectangle, so the cost follows how busy the picture is, and is
  * bounded by pixels × rows. Buckets are placed by their time, so buckets of an older window stretch while the new
  * ones are being computed.
+ *
+ * <p>A recording of several processes groups the lanes under a header per process: its pid, Python version and
+ * command line on the left, and across the plot its life (a faint band from its start to its end, a green marker
+ * where it started during the recording, a red one where it ended, both drawn down through its lanes) and its own
+ * CPU line, drawn as the CPU track is, on one scale for all processes so that they compare.
  */
 public final class TimelineRenderer {
     private static final double MIN_TICK_PIXELS = 90;
@@ -54,12 +60,14 @@ public final class TimelineRenderer {
      * @param window   the time shown
      * @param selected the selected range, or null
      * @param dragging a range being dragged out (drawn instead of the selection), or null
+     * @param rows     the rows under the tracks (lanes, and process headers when there are several processes)
      * @param shown    the threads the views show (others' labels are muted), or null for all
+     * @param focused  the process whose header has the keyboard focus, or -1
      * @param hoverX   the mouse's x, or NaN
      * @return rectangles filled (for benchmarks)
      */
     public int draw(GraphicsContext g, Timeline data, TimelineGeometry geo, TimeRange window, TimeRange selected,
-                    TimeRange dragging, Set<Integer> shown, double hoverX) {
+                    TimeRange dragging, TimelineRows rows, Set<Integer> shown, int focused, double hoverX) {
         g.setFill(style.background);
         g.fillRect(0, 0, geo.width(), geo.height());
         if (geo.plotWidth() <= 0) return 0;
@@ -70,9 +78,9 @@ public final class TimelineRenderer {
             double[] edges = edges(data, geo, window);
             drawn += cpu(g, data, geo, edges);
             drawn += memory(g, data, geo, edges);
-            drawn += lanes(g, data, geo, edges);
+            drawn += rows(g, data, rows, geo, window, edges);
         }
-        labels(g, data, geo, shown);
+        labels(g, data, rows, geo, shown, focused);
         TimeRange range = dragging != null ? dragging : selected;
         if (range != null) selection(g, geo, window, range);
         if (!Double.isNaN(hoverX) && geo.inPlot(hoverX)) {
@@ -172,33 +180,159 @@ public final class TimelineRenderer {
         return drawn;
     }
 
-    private int lanes(GraphicsContext g, Timeline data, TimelineGeometry geo, double[] edges) {
+    private int rows(GraphicsContext g, Timeline data, TimelineRows rows, TimelineGeometry geo, TimeRange window,
+                     double[] edges) {
+        g.save();
+        // A header scrolled half out of view must not draw over the memory track.
+        g.beginPath();
+        g.rect(geo.plotLeft(), geo.lanesTop(), geo.plotWidth(), Math.max(0, geo.height() - geo.lanesTop()));
+        g.clip();
+        ProcessLines lines = rows.grouped() ? processLines(data) : null;
+        int drawn = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            double y = geo.rowTop(rows, r), h = rows.height(r);
+            if (y + h <= geo.lanesTop()) continue;
+            if (y >= geo.height()) break;
+            if (rows.isHeader(r)) {
+                drawn += header(g, data, rows.index(r), lines, geo, window, edges, y, h);
+            } else {
+                drawn += lane(g, data, rows.index(r), geo, edges, y);
+            }
+        }
+        // The life markers go over the lanes of their group, so a process's start and end read across its threads.
+        for (int r : rows.headerRows()) {
+            double top = geo.rowTop(rows, r);
+            int end = rows.groupEnd(r);
+            double bottom = geo.lanesTop() + (end < rows.size() ? rows.top(end) : rows.contentHeight()) - geo.laneScroll();
+            if (bottom <= geo.lanesTop() || top >= geo.height()) continue;
+            drawn += lifeMarkers(g, data.process(rows.index(r)), data.endMicros(), geo, window, top, bottom);
+        }
+        g.restore();
+        return drawn;
+    }
+
+    private int lane(GraphicsContext g, Timeline data, int t, TimelineGeometry geo, double[] edges, double y) {
         int drawn = 0;
         double laneH = TimelineGeometry.LANE_HEIGHT;
-        for (int t = 0; t < data.threads(); t++) {
-            double y = geo.laneTop(t);
-            if (y < geo.lanesTop() - 0.5) continue;
-            if (y >= geo.height()) break;
-            int runCode = -1;
-            double runStart = 0, runEnd = 0;
-            for (int b = 0; b <= data.buckets(); b++) {
-                int code = b < data.buckets() && width(edges, b) > 0 ? code(data, t, b) : -1;
-                if (code >= 0 && code == runCode && edges[b] <= runEnd + 0.5) {
-                    runEnd = edges[b] + width(edges, b);
-                    continue;
-                }
-                if (runCode >= 0) {
-                    fillRun(g, runCode, runStart, runEnd, y, laneH);
-                    drawn++;
-                }
-                runCode = code;
-                if (code >= 0) {
-                    runStart = edges[b];
-                    runEnd = edges[b] + width(edges, b);
-                }
+        int runCode = -1;
+        double runStart = 0, runEnd = 0;
+        for (int b = 0; b <= data.buckets(); b++) {
+            int code = b < data.buckets() && width(edges, b) > 0 ? code(data, t, b) : -1;
+            if (code >= 0 && code == runCode && edges[b] <= runEnd + 0.5) {
+                runEnd = edges[b] + width(edges, b);
+                continue;
             }
-            g.setFill(style.grid);
-            g.fillRect(geo.plotLeft(), y + laneH - 0.5, geo.plotWidth(), 0.5);
+            if (runCode >= 0) {
+                fillRun(g, runCode, runStart, runEnd, y, laneH);
+                drawn++;
+            }
+            runCode = code;
+            if (code >= 0) {
+                runStart = edges[b];
+                runEnd = edges[b] + width(edges, b);
+            }
+        }
+        g.setFill(style.grid);
+        g.fillRect(geo.plotLeft(), y + laneH - 0.5, geo.plotWidth(), 0.5);
+        return drawn;
+    }
+
+    /**
+     * Every process's CPU per bucket (user and system), averaged over neighbours as the CPU track is, and one scale
+     * in whole cores for all of them (at most the threads of the process with the most).
+     */
+    private record ProcessLines(double[][] user, double[][] system, double scale) { }
+
+    private static ProcessLines processLines(Timeline data) {
+        int buckets = data.buckets(), processes = data.processes();
+        int reach = Math.clamp((int) Math.ceil(2.0 * buckets / Math.max(1, data.ticks())), 0, 32);
+        double[][] user = new double[processes][], system = new double[processes][];
+        int[] threads = new int[processes];
+        for (int t = 0; t < data.threads(); t++) if (data.processOf(t) >= 0) threads[data.processOf(t)]++;
+        double peak = 0;
+        int most = 1;
+        long[] u = new long[buckets + 1], s = new long[buckets + 1];
+        for (int p = 0; p < processes; p++) {
+            for (int b = 0; b < buckets; b++) {
+                u[b + 1] = u[b] + data.processUserMicros(p, b);
+                s[b + 1] = s[b] + data.processSystemMicros(p, b);
+            }
+            user[p] = new double[buckets];
+            system[p] = new double[buckets];
+            for (int b = 0; b < buckets; b++) {
+                int from = Math.max(0, b - reach), to = Math.min(buckets, b + reach + 1);
+                double micros = (to - from) * data.bucketMicros();
+                user[p][b] = (u[to] - u[from]) / micros;
+                system[p][b] = (s[to] - s[from]) / micros;
+                peak = Math.max(peak, user[p][b] + system[p][b]);
+            }
+            most = Math.max(most, threads[p]);
+        }
+        return new ProcessLines(user, system, Math.clamp(Math.ceil(peak - 0.1), 1, most));
+    }
+
+    /** A process's header across the plot: its life span as a faint band, its CPU line in it. */
+    private int header(GraphicsContext g, Timeline data, int process, ProcessLines lines, TimelineGeometry geo,
+                       TimeRange window, double[] edges, double y, double h) {
+        ProcessInfo info = data.process(process);
+        g.setFill(style.headerBackground);
+        g.fillRect(geo.plotLeft(), y, geo.plotWidth(), h);
+        int drawn = 1;
+        // Its life: from when the recording met it to its end (or the recording's, while it runs).
+        long until = info.ended() ? info.endMicros() : Math.max(info.startMicros(), data.endMicros());
+        double from = Math.clamp(geo.xOf(info.startMicros(), window), geo.plotLeft(), geo.width());
+        double to = Math.clamp(geo.xOf(until, window), geo.plotLeft(), geo.width());
+        if (to > from) {
+            g.setFill(style.life);
+            g.fillRect(from, y + 2, to - from, h - 4);
+            drawn++;
+        }
+        // The command line along the top, from where the process began; its CPU line below.
+        g.setFont(style.small);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(style.muted);
+        g.fillText(TimelineViewModel.shortCommand(info.commandLine()), Math.max(geo.plotLeft(), from) + 12, y + 7);
+        double bottom = y + h - 2, cpuH = h - 15;
+        double[] user = lines.user()[process], system = lines.system()[process];
+        for (int b = 0; b < data.buckets(); b++) {
+            double left = edges[b], w = width(edges, b);
+            if (w <= 0 || user[b] + system[b] == 0) continue;
+            double uh = Math.min(cpuH, user[b] / lines.scale() * cpuH);
+            double sh = Math.min(cpuH - uh, system[b] / lines.scale() * cpuH);
+            g.setFill(style.cpuUser);
+            g.fillRect(left, bottom - uh, w, uh);
+            drawn++;
+            if (sh > 0) {
+                g.setFill(style.cpuSystem);
+                g.fillRect(left, bottom - uh - sh, w, sh);
+                drawn++;
+            }
+        }
+        g.setFill(style.grid);
+        g.fillRect(geo.plotLeft(), y + h - 0.5, geo.plotWidth(), 0.5);
+        return drawn;
+    }
+
+    /** A green flag where a process started during the recording, a red one where it ended, down its group. */
+    private int lifeMarkers(GraphicsContext g, ProcessInfo info, long recordingEnd, TimelineGeometry geo, TimeRange window,
+                            double top, double bottom) {
+        int drawn = 0;
+        if (info.startMicros() > 0 && window.contains(info.startMicros())) {
+            double x = Math.floor(geo.xOf(info.startMicros(), window));
+            g.setFill(style.started);
+            g.fillRect(x, top, 2, bottom - top);
+            g.fillPolygon(new double[] {x + 2, x + 9, x + 2}, new double[] {top + 2, top + 6, top + 10}, 3);
+            drawn += 2;
+        }
+        // A process seen gone after the last sample (the target itself, at the end) is marked at the recording's end.
+        boolean lastSeen = info.ended() && info.endMicros() >= recordingEnd && window.toMicros() >= recordingEnd;
+        if (info.ended() && (window.contains(info.endMicros()) || lastSeen)) {
+            double x = Math.min(Math.floor(geo.xOf(info.endMicros(), window)), Math.floor(geo.width()) - 1);
+            g.setFill(style.ended);
+            g.fillRect(x - 1, top, 2, bottom - top);
+            g.fillRect(x - 8, top + 2, 7, 7);
+            drawn += 2;
         }
         return drawn;
     }
@@ -240,7 +374,8 @@ public final class TimelineRenderer {
         return right <= left ? 0 : Math.max(1, right - left);
     }
 
-    private void labels(GraphicsContext g, Timeline data, TimelineGeometry geo, Set<Integer> shown) {
+    private void labels(GraphicsContext g, Timeline data, TimelineRows rows, TimelineGeometry geo, Set<Integer> shown,
+                        int focused) {
         double w = TimelineGeometry.LABEL_WIDTH;
         g.setFill(style.labelBackground);
         g.fillRect(0, 0, w - 1, geo.height());
@@ -251,21 +386,69 @@ public final class TimelineRenderer {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(style.text);
         g.fillText("CPU", 8, geo.cpuTop() + 8);
-        g.fillText("Memory", 8, geo.memoryTop() + 10);
+        // The sampler reads the resident memory of the process it was started on (the first), not the whole family.
+        g.fillText(data != null && data.processes() > 1 ? "Memory of " + data.process(0).pid() : "Memory", 8,
+            geo.memoryTop() + 10);
         g.setFill(style.muted);
         g.setFont(style.small);
         g.fillText(cpuScale, 8, geo.cpuTop() + 21);
         g.fillText(memoryScale, 8, geo.memoryTop() + 25);
         g.setFont(style.font);
         if (data == null) return;
+        g.save();
+        g.beginPath();
+        g.rect(0, geo.lanesTop(), w - 1, Math.max(0, geo.height() - geo.lanesTop()));
+        g.clip();
         ThreadTable threads = data.snapshot().profile().threads();
-        for (int t = 0; t < data.threads(); t++) {
-            double y = geo.laneTop(t);
-            if (y < geo.lanesTop() - 0.5) continue;
+        boolean grouped = rows.grouped();
+        for (int r = 0; r < rows.size(); r++) {
+            double y = geo.rowTop(rows, r), h = rows.height(r);
+            if (y + h <= geo.lanesTop()) continue;
             if (y >= geo.height()) break;
-            g.setFill(shown == null || shown.contains(t) ? style.text : style.muted);
-            g.fillText(fit(threads.label(t), 19), 8, y + TimelineGeometry.LANE_HEIGHT / 2 - 1);
+            int index = rows.index(r);
+            if (rows.isHeader(r)) {
+                boolean folded = !grouped || r + 1 >= rows.size() || rows.isHeader(r + 1);
+                headerLabel(g, data.process(index), y, h, isShown(data, index, shown), index == focused, folded);
+                continue;
+            }
+            boolean under = rows.process(r) >= 0;
+            g.setFont(style.font);
+            g.setFill(shown == null || shown.contains(index) ? style.text : style.muted);
+            g.fillText(fit(threads.label(index), under ? 17 : 19), under ? 20 : 8, y + TimelineGeometry.LANE_HEIGHT / 2 - 1);
         }
+        g.restore();
+    }
+
+    /** A header's label: a fold arrow and the pid, the Python version under it. */
+    private void headerLabel(GraphicsContext g, ProcessInfo info, double y, double h, boolean shown, boolean focused,
+                             boolean folded) {
+        double w = TimelineGeometry.LABEL_WIDTH;
+        g.setFill(style.headerBackground);
+        g.fillRect(0, y, w - 1, h);
+        g.setFill(shown ? style.text : style.muted);
+        double cy = y + 9;
+        if (folded) g.fillPolygon(new double[] {7, 12, 7}, new double[] {cy - 4, cy, cy + 4}, 3);
+        else g.fillPolygon(new double[] {5, 13, 9}, new double[] {cy - 2, cy - 2, cy + 3}, 3);
+        g.setFont(style.bold);
+        g.fillText(Integer.toString(info.pid()), 18, cy);
+        g.setFont(style.small);
+        g.setFill(style.muted);
+        String version = TimelineViewModel.shortVersion(info.pythonVersion());
+        g.fillText(fit((version.isEmpty() ? "" : "Python " + version) + (info.ended() ? "  ·  ended" : ""), 21), 18, y + 23);
+        if (focused) {
+            g.setStroke(style.focus);
+            g.setLineWidth(1.5);
+            g.strokeRect(1.5, y + 1.5, w - 4, h - 3);
+        }
+        g.setFill(style.grid);
+        g.fillRect(0, y + h - 0.5, w - 1, 0.5);
+    }
+
+    /** Whether the views show any thread of a process (all do without a thread filter). */
+    private static boolean isShown(Timeline data, int process, Set<Integer> shown) {
+        if (shown == null) return true;
+        for (int t : shown) if (t < data.threads() && data.processOf(t) == process) return true;
+        return false;
     }
 
     private void selection(GraphicsContext g, TimelineGeometry geo, TimeRange window, TimeRange range) {

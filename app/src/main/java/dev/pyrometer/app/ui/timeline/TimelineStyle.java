@@ -25,7 +25,14 @@ public final class TimelineStyle {
     final Color selectionEdge;
     final Color outside;
     final Color hover;
+    /** A process header's row, its life span across the plot, and the markers where it started and ended. */
+    final Color headerBackground;
+    final Color life;
+    final Color started;
+    final Color ended;
+    final Color focus;
     final Font font;
+    final Font bold;
     final Font small;
 
     private TimelineStyle(boolean dark) {
@@ -45,7 +52,13 @@ public final class TimelineStyle {
         selectionEdge = dark ? Color.web("#61afef") : Color.web("#1f6feb");
         outside = dark ? Color.web("#000000", 0.38) : Color.web("#ffffff", 0.62);
         hover = dark ? Color.web("#f2f3f5", 0.5) : Color.web("#1c1e21", 0.45);
+        headerBackground = dark ? Color.web("#2a2f37") : Color.web("#eef1f5");
+        life = dark ? Color.web("#61afef", 0.10) : Color.web("#1f6feb", 0.07);
+        started = dark ? Color.web("#4fbf8a") : Color.web("#1a8f5a");
+        ended = dark ? Color.web("#e06c75") : Color.web("#c0392b");
+        focus = selectionEdge;
         font = Font.font("System", 11.5);
+        bold = Font.font("System", javafx.scene.text.FontWeight.BOLD, 11.5);
         small = Font.font("System", 10.5);
     }
 

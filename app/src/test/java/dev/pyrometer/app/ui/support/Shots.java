@@ -30,7 +30,8 @@ import javax.imageio.ImageIO;
  * name), runs a few steps a user would take, and writes a PNG of the window after each. Run with the test class path:
  * {@code xvfb-run -s "-screen 0 1600x1000x24" java -cp … dev.pyrometer.app.ui.support.Shots OUT_DIR FILE|deep|cpu
  * [step…]}; steps: {@code search=TEXT}, {@code enter}, {@code sandwich}, {@code select=FUNCTION}, {@code dark},
- * {@code shot=NAME}, {@code collapse}, {@code leftheavy}, {@code minimap=FRACTION}.
+ * {@code shot=NAME}, {@code collapse}, {@code leftheavy}, {@code minimap=FRACTION}, {@code timeline=FRACTION} (the
+ * timeline's share of the height), {@code fold=PROCESS} (folds a process's header on the timeline).
  */
 public final class Shots extends Application {
     private static List<String> args = List.of();
@@ -112,6 +113,14 @@ public final class Shots extends Application {
                         var map = w.flame().minimap();
                         w.model().flame().centreOn(map.depthAt(map.getHeight() * Double.parseDouble(value)));
                     });
+                    case "timeline" -> fx(() -> {
+                        for (var node : w.lookupAll(".split-pane")) {
+                            if (node instanceof javafx.scene.control.SplitPane split && split.getItems().contains(w.timeline())) {
+                                split.setDividerPositions(Double.parseDouble(value));
+                            }
+                        }
+                    });
+                    case "fold" -> fx(() -> w.model().timeline().toggleCollapsed(Integer.parseInt(value)));
                     case "select" -> fx(() -> {
                         var hot = w.model().hotFunctions();
                         hot.rows().stream().filter(r -> r.name().equals(value)).findFirst().ifPresent(hot::select);
