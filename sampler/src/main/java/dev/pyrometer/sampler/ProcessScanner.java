@@ -14,13 +14,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Lists the Python processes on this machine by scanning /proc: a process is Python when its executable or one
- * of its mappings is a CPython binary. Keep one scanner to get CPU use between scans (a picker refreshing).
+ * of its mappings is a CPython binary; each names the Python process it descends from, so that they can be shown as
+ * trees. Keep one scanner to get CPU use between scans (a picker refreshing).
  */
 public final class ProcessScanner {
     private final long ticksPerSecond = Libc.clockTicksPerSecond();
@@ -28,18 +31,26 @@ public final class ProcessScanner {
     private final long self = ProcessHandle.current().pid();
     private Map<Integer, long[]> previous = new HashMap<>();
 
-    /** The Python processes now, by pid. */
+    /**
+     * The Python processes now, by pid, each with the nearest Python process it descends from (through non-Python
+     * ones, such as a shell): a gunicorn master's workers, a pool's workers name the master or the pool's parent.
+     */
     public List<PythonProcess> scan() {
         List<PythonProcess> found = new ArrayList<>();
         Map<Integer, long[]> times = new HashMap<>();
+        // Every process's parent, Python or not, to look through the ones in between.
+        Map<Integer, Integer> parents = new HashMap<>();
         long now = System.nanoTime();
+        TaskStat stat = new TaskStat();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();
                 if (!name.chars().allMatch(Character::isDigit)) continue;
                 int pid = Integer.parseInt(name);
+                if (!readStat(pid, stat)) continue;
+                parents.put(pid, (int) stat.ppid);
                 if (pid == self) continue;
-                PythonProcess p = inspect(pid, now, times);
+                PythonProcess p = inspect(pid, stat, now, times);
                 if (p != null) found.add(p);
             }
         } catch (IOException e) {
@@ -47,10 +58,38 @@ public final class ProcessScanner {
         }
         previous = times;
         found.sort((a, b) -> Integer.compare(a.pid(), b.pid()));
-        return found;
+        return withPythonParents(found, parents);
     }
 
-    private PythonProcess inspect(int pid, long now, Map<Integer, long[]> times) {
+    /** The processes with {@link PythonProcess#pythonParentPid} set from the parents of everything listed. */
+    static List<PythonProcess> withPythonParents(List<PythonProcess> processes, Map<Integer, Integer> parents) {
+        Set<Integer> python = new HashSet<>();
+        for (PythonProcess p : processes) python.add(p.pid());
+        List<PythonProcess> out = new ArrayList<>(processes.size());
+        for (PythonProcess p : processes) {
+            int ancestor = p.parentPid();
+            // Bounded: /proc is read over a moment, and a pid reused while it was read could close a loop.
+            for (int steps = 0; ancestor > 0 && !python.contains(ancestor) && steps < parents.size(); steps++) {
+                ancestor = parents.getOrDefault(ancestor, 0);
+            }
+            int pythonParent = ancestor > 0 && python.contains(ancestor) && ancestor != p.pid() ? ancestor : 0;
+            out.add(new PythonProcess(p.pid(), p.user(), p.commandLine(), p.executable(), p.version(), p.cpuPercent(),
+                p.startTime(), p.parentPid(), pythonParent));
+        }
+        return out;
+    }
+
+    private static boolean readStat(int pid, TaskStat stat) {
+        byte[] raw;
+        try {
+            raw = Files.readAllBytes(ProcFiles.dir(pid).resolve("stat"));
+        } catch (IOException e) {
+            return false;
+        }
+        return stat.parse(ByteBuffer.wrap(raw), raw.length);
+    }
+
+    private PythonProcess inspect(int pid, TaskStat stat, long now, Map<Integer, long[]> times) {
         String exe = ProcFiles.executable(pid);
         List<MemoryMapping> maps;
         try {
@@ -60,14 +99,6 @@ public final class ProcessScanner {
         }
         String pythonFile = pythonFile(exe, maps);
         if (pythonFile == null) return null;
-        TaskStat stat = new TaskStat();
-        byte[] raw;
-        try {
-            raw = Files.readAllBytes(ProcFiles.dir(pid).resolve("stat"));
-        } catch (IOException e) {
-            return null;
-        }
-        if (!stat.parse(ByteBuffer.wrap(raw), raw.length)) return null;
         long cpuTicks = stat.utime + stat.stime;
         times.put(pid, new long[] {cpuTicks, now});
         Instant started = Instant.ofEpochMilli(bootSeconds * 1000 + stat.startTime * 1000 / ticksPerSecond);
@@ -81,7 +112,7 @@ public final class ProcessScanner {
         }
         int uid = ProcFiles.uid(pid);
         return new PythonProcess(pid, uid < 0 ? "?" : ProcFiles.userName(uid), ProcFiles.commandLine(pid), exe,
-            version(pid, pythonFile, maps, exe), cpu, started);
+            version(pid, pythonFile, maps, exe), cpu, started, (int) stat.ppid, 0);
     }
 
     /** The CPython file (libpython or the executable) of a process, or null if it is not Python. */

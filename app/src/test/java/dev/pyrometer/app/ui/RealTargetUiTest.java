@@ -26,7 +26,7 @@ import dev.pyrometer.app.ui.support.ScriptedDialogs;
 import dev.pyrometer.app.ui.support.Workbenches;
 import java.nio.file.Path;
 import javafx.geometry.Point2D;
-import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,19 +65,19 @@ class RealTargetUiTest {
 
     @Test
     void thePickerListsTheProgramAndAttachingRecordsItIntoTheFlameGraph(FxRobot robot) {
-        TableView<ProcessRow> table = view.startPage().table();
+        TreeTableView<ProcessRow> table = view.startPage().table();
         robot.clickOn("#picker-filter").write(program.marker());
-        Fx.await("the picker lists the test's Python program",
-            () -> table.getItems().size() == 1 && table.getItems().getFirst().pid() == program.pid());
-        ProcessRow row = Fx.onFx(() -> table.getItems().getFirst());
+        Fx.await("the picker lists the test's Python program", () -> table.getExpandedItemCount() == 1
+            && table.getTreeItem(0).getValue().pid() == program.pid());
+        ProcessRow row = Fx.onFx(() -> table.getTreeItem(0).getValue());
         assertTrue(row.commandLine().contains(program.marker()));
         assertTrue(row.python() != null && row.python().startsWith("3."), row.python());
 
         // A double click on the program's row, found and clicked in one step on the FX thread: the list refreshes
         // every 2 s and may hand the row to another cell in between, and a robot's two clicks can count as two
         // single clicks when a loaded machine holds the FX thread between them for longer than the double-click time.
-        Fx.runFx(() -> table.lookupAll(".table-row-cell").stream()
-            .map(node -> (javafx.scene.control.TableRow<?>) node)
+        Fx.runFx(() -> table.lookupAll(".tree-table-row-cell").stream()
+            .map(node -> (javafx.scene.control.TreeTableRow<?>) node)
             .filter(r -> r.isVisible() && r.getItem() instanceof ProcessRow p && p.pid() == program.pid())
             .findFirst().orElseThrow()
             .fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, 5, 5, 0, 0,

@@ -4,9 +4,10 @@ import java.nio.ByteBuffer;
 
 /**
  * Parses the fields the sampler needs out of {@code /proc/PID/task/TID/stat} bytes without making a String:
- * the state letter after the command name's closing parenthesis (the name may hold spaces and parentheses) and
- * utime/stime (fields 14 and 15, in clock ticks), starttime (22) and startstack (28: where the stack of the program
- * begins, placed anew by every exec; 0 when not ours to see). Results land in the public fields of a reused instance.
+ * the state letter after the command name's closing parenthesis (the name may hold spaces and parentheses), the
+ * parent's pid (field 4), utime/stime (fields 14 and 15, in clock ticks), starttime (22) and startstack (28: where the
+ * stack of the program begins, placed anew by every exec; 0 when not ours to see). Results land in the public fields
+ * of a reused instance.
  */
 public final class TaskStat {
     /**
@@ -18,6 +19,8 @@ public final class TaskStat {
 
     private final byte[] line = new byte[NEEDED];
     public char state;
+    /** The parent's pid (field 4). */
+    public long ppid;
     public long utime;
     public long stime;
     public long startTime;
@@ -47,7 +50,8 @@ public final class TaskStat {
             byte b = line[i];
             if (b == ' ' || b == '\n') {
                 if (inNumber) {
-                    if (field == 14) utime = value;
+                    if (field == 4) ppid = value;
+                    else if (field == 14) utime = value;
                     else if (field == 15) stime = value;
                     else if (field == 22) startTime = value;
                     else if (field == 28) {

@@ -37,6 +37,7 @@ class TaskStatTest {
         assertEquals(1234, stat.utime);
         assertEquals(56, stat.stime);
         assertEquals(789012, stat.startTime);
+        assertEquals(1, stat.ppid);
     }
 
     @Test
@@ -86,6 +87,7 @@ class TaskStatTest {
             assertEquals(Long.parseLong(after[11]), stat.utime);
             assertEquals(Long.parseLong(after[12]), stat.stime);
             assertEquals(Long.parseLong(after[19]), stat.startTime);
+            assertEquals(ProcessHandle.current().pid(), stat.ppid);
         } finally {
             p.destroyForcibly().waitFor();
         }

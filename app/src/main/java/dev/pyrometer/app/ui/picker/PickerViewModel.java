@@ -6,10 +6,14 @@ import dev.pyrometer.app.ui.common.UiSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,26 +21,42 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 /**
- * The start page's process picker: the Python processes on this machine, refreshed every couple of seconds while
- * the page is shown, filtered as the user types; Attach; the recording settings; an inline error when attaching
- * failed (the sampler's sentence, e.g. what to do about ptrace permissions), never a stack trace.
+ * The start page's process picker: the Python processes on this machine as trees (each under the Python process it
+ * descends from), refreshed every couple of seconds while the page is shown, filtered as the user types; Attach,
+ * with or without the selected process's Python descendants; the recording settings; an inline error when
+ * attaching failed (the sampler's sentence, e.g. what to do about ptrace permissions), never a stack trace.
  */
 public final class PickerViewModel {
     static final Duration REFRESH = Duration.ofSeconds(2);
 
+    /** Asks the app to attach to a process, and with {@code subprocesses} to follow its Python descendants too. */
+    @FunctionalInterface
+    public interface Attacher {
+        void attach(int pid, boolean subprocesses);
+    }
+
     private final ProcessSource source;
     private final TaskRunner runner;
     private final Ticker ticker;
-    private final IntConsumer attach;
-    private final ObservableList<ProcessRow> processes = FXCollections.observableArrayList();
-    private final FilteredList<ProcessRow> filtered = new FilteredList<>(processes);
+    private final Attacher attach;
+    /** Every process of the last scan, and the ones the filter shows. */
+    private ProcessTree all = ProcessTree.EMPTY;
+    private final ReadOnlyObjectWrapper<ProcessTree> shown = new ReadOnlyObjectWrapper<>(this, "tree", ProcessTree.EMPTY);
+    private final ObservableList<ProcessRow> filtered = FXCollections.observableArrayList();
+    private final ObjectProperty<ProcessRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyIntegerWrapper subprocessCount = new ReadOnlyIntegerWrapper(this, "subprocessCount");
+    private final BooleanProperty includeSubprocesses = new SimpleBooleanProperty(this, "includeSubprocesses");
+    /** The user set the include choice for the selected process: refreshes leave it alone. */
+    private boolean includeChosen;
+    private int choicePid = -1;
+    private boolean settingInclude;
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Looking for Python processes…");
@@ -49,8 +69,8 @@ public final class PickerViewModel {
     private Ticker.Subscription refreshing = Ticker.Subscription.NONE;
     private boolean scanning;
 
-    /** @param attach asks the app to attach to a pid (it reports back through {@link #attachFailed}) */
-    public PickerViewModel(ProcessSource source, TaskRunner runner, Ticker ticker, UiSettings settings, IntConsumer attach) {
+    /** @param attach asks the app to attach to a pid (it reports back through {@link #attachFinished}) */
+    public PickerViewModel(ProcessSource source, TaskRunner runner, Ticker ticker, UiSettings settings, Attacher attach) {
         this.source = source;
         this.runner = runner;
         this.ticker = ticker;
@@ -64,7 +84,17 @@ public final class PickerViewModel {
             settings.getBoolean("record.native.plumbing", false));
         nativeFrames.addListener((o, b, v) -> settings.putBoolean("record.native", v));
         showPlumbing.addListener((o, b, v) -> settings.putBoolean("record.native.plumbing", v));
-        filter.addListener((o, before, text) -> applyFilter(text));
+        filter.addListener((o, before, text) -> show(all.rows()));
+        // The list hands over new rows on each refresh (and may select nothing in between): the choice is the user's
+        // until another process is selected.
+        selected.addListener((o, before, row) -> {
+            if (row != null && row.pid() != choicePid) {
+                choicePid = row.pid();
+                includeChosen = false;
+            }
+            updateSubprocesses();
+        });
+        includeSubprocesses.addListener((o, before, on) -> { if (!settingInclude) includeChosen = true; });
         active.addListener((o, before, on) -> {
             refreshing.close();
             if (on) {
@@ -76,7 +106,19 @@ public final class PickerViewModel {
         });
     }
 
+    /** The processes shown (all, or the filter's), parents before their children. */
     public ObservableList<ProcessRow> processes() { return filtered; }
+    /** The processes shown as trees. */
+    public ReadOnlyObjectProperty<ProcessTree> treeProperty() { return shown.getReadOnlyProperty(); }
+    /** The process selected in the list (the view sets it); Attach and the subprocesses choice are about it. */
+    public ObjectProperty<ProcessRow> selectedProperty() { return selected; }
+    /** How many Python processes descend from the selected one now. */
+    public ReadOnlyIntegerProperty subprocessCountProperty() { return subprocessCount.getReadOnlyProperty(); }
+    /**
+     * Attaching to the selected process also records its Python descendants (those running and those it starts),
+     * as Launch… does. On when a newly selected process has descendants, until the user chooses.
+     */
+    public BooleanProperty includeSubprocessesProperty() { return includeSubprocesses; }
     public StringProperty filterProperty() { return filter; }
     /** Why the last attach failed, in the sampler's words; empty when there is nothing to say. */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
@@ -106,12 +148,18 @@ public final class PickerViewModel {
         });
     }
 
-    /** Attach to the process of a row (double-click, Enter, the Attach button). */
+    /**
+     * Attach to the process of a row (double-click, Enter, the Attach button), with its descendants when the include
+     * choice says so (for a row other than the selected one: when it has descendants).
+     */
     public void attach(ProcessRow row) {
         if (row == null || attaching.get()) return;
+        ProcessRow chosen = selected.get();
+        boolean subprocesses = chosen != null && chosen.pid() == row.pid() ? includeSubprocesses.get()
+            : all.descendantCount(row.pid()) > 0;
         error.set("");
         attaching.set(true);
-        attach.accept(row.pid());
+        attach.attach(row.pid(), subprocesses && !nativeFrames.get());
     }
 
     /** The app reports that attaching ended; a message when it failed. */
@@ -125,16 +173,27 @@ public final class PickerViewModel {
     }
 
     private void show(List<ProcessRow> rows) {
-        processes.setAll(rows);
-        int n = rows.size();
+        all = ProcessTree.of(rows);
+        String needle = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+        ProcessTree tree = needle.isEmpty() ? all : all.filter(row -> matches(row, needle));
+        shown.set(tree);
+        filtered.setAll(tree.rows());
+        updateSubprocesses();
+        int n = all.size();
         status.set(n == 0 ? "No Python processes found. Start one, or use Launch… to start a program under the profiler."
-            : n + (n == 1 ? " Python process" : " Python processes") + (filtered.size() != n ? ", " + filtered.size() + " shown" : ""));
+            : n + (n == 1 ? " Python process" : " Python processes") + (tree.size() != n ? ", " + tree.size() + " shown" : ""));
     }
 
-    private void applyFilter(String text) {
-        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        filtered.setPredicate(needle.isEmpty() ? null : row -> matches(row, needle));
-        show(List.copyOf(processes));
+    /** The selected process's descendant count, and the include choice's default when the user has not chosen. */
+    private void updateSubprocesses() {
+        ProcessRow row = selected.get();
+        int count = row == null ? 0 : all.descendantCount(row.pid());
+        subprocessCount.set(count);
+        if (!includeChosen) {
+            settingInclude = true;
+            includeSubprocesses.set(count > 0);
+            settingInclude = false;
+        }
     }
 
     static boolean matches(ProcessRow row, String needle) {

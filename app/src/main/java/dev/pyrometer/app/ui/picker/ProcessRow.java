@@ -9,9 +9,17 @@ import java.time.Instant;
  * @param python     the Python version ("3.11.7"), or null when unknown
  * @param cpuPercent CPU use in percent of one core, over the last refresh
  * @param startTime  when it started, or null when unknown
+ * @param parentPid  the Python process it descends from (its parent, or through a shell or another non-Python
+ *                   process), which the picker lists it under; 0 when none
  */
 public record ProcessRow(int pid, String user, String python, String commandLine, String executable, double cpuPercent,
-                         Instant startTime) {
+                         Instant startTime, int parentPid) {
+
+    /** A process no other Python process started. */
+    public ProcessRow(int pid, String user, String python, String commandLine, String executable, double cpuPercent,
+                      Instant startTime) {
+        this(pid, user, python, commandLine, executable, cpuPercent, startTime, 0);
+    }
 
     /** How long it has been running: {@code 42 s}, {@code 12 min}, {@code 3 h 5 min}, {@code 2 d}. */
     public String uptime(Instant now) {

@@ -15,6 +15,6 @@ public final class SamplerProcessSource implements ProcessSource {
 
     static ProcessRow row(PythonProcess p) {
         return new ProcessRow(p.pid(), p.user(), p.version() == null ? null : p.version().toString(),
-            String.join(" ", p.commandLine()), p.executable(), p.cpuPercent(), p.startTime());
+            String.join(" ", p.commandLine()), p.executable(), p.cpuPercent(), p.startTime(), p.pythonParentPid());
     }
 }

@@ -4,7 +4,10 @@ import dev.pyrometer.app.ui.common.Controls;
 import dev.pyrometer.app.ui.recording.RecordingSettings;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -16,10 +19,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -32,15 +36,18 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The start page: the live table of Python processes with a filter, recording settings, Attach and Launch…, an
- * inline attach error, and the recent sessions. Binds to {@link PickerViewModel}.
+ * The start page: the live table of Python processes as trees (a process's Python descendants indented under it,
+ * collapsible) with a filter, recording settings, Attach with the choice to include the selected process's
+ * subprocesses, Launch…, an inline attach error, and the recent sessions. Binds to {@link PickerViewModel}.
  */
 public final class StartPage extends BorderPane {
     private static final List<Double> RATES = List.of(10.0, 50.0, 100.0, 250.0, 500.0, 1000.0, 2000.0);
     private static final List<Integer> DURATIONS = List.of(0, 10, 30, 60, 300, 900);
 
     private final PickerViewModel model;
-    private final TableView<ProcessRow> table = new TableView<>();
+    private final TreeTableView<ProcessRow> table = new TreeTableView<>(new TreeItem<>());
+    /** The tree's items by pid, kept across refreshes so that collapsed parents and the selection stay. */
+    private final Map<Integer, TreeItem<ProcessRow>> items = new HashMap<>();
     private final TextField filter = new TextField();
 
     /**
@@ -66,8 +73,8 @@ public final class StartPage extends BorderPane {
         filter.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
                 table.requestFocus();
-                if (table.getSelectionModel().isEmpty()) table.getSelectionModel().selectFirst();
-                if (e.getCode() == KeyCode.ENTER && table.getItems().size() == 1) model.attach(table.getItems().getFirst());
+                if (table.getSelectionModel().isEmpty()) table.getSelectionModel().select(0);
+                if (e.getCode() == KeyCode.ENTER && model.processes().size() == 1) model.attach(model.processes().getFirst());
                 e.consume();
             }
         });
@@ -110,8 +117,20 @@ public final class StartPage extends BorderPane {
         attach.setId("picker-attach");
         attach.setDefaultButton(false);
         attach.getStyleClass().add("accent");
-        attach.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(model.attachingProperty()));
-        attach.setOnAction(e -> model.attach(table.getSelectionModel().getSelectedItem()));
+        attach.disableProperty().bind(model.selectedProperty().isNull().or(model.attachingProperty()));
+        attach.setOnAction(e -> model.attach(model.selectedProperty().get()));
+        CheckBox subprocesses = new CheckBox();
+        subprocesses.setId("picker-subprocesses");
+        subprocesses.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int n = model.subprocessCountProperty().get();
+            return n == 0 ? "Include subprocesses" : "Include " + n + " Python subprocess" + (n == 1 ? "" : "es");
+        }, model.subprocessCountProperty()));
+        subprocesses.selectedProperty().bindBidirectional(model.includeSubprocessesProperty());
+        subprocesses.disableProperty().bind(model.selectedProperty().isNull().or(model.nativeFramesProperty()));
+        subprocesses.setTooltip(new Tooltip("Also record the Python processes the selected one has started (workers,"
+            + " subprocesses, through a shell in between) and those it starts while recording, as Launch… does."
+            + " A recording with native frames reads the one process."));
+        subprocesses.setMinWidth(Region.USE_PREF_SIZE);
         Button launchButton = new Button("Launch…");
         launchButton.setId("picker-launch");
         launchButton.setTooltip(new Tooltip("Start a program under the profiler (Ctrl+L)"));
@@ -136,11 +155,17 @@ public final class StartPage extends BorderPane {
         for (Label l : new Label[] {rateLabel, durationLabel}) l.setMinWidth(Region.USE_PREF_SIZE);
         launchButton.setMinWidth(Region.USE_PREF_SIZE);
         attach.setMinWidth(Region.USE_PREF_SIZE);
+        // The filter gives way first: a squeezed rate read "1" for "100 Hz".
+        rate.setMinWidth(Region.USE_PREF_SIZE);
+        duration.setMinWidth(Region.USE_PREF_SIZE);
         filter.setMinWidth(160);
         HBox tools = new HBox(8, filter, Controls.spacer(), rateLabel, rate, durationLabel, duration, nativeFrames,
             plumbing, Controls.gap(4), launchButton, attach);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("picker-tools");
+        // Right under Attach, on a line of its own: the tools line is full at common window widths.
+        HBox attachChoices = new HBox(8, Controls.spacer(), subprocesses);
+        attachChoices.setAlignment(Pos.CENTER_RIGHT);
 
         buildTable();
         Label error = new Label();
@@ -161,7 +186,7 @@ public final class StartPage extends BorderPane {
         status.getStyleClass().add("muted");
         status.textProperty().bind(model.statusProperty());
 
-        VBox processes = new VBox(10, title, subtitle, tools, errorBanner, table, status);
+        VBox processes = new VBox(10, title, subtitle, tools, attachChoices, errorBanner, table, status);
         processes.getStyleClass().add("picker");
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -169,8 +194,13 @@ public final class StartPage extends BorderPane {
         setRight(recentPane(recent, openFiles, openRecent));
     }
 
-    public TableView<ProcessRow> table() {
+    public TreeTableView<ProcessRow> table() {
         return table;
+    }
+
+    /** The process selected in the list, or null. */
+    public ProcessRow selectedProcess() {
+        return model.selectedProperty().get();
     }
 
     public void focusFilter() {
@@ -179,18 +209,23 @@ public final class StartPage extends BorderPane {
 
     private void buildTable() {
         table.setId("picker-table");
-        table.setItems(model.processes());
+        table.setShowRoot(false);
         table.setPlaceholder(new Label("No Python processes yet"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TreeTableColumn<ProcessRow, ProcessRow> pid =
+            column("PID", 110, r -> Integer.toString(r.pid()), (a, b) -> Integer.compare(a.pid(), b.pid()), false);
         table.getColumns().setAll(List.of(
-            column("PID", 70, r -> Integer.toString(r.pid()), (a, b) -> Integer.compare(a.pid(), b.pid()), true),
+            pid,
             column("User", 90, r -> r.user() == null ? "" : r.user(), null, false),
             column("Python", 80, r -> r.python() == null ? "?" : r.python(), null, false),
             column("CPU", 70, r -> String.format(Locale.ROOT, "%.0f%%", r.cpuPercent()), (a, b) -> Double.compare(a.cpuPercent(), b.cpuPercent()), true),
             column("Uptime", 90, r -> r.uptime(Instant.now()), (a, b) -> compareStart(b, a), true),
             column("Command line", 500, ProcessRow::commandLine, null, false)));
+        // The disclosure arrows and the indentation go in the PID column (left-aligned, unlike the other numbers, so
+        // that a child's pid starts further right than its parent's).
+        table.setTreeColumn(pid);
         table.setRowFactory(t -> {
-            TableRow<ProcessRow> row = new TableRow<>();
+            TreeTableRow<ProcessRow> row = new TreeTableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) model.attach(row.getItem());
             });
@@ -198,23 +233,67 @@ public final class StartPage extends BorderPane {
         });
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
-                model.attach(table.getSelectionModel().getSelectedItem());
+                model.attach(model.selectedProperty().get());
                 e.consume();
             }
         });
-        // Keep the selected process selected across refreshes (rows are new objects each time).
-        int[] selectedPid = {-1};
-        table.getSelectionModel().selectedItemProperty().addListener((o, b, row) -> { if (row != null) selectedPid[0] = row.pid(); });
-        model.processes().addListener((javafx.collections.ListChangeListener<ProcessRow>) c -> {
-            if (selectedPid[0] < 0) return;
-            for (int i = 0; i < table.getItems().size(); i++) {
-                if (table.getItems().get(i).pid() == selectedPid[0]) {
-                    int index = i;
-                    javafx.application.Platform.runLater(() -> table.getSelectionModel().select(index));
-                    return;
-                }
-            }
+        table.getSelectionModel().selectedItemProperty().addListener((o, b, item) -> {
+            // Nothing selected while a refresh rebuilds a branch: the choice of process stays until another one is.
+            if (item != null) model.selectedProperty().set(item.getValue());
+            else if (table.getSelectionModel().isEmpty() && !syncing) model.selectedProperty().set(null);
         });
+        model.treeProperty().addListener((o, b, tree) -> sync(tree));
+        sync(model.treeProperty().get());
+    }
+
+    private boolean syncing;
+
+    /**
+     * Shows a new scan: the items of processes still running are kept (collapsed stays collapsed, the selection
+     * stays), their values and children replaced; items of processes gone are dropped.
+     */
+    private void sync(ProcessTree tree) {
+        syncing = true;
+        try {
+            ProcessRow chosen = model.selectedProperty().get();
+            Map<Integer, TreeItem<ProcessRow>> kept = new HashMap<>();
+            for (ProcessRow row : tree.rows()) {
+                TreeItem<ProcessRow> item = items.get(row.pid());
+                if (item == null) {
+                    item = new TreeItem<>(row);
+                    item.setExpanded(true);
+                } else if (!row.equals(item.getValue())) {
+                    item.setValue(row);
+                }
+                kept.put(row.pid(), item);
+            }
+            items.clear();
+            items.putAll(kept);
+            setChildren(table.getRoot(), tree.roots());
+            for (ProcessRow row : tree.rows()) setChildren(items.get(row.pid()), tree.children(row.pid()));
+            if (!table.getSortOrder().isEmpty()) table.sort();
+            TreeItem<ProcessRow> again = chosen == null ? null : items.get(chosen.pid());
+            if (again != null && table.getSelectionModel().getSelectedItem() != again) {
+                table.getSelectionModel().select(again);
+            }
+            if (again != null) model.selectedProperty().set(again.getValue());
+            else if (chosen != null && !items.containsKey(chosen.pid())) {
+                table.getSelectionModel().clearSelection();
+                model.selectedProperty().set(null);
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Sets an item's children to those of the rows, touching nothing when they are the same. */
+    private void setChildren(TreeItem<ProcessRow> parent, List<ProcessRow> rows) {
+        List<TreeItem<ProcessRow>> wanted = new ArrayList<>(rows.size());
+        for (ProcessRow r : rows) wanted.add(items.get(r.pid()));
+        // Sorted order may differ from the scan's: compare as sets of items.
+        if (parent.getChildren().size() == wanted.size()
+            && new java.util.HashSet<>(parent.getChildren()).equals(new java.util.HashSet<>(wanted))) return;
+        parent.getChildren().setAll(wanted);
     }
 
     private static int compareStart(ProcessRow a, ProcessRow b) {
@@ -222,11 +301,11 @@ public final class StartPage extends BorderPane {
         return a.startTime().compareTo(b.startTime());
     }
 
-    private static TableColumn<ProcessRow, ProcessRow> column(String title, double width, Function<ProcessRow, String> text,
-                                                              java.util.Comparator<ProcessRow> order, boolean numeric) {
-        TableColumn<ProcessRow, ProcessRow> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
+    private static TreeTableColumn<ProcessRow, ProcessRow> column(String title, double width, Function<ProcessRow, String> text,
+                                                                  java.util.Comparator<ProcessRow> order, boolean numeric) {
+        TreeTableColumn<ProcessRow, ProcessRow> column = new TreeTableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        column.setCellFactory(c -> new TreeTableCell<>() {
             @Override
             protected void updateItem(ProcessRow row, boolean empty) {
                 super.updateItem(row, empty);

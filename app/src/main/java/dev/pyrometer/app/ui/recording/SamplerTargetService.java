@@ -11,8 +11,8 @@ public final class SamplerTargetService implements TargetService {
     /** How long a launched program may take to start its interpreter (pyenv shims and wrappers take a moment). */
     static final Duration LAUNCH_PATIENCE = Duration.ofSeconds(10);
     @Override
-    public AttachedTarget attach(int pid) {
-        return new SamplerTarget(PythonTarget.attach(pid), () -> { });
+    public AttachedTarget attach(int pid, boolean subprocesses) {
+        return new SamplerTarget(PythonTarget.attach(pid), () -> { }, subprocesses);
     }
 
     @Override

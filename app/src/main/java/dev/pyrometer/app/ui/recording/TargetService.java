@@ -7,7 +7,16 @@ package dev.pyrometer.app.ui.recording;
  */
 public interface TargetService {
 
-    AttachedTarget attach(int pid);
+    /** Attaches to one process. */
+    default AttachedTarget attach(int pid) {
+        return attach(pid, false);
+    }
+
+    /**
+     * Attaches to a process; with {@code subprocesses} its recording also follows its Python descendants, those
+     * running now and those it starts, as a launch with {@link LaunchSpec#subprocesses} does.
+     */
+    AttachedTarget attach(int pid, boolean subprocesses);
 
     AttachedTarget launch(LaunchSpec spec);
 }

@@ -176,7 +176,7 @@ public final class WorkbenchActions {
             AttachedTarget target = workspace.target();
             snapshot = new SnapshotViewModel("pid " + target.pid() + ": " + target.commandLine(), target::snapshot, model.services().runner());
         } else {
-            ProcessRow row = view.startPage().table().getSelectionModel().getSelectedItem();
+            ProcessRow row = view.startPage().selectedProcess();
             if (workspace != null || row == null) {
                 model.services().dialogs().error("Nothing to snapshot",
                     "Select a running process on the Processes page, or a tab that is recording, then take a snapshot.");

@@ -81,7 +81,7 @@ public final class WorkbenchViewModel {
         this.context = new WorkspaceContext(services.runner(), services.ticker(), services.files(), services.dialogs(),
             recent, mappings);
         this.picker = new PickerViewModel(services.processes(), services.runner(), services.ticker(), services.settings(),
-            pid -> attach(pid, picker()::attachFinished));
+            (pid, subprocesses) -> attach(pid, subprocesses, picker()::attachFinished));
         this.dark = new SimpleBooleanProperty(this, "dark", "dark".equals(services.settings().get("theme", "light")));
         dark.addListener((o, b, on) -> services.settings().put("theme", on ? "dark" : "light"));
         this.runs = new RunResolver(services.runner(), services.files(), services.dialogs(), recent, workspaces, foreground::set);
@@ -219,8 +219,13 @@ public final class WorkbenchViewModel {
      * success or the sentence explaining the failure.
      */
     public void attach(int pid, Consumer<String> finished) {
+        attach(pid, false, finished);
+    }
+
+    /** Attaches to a process and, with {@code subprocesses}, records its Python descendants too. */
+    public void attach(int pid, boolean subprocesses, Consumer<String> finished) {
         Job job = services.runner().submit("Attaching to process " + pid,
-            (cancelled, progress) -> services.targets().attach(pid),
+            (cancelled, progress) -> services.targets().attach(pid, subprocesses),
             target -> {
                 foreground.set(null);
                 finished.accept(startRecording(target));

@@ -60,6 +60,22 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void attachingToAPoolParentFromThePickerFollowsItsWorkersUnlessUnchecked() {
+        var parent = new dev.pyrometer.app.ui.picker.ProcessRow(50, "me", "3.13.0", "python3 pool.py", "", 0, null);
+        test.processes.addAll(List.of(parent,
+            new dev.pyrometer.app.ui.picker.ProcessRow(51, "me", "3.13.0", "python3 pool.py", "", 0, null, 50),
+            new dev.pyrometer.app.ui.picker.ProcessRow(52, "me", "3.13.0", "python3 pool.py", "", 0, null, 50)));
+        model.picker().refresh();
+        model.picker().selectedProperty().set(parent);
+        model.picker().attach(parent);
+        assertTrue(test.targets.last().subprocesses, "the include choice, on by default, reaches the target service");
+        model.picker().includeSubprocessesProperty().set(false);
+        model.picker().attach(parent);
+        assertFalse(test.targets.last().subprocesses);
+        assertEquals(2, model.workspaces().size());
+    }
+
+    @Test
     void attachingRecordsLiveIntoAnAutosavedWorkspace() {
         model.picker().attach(new dev.pyrometer.app.ui.picker.ProcessRow(4242, "me", "3.11.7", "python3 app.py", "", 0, null));
         WorkspaceViewModel workspace = model.selected();

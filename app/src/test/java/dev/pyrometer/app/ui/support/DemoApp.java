@@ -51,8 +51,12 @@ public final class DemoApp extends Application {
         Services services = new Services(new FxTaskRunner(), new FxTicker(),
             () -> List.of(new ProcessRow(4242, "root", "3.11.7", "python3 assets/demo/cpu_demo.py --seconds 60",
                 "/usr/bin/python3.11", 99.0, Instant.now().minusSeconds(75)),
-                new ProcessRow(5120, "www-data", "3.12.1", "/srv/venv/bin/python -m gunicorn app:server --workers 4",
-                    "/srv/venv/bin/python", 3.5, Instant.now().minusSeconds(7200))),
+                new ProcessRow(5120, "www-data", "3.12.1", "/srv/venv/bin/python -m gunicorn app:server --workers 2",
+                    "/srv/venv/bin/python", 3.5, Instant.now().minusSeconds(7200)),
+                new ProcessRow(5131, "www-data", "3.12.1", "/srv/venv/bin/python -m gunicorn app:server --workers 2",
+                    "/srv/venv/bin/python", 41.0, Instant.now().minusSeconds(7199), 5120),
+                new ProcessRow(5132, "www-data", "3.12.1", "/srv/venv/bin/python -m gunicorn app:server --workers 2",
+                    "/srv/venv/bin/python", 37.5, Instant.now().minusSeconds(7199), 5120)),
             new LiveTargets(), files, new FxDialogs(() -> owner[0]), settings, Files.createTempDirectory("pyrometer-autosave"));
         WorkbenchViewModel model = new WorkbenchViewModel(services);
         WorkbenchView view = new WorkbenchView(model);
@@ -70,7 +74,7 @@ public final class DemoApp extends Application {
     /** Targets whose recordings are fed by a thread at the requested rate. */
     public static final class LiveTargets implements TargetService {
         @Override
-        public AttachedTarget attach(int pid) {
+        public AttachedTarget attach(int pid, boolean subprocesses) {
             return new AttachedTarget() {
                 @Override public int pid() { return pid; }
                 @Override public String commandLine() { return "python3 assets/demo/cpu_demo.py --seconds 60"; }

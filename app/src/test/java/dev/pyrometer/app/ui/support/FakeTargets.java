@@ -25,10 +25,11 @@ public final class FakeTargets implements TargetService {
     public final List<LaunchSpec> launched = new ArrayList<>();
 
     @Override
-    public AttachedTarget attach(int pid) {
+    public AttachedTarget attach(int pid, boolean subprocesses) {
         String failure = failures.get(pid);
         if (failure != null) throw new PyrometerException(failure);
         FakeTarget target = new FakeTarget(pid, "python3 app.py");
+        target.subprocesses = subprocesses;
         attached.add(target);
         return target;
     }
@@ -50,6 +51,8 @@ public final class FakeTargets implements TargetService {
         private final int pid;
         private final String command;
         public FakeRecording recording;
+        /** Attached with its subprocesses. */
+        public boolean subprocesses;
         public boolean closed;
         /** When set, closing fails with this message (after marking the target closed). */
         public String closeFailure;
