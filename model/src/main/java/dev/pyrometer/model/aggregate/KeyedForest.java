@@ -24,16 +24,30 @@ final class KeyedForest {
     final int size;
     /** Indexed by stack + 1: the node, {@link #ROOT} (-1) for the root itself, or {@link #DROP}. */
     final int[] nodeOfStack;
+    /** For a forest with root frames: the node of each (root frame, stack) pair of its {@link RootedCounts}, else null. */
+    final int[] nodeOfPair;
 
-    private KeyedForest(Keys keys, int[] parent, int[] key, int size, int[] nodeOfStack) {
+    private KeyedForest(Keys keys, int[] parent, int[] key, int size, int[] nodeOfStack, int[] nodeOfPair) {
         this.keys = keys;
         this.parent = parent;
         this.key = key;
         this.size = size;
         this.nodeOfStack = nodeOfStack;
+        this.nodeOfPair = nodeOfPair;
     }
 
     static KeyedForest build(Snapshot snapshot, KeyBy by, Transforms transforms, BooleanSupplier cancelled) {
+        return build(snapshot, by, transforms, null, cancelled);
+    }
+
+    /**
+     * The forest of the snapshot's stacks, or with {@code rooted} of its (root frame, stack) pairs: each pair's stack
+     * under its root frames. Transforms of frames run on the stacks first, transforms of root frames (focus on a
+     * process, merge a thread into its process) on the root frames; then the two are joined and keyed. Without root
+     * frames, transforms of root frames are left out (they name nothing).
+     */
+    static KeyedForest build(Snapshot snapshot, KeyBy by, Transforms transforms, RootedCounts rooted,
+                             BooleanSupplier cancelled) {
         Profile profile = snapshot.profile();
         StackTable stacks = profile.stacks();
         int n = snapshot.stacks();
@@ -49,7 +63,7 @@ final class KeyedForest {
         Layer layer = new Layer(parent, frame, n);
         Keys functions = null;
         for (Transform transform : transforms.list()) {
-            if (transform instanceof Transform.HideIdle) continue;
+            if (transform instanceof Transform.HideIdle || RootFrames.isRootRef(target(transform))) continue;
             boolean[] matches = switch (transform) {
                 case Transform.Focus f -> matching(snapshot, f.target());
                 case Transform.Merge m -> matching(snapshot, m.target());
@@ -66,13 +80,108 @@ final class KeyedForest {
             }
             layer = next;
         }
+        if (rooted != null) return rooted(snapshot, by, transforms, rooted, layer, nodeOfStack, cancelled);
         Keys keys = Keys.of(snapshot, by);
         Layer keyed = keyLayer(layer, keys, cancelled);
         for (int s = 0; s <= n; s++) {
             int node = nodeOfStack[s];
             nodeOfStack[s] = node < 0 ? node : keyed.map[node];
         }
-        return new KeyedForest(keys, keyed.parent, keyed.label, keyed.size, nodeOfStack);
+        return new KeyedForest(keys, keyed.parent, keyed.label, keyed.size, nodeOfStack, null);
+    }
+
+    /** The transform's frame, or null for transforms of no one frame. */
+    private static FrameRef target(Transform transform) {
+        return switch (transform) {
+            case Transform.Focus f -> f.target();
+            case Transform.Merge m -> m.target();
+            case Transform.CollapseRecursion r -> r.target();
+            default -> null;
+        };
+    }
+
+    /**
+     * Joins the root frames (after their own transforms) and the transformed stacks: a pair's node is its stack's
+     * path copied under its root frame's node. Root frame {@code i} is frame {@code snapshot.frames() + i}.
+     */
+    private static KeyedForest rooted(Snapshot snapshot, KeyBy by, Transforms transforms, RootedCounts rooted,
+                                      Layer frames, int[] nodeOfStack, BooleanSupplier cancelled) {
+        RootFrames roots = rooted.roots;
+        int firstRoot = snapshot.frames();
+        int r = roots.size();
+        int[] rootParent = new int[r], rootLabel = new int[r];
+        int[] rootNode = new int[r];
+        for (int i = 0; i < r; i++) {
+            rootParent[i] = roots.frame(i).parent() < 0 ? ROOT : roots.frame(i).parent();
+            rootLabel[i] = firstRoot + i;
+            rootNode[i] = i;
+        }
+        Layer rootLayer = new Layer(rootParent, rootLabel, r);
+        int noRootMapsTo = ROOT;
+        for (Transform transform : transforms.list()) {
+            FrameRef target = target(transform);
+            if (!RootFrames.isRootRef(target) || transform instanceof Transform.CollapseRecursion) continue;
+            boolean[] matches = new boolean[firstRoot + r];
+            for (int i = 0; i < r; i++) matches[firstRoot + i] = roots.matches(i, target);
+            Layer next = apply(transform, rootLayer, matches, null, cancelled);
+            for (int i = 0; i < r; i++) {
+                int node = rootNode[i];
+                rootNode[i] = node == DROP ? DROP : node == ROOT ? next.rootMapsTo : next.map[node];
+            }
+            noRootMapsTo = noRootMapsTo == DROP ? DROP : next.rootMapsTo;
+            rootLayer = next;
+        }
+        // The joined tree: the root layer's nodes first (parents before children), then each pair's path below them.
+        TupleInterner tree = new TupleInterner(rootLayer.size + frames.size);
+        int[] joinedRoot = new int[rootLayer.size];
+        for (int i = 0; i < rootLayer.size; i++) {
+            int p = rootLayer.parent[i];
+            joinedRoot[i] = tree.intern(p == ROOT ? ROOT : joinedRoot[p], rootLayer.label[i], 0);
+        }
+        // (joined node above, frame-layer node) -> joined node, so each path is copied once per root frame.
+        TupleInterner copies = new TupleInterner(frames.size);
+        int[] copyNode = new int[Math.max(16, frames.size)];
+        int[] pending = new int[64];
+        int[] nodeOfPair = new int[rooted.size];
+        for (int pair = 0; pair < rooted.size; pair++) {
+            if ((pair & (Cancel.POLL_INTERVAL - 1)) == 0) Cancel.check(cancelled);
+            int leaf = rooted.leaf[pair];
+            int top = leaf < 0 ? noRootMapsTo : rootNode[leaf];
+            int frameNode = nodeOfStack[rooted.stack[pair] + 1];
+            if (top == DROP || frameNode == DROP) {
+                nodeOfPair[pair] = DROP;
+                continue;
+            }
+            int above = top == ROOT ? ROOT : joinedRoot[top];
+            // The frame node's path, innermost first, down to the root or to a node already copied under `above`.
+            int count = 0, joined = above;
+            for (int f = frameNode; f != ROOT; f = frames.parent[f]) {
+                int before = copies.size();
+                int id = copies.intern(above, f, 0);
+                if (id < before) {
+                    joined = copyNode[id];
+                    break;
+                }
+                if (id == copyNode.length) copyNode = Arrays.copyOf(copyNode, id * 2);
+                copyNode[id] = -1;
+                if (count == pending.length) pending = Arrays.copyOf(pending, count * 2);
+                pending[count++] = id;
+            }
+            for (int i = count - 1; i >= 0; i--) {
+                int id = pending[i];
+                joined = tree.intern(joined, frames.label[copies.second(id)], 0);
+                copyNode[id] = joined;
+            }
+            nodeOfPair[pair] = joined;
+        }
+        Layer joinedLayer = Layer.of(tree, null, ROOT);
+        Keys keys = Keys.of(snapshot, by).withRoots(roots);
+        Layer keyed = keyLayer(joinedLayer, keys, cancelled);
+        for (int pair = 0; pair < rooted.size; pair++) {
+            int node = nodeOfPair[pair];
+            nodeOfPair[pair] = node < 0 ? node : keyed.map[node];
+        }
+        return new KeyedForest(keys, keyed.parent, keyed.label, keyed.size, null, nodeOfPair);
     }
 
     /**
