@@ -7,7 +7,7 @@ package dev.pyrometer.model.aggregate;
  * process frames to add.
  */
 public enum Roots {
-    MERGED("Merged"),
+    MERGED("All merged"),
     PROCESS("By process"),
     THREAD("By thread"),
     PROCESS_AND_THREAD("By process and thread");

@@ -416,7 +416,8 @@ public final class FlameGraphViewModel {
         if (!annotated && current != null) {
             // Frames keyed otherwise or transformed: a new shape, so show where the work is again.
             AnalysisRequest request = current.request();
-            if (shownRequest != null && (request.keyBy() != shownRequest.keyBy() || !request.transforms().equals(shownRequest.transforms()))) {
+            if (shownRequest != null && (request.keyBy() != shownRequest.keyBy() || request.roots() != shownRequest.roots()
+                || !request.transforms().equals(shownRequest.transforms()))) {
                 autoReveal = true;
             }
             shownRequest = request;
