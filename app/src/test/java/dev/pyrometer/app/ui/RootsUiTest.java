@@ -11,26 +11,19 @@ import dev.pyrometer.app.ui.flame.HoverInfo;
 import dev.pyrometer.app.ui.session.WorkspaceView;
 import dev.pyrometer.app.ui.shell.WorkbenchView;
 import dev.pyrometer.app.ui.support.Fx;
+import dev.pyrometer.app.ui.support.PoolRecordings;
 import dev.pyrometer.app.ui.support.TestServices;
 import dev.pyrometer.app.ui.support.Workbenches;
 import dev.pyrometer.model.ProcessInfo;
 import dev.pyrometer.model.Profile;
-import dev.pyrometer.model.StackTable;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FlameLayout;
 import dev.pyrometer.model.aggregate.Roots;
 import dev.pyrometer.model.aggregate.Transform;
 import dev.pyrometer.model.session.SavedView;
-import dev.pyrometer.sampler.ProcessFollower;
-import dev.pyrometer.sampler.Pythons;
-import dev.pyrometer.sampler.Sampler;
-import dev.pyrometer.sampler.SamplerOptions;
-import dev.pyrometer.sampler.TargetProcess;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.stage.Stage;
@@ -56,14 +49,7 @@ class RootsUiTest {
 
     @BeforeAll
     static void recordAPool() throws Exception {
-        Pythons.Python python = Pythons.all().getLast();
-        try (TargetProcess t = TargetProcess.start(python.executable(), "pool_briefly.py", "fork", "1")) {
-            pool = new Profile();
-            ProcessFollower follower = new ProcessFollower(t.pid(), t.attachWhenUp(), new SamplerOptions(200, null),
-                pool, Duration.ofSeconds(30));
-            follower.start();
-            assertEquals(Sampler.Outcome.TARGET_EXITED, follower.awaitEnd(60, TimeUnit.SECONDS));
-        }
+        pool = PoolRecordings.record("1");
         assertEquals(3, pool.processes().size(), "the parent and two workers");
     }
 
@@ -156,10 +142,7 @@ class RootsUiTest {
     }
 
     private static boolean runs(Profile profile, int stack, String function) {
-        for (int s = stack; s != StackTable.EMPTY; s = profile.stacks().parent(s)) {
-            if (profile.functionName(profile.stacks().frame(s)).equals(function)) return true;
-        }
-        return false;
+        return PoolRecordings.runs(profile, stack, function);
     }
 
     /** Samples in {@code node}'s subtree passing through a function of that name (it does not recurse). */
