@@ -211,4 +211,19 @@ class RootsTest {
         assertEquals("process 11 \"python3 -c worker\"", flame.label(1));
         assertEquals(9.0 / 15, flame.width(1), 1e-9);
     }
+
+    @Test
+    void picturesDrawTheTowersTheyAreAskedFor(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Profile p = twoProcesses();
+        var options = dev.pyrometer.model.interchange.ExportOptions.DEFAULT.withRoots(Roots.PROCESS);
+        java.nio.file.Path svg = dir.resolve("towers.svg"), html = dir.resolve("towers.html"), plain = dir.resolve("plain.svg");
+        dev.pyrometer.model.interchange.ProfileFiles.write(p, svg, dev.pyrometer.model.interchange.Format.SVG, options);
+        dev.pyrometer.model.interchange.ProfileFiles.write(p, html, dev.pyrometer.model.interchange.Format.HTML, options);
+        dev.pyrometer.model.interchange.ProfileFiles.write(p, plain, dev.pyrometer.model.interchange.Format.SVG);
+        String picture = java.nio.file.Files.readString(svg);
+        assertTrue(picture.contains("data-label=\"process 11 &quot;python3 -c worker&quot;\""), "the worker's tower");
+        assertTrue(picture.contains("process 11 · parent 10 · python3 -c worker · Python 3.12.1"), "its tooltip says who it is");
+        assertTrue(java.nio.file.Files.readString(html).contains("\"process 10 \\\"python3 app.py\\\"\""), "the page's labels");
+        assertFalse(java.nio.file.Files.readString(plain).contains("data-label=\"process "), "merged by default");
+    }
 }

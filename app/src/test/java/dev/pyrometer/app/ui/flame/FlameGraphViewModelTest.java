@@ -58,6 +58,27 @@ class FlameGraphViewModelTest {
     }
 
     @Test
+    void aRecordingOfOneProcessOffersTowersPerThreadOnly() {
+        assertEquals(java.util.List.of(dev.pyrometer.model.aggregate.Roots.MERGED, dev.pyrometer.model.aggregate.Roots.THREAD),
+            java.util.List.copyOf(flame.rootChoices()));
+        assertTrue(flame.rootsNoteProperty().get().contains("several processes"), flame.rootsNoteProperty().get());
+        analysis.rootsProperty().set(dev.pyrometer.model.aggregate.Roots.THREAD);
+        FlameScene scene = flame.scene();
+        int[] towers = scene.layout().tree().children(0);
+        var samples = analysis.profile().samples();
+        java.util.Set<Integer> running = new java.util.HashSet<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (!dev.pyrometer.model.SampleState.isIdle(samples.state(i))) running.add(samples.thread(i));
+        }
+        assertEquals(running.size(), towers.length, "one tower per thread that ran");
+        assertTrue(scene.layout().tree().label(towers[0]).startsWith("thread "));
+        int tower = nodeLabelled(scene.layout().tree().label(towers[0]));
+        flame.hover(tower);
+        assertEquals("every sample of this thread", flame.hoverInfoProperty().get().location());
+        assertEquals(scene.layout().tree().total(0), analysis.analysis().sampleCount());
+    }
+
+    @Test
     void searchHighlightsMatchesAndReportsTheirShare() {
         flame.searchProperty().set("SEARCH");
         FlameScene scene = flame.scene();
