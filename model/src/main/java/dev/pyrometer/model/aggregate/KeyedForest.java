@@ -17,6 +17,8 @@ final class KeyedForest {
     /** A stack whose samples the transforms leave out. */
     static final int DROP = -2;
     private static final int ROOT = StackTable.EMPTY;
+    /** Up to this many (root node, frame node) copies are looked up in a dense table (16 MB) rather than a hash. */
+    private static final long DENSE_COPIES = 1 << 22;
 
     final Keys keys;
     final int[] parent;
@@ -132,15 +134,24 @@ final class KeyedForest {
             rootLayer = next;
         }
         // The joined tree: the root layer's nodes first (parents before children), then each pair's path below them.
-        TupleInterner tree = new TupleInterner(rootLayer.size + frames.size);
+        // Every node is new (a frame node copied under one root node once), so no interning: plain growing arrays.
+        int[] parent = new int[Math.max(16, rootLayer.size + frames.size)];
+        int[] label = new int[parent.length];
+        int size = 0;
         int[] joinedRoot = new int[rootLayer.size];
         for (int i = 0; i < rootLayer.size; i++) {
             int p = rootLayer.parent[i];
-            joinedRoot[i] = tree.intern(p == ROOT ? ROOT : joinedRoot[p], rootLayer.label[i], 0);
+            parent[size] = p == ROOT ? ROOT : joinedRoot[p];
+            label[size] = rootLayer.label[i];
+            joinedRoot[i] = size++;
         }
-        // (joined node above, frame-layer node) -> joined node, so each path is copied once per root frame.
-        TupleInterner copies = new TupleInterner(frames.size);
-        int[] copyNode = new int[Math.max(16, frames.size)];
+        // Per root node (and the root), the copy of each frame-layer node under it: dense while that is small.
+        int tops = rootLayer.size + 1;
+        boolean dense = (long) tops * frames.size <= DENSE_COPIES;
+        int[] denseCopy = dense ? new int[tops * frames.size] : null;
+        if (dense) Arrays.fill(denseCopy, -1);
+        TupleInterner copies = dense ? null : new TupleInterner(frames.size);
+        int[] copyNode = dense ? null : new int[Math.max(16, frames.size)];
         int[] pending = new int[64];
         int[] nodeOfPair = new int[rooted.size];
         for (int pair = 0; pair < rooted.size; pair++) {
@@ -153,28 +164,42 @@ final class KeyedForest {
                 continue;
             }
             int above = top == ROOT ? ROOT : joinedRoot[top];
-            // The frame node's path, innermost first, down to the root or to a node already copied under `above`.
+            int row = (top == ROOT ? 0 : top + 1) * frames.size;
+            // The frame node's path, innermost first, up to the root or to a node already copied under `above`.
             int count = 0, joined = above;
             for (int f = frameNode; f != ROOT; f = frames.parent[f]) {
-                int before = copies.size();
-                int id = copies.intern(above, f, 0);
-                if (id < before) {
-                    joined = copyNode[id];
+                int known;
+                if (dense) {
+                    known = denseCopy[row + f];
+                } else {
+                    int before = copies.size();
+                    int id = copies.intern(above, f, 0);
+                    if (id == copyNode.length) copyNode = Arrays.copyOf(copyNode, id * 2);
+                    if (id >= before) copyNode[id] = -1;
+                    known = copyNode[id];
+                }
+                if (known >= 0) {
+                    joined = known;
                     break;
                 }
-                if (id == copyNode.length) copyNode = Arrays.copyOf(copyNode, id * 2);
-                copyNode[id] = -1;
                 if (count == pending.length) pending = Arrays.copyOf(pending, count * 2);
-                pending[count++] = id;
+                pending[count++] = f;
             }
             for (int i = count - 1; i >= 0; i--) {
-                int id = pending[i];
-                joined = tree.intern(joined, frames.label[copies.second(id)], 0);
-                copyNode[id] = joined;
+                int f = pending[i];
+                if (size == parent.length) {
+                    parent = Arrays.copyOf(parent, size * 2);
+                    label = Arrays.copyOf(label, size * 2);
+                }
+                parent[size] = joined;
+                label[size] = frames.label[f];
+                joined = size++;
+                if (dense) denseCopy[row + f] = joined;
+                else copyNode[copies.intern(above, f, 0)] = joined;
             }
             nodeOfPair[pair] = joined;
         }
-        Layer joinedLayer = Layer.of(tree, null, ROOT);
+        Layer joinedLayer = new Layer(parent, label, size);
         Keys keys = Keys.of(snapshot, by).withRoots(roots);
         Layer keyed = keyLayer(joinedLayer, keys, cancelled);
         for (int pair = 0; pair < rooted.size; pair++) {

@@ -14,6 +14,8 @@ import java.util.function.BooleanSupplier;
  */
 final class RootedCounts {
     private static final int CATEGORIES = SampleState.CATEGORY_COUNT;
+    /** Up to this many (root frame, stack) cells are counted in a dense table (16 MB): processes, a few dozen threads. */
+    private static final long DENSE_CELLS = 1 << 20;
 
     final RootFrames roots;
     /** Per pair: the root frame (-1: none), the stack, and the samples per category at {@code pair * CATEGORIES}. */
@@ -47,9 +49,13 @@ final class RootedCounts {
         boolean[] threadSelected = selection.threadMask();
         int[] leafOfThread = new int[1 << 16];
         for (int t = 0; t < leafOfThread.length; t++) leafOfThread[t] = roots.leafOf(t);
-        TupleInterner pairs = new TupleInterner(Math.max(16, snapshot.stacks()));
+        // Few root frames: one dense table of (root frame, stack) cells, no lookup per sample. Many: a hash of pairs,
+        // skipped while a thread repeats its last stack.
+        int cellsPerLeaf = snapshot.stacks() + 1;
+        boolean dense = (long) (roots.size() + 1) * cellsPerLeaf <= DENSE_CELLS;
+        int[] cells = dense ? new int[(roots.size() + 1) * cellsPerLeaf * CATEGORIES] : null;
+        TupleInterner pairs = dense ? null : new TupleInterner(Math.max(16, snapshot.stacks()));
         int[] counts = new int[64 * CATEGORIES];
-        // A thread mostly repeats its last stack: remember each thread's last pair and skip the lookup then.
         int[] lastStack = new int[1 << 16];
         int[] lastPair = new int[1 << 16];
         Arrays.fill(lastPair, -1);
@@ -69,6 +75,10 @@ final class RootedCounts {
                 int category = categoryOfState[states[at] & 0xFF];
                 if (category < 0) continue;
                 int stack = stacks[at];
+                if (dense) {
+                    cells[((leafOfThread[thread] + 1) * cellsPerLeaf + stack + 1) * CATEGORIES + category]++;
+                    continue;
+                }
                 int pair = lastPair[thread];
                 if (pair < 0 || lastStack[thread] != stack) {
                     pair = pairs.intern(leafOfThread[thread], stack, 0);
@@ -80,11 +90,30 @@ final class RootedCounts {
             }
             start = end;
         }
+        if (dense) return fromCells(roots, cells, cellsPerLeaf);
         int size = pairs.size();
         int[] leaf = new int[size], stack = new int[size];
         for (int p = 0; p < size; p++) {
             leaf[p] = pairs.first(p);
             stack[p] = pairs.second(p);
+        }
+        return new RootedCounts(roots, leaf, stack, counts, size);
+    }
+
+    /** The cells that hold samples, as pairs. */
+    private static RootedCounts fromCells(RootFrames roots, int[] cells, int cellsPerLeaf) {
+        int size = 0;
+        for (int c = 0; c < cells.length; c += CATEGORIES) {
+            if ((cells[c] | cells[c + 1] | cells[c + 2] | cells[c + 3]) != 0) size++;
+        }
+        int[] leaf = new int[size], stack = new int[size], counts = new int[size * CATEGORIES];
+        int p = 0;
+        for (int cell = 0, c = 0; c < cells.length; cell++, c += CATEGORIES) {
+            if ((cells[c] | cells[c + 1] | cells[c + 2] | cells[c + 3]) == 0) continue;
+            leaf[p] = cell / cellsPerLeaf - 1;
+            stack[p] = cell % cellsPerLeaf - 1;
+            System.arraycopy(cells, c, counts, p * CATEGORIES, CATEGORIES);
+            p++;
         }
         return new RootedCounts(roots, leaf, stack, counts, size);
     }

@@ -226,4 +226,34 @@ class RootsTest {
         assertTrue(java.nio.file.Files.readString(html).contains("\"process 10 \\\"python3 app.py\\\"\""), "the page's labels");
         assertFalse(java.nio.file.Files.readString(plain).contains("data-label=\"process "), "merged by default");
     }
+
+    @Test
+    void manyThreadsOverManyStacksGiveTheSameTowers() {
+        // 2,100 threads over 2,001 stack nodes: too many (thread, stack) cells for the dense tables, so the hashed
+        // paths count and join them.
+        Profile p = new Profile();
+        int main = p.frame("app.py", "main", 1, 1);
+        for (int t = 0; t < 2100; t++) {
+            int thread = p.thread(10_000 + t, "t" + t);
+            int leaf = p.frame("app.py", "f" + (t % 2000), 10 + t % 2000, 10 + t % 2000);
+            int[] stack = {leaf, main};
+            p.sample(t * 1_000_000L, thread, stack, 2, RUN, 1000, 0);
+            p.sample(t * 1_000_000L + 500_000, thread, stack, 2, RUN, 1000, 0);
+            if (t % 7 == 0) p.sample(t * 1_000_000L + 700_000, thread, new int[] {main}, 1, RUN, 1000, 0);
+        }
+        CallTree tree = tree(p, Roots.THREAD, Transforms.NONE);
+        int[] towers = tree.children(0);
+        assertEquals(2100, towers.length);
+        assertEquals(2100 * 2 + 300, tree.total(0));
+        for (int tower : towers) {
+            int t = Integer.parseInt(tree.label(tower).replaceAll("thread \\d+ \"t(\\d+)\"", "$1"));
+            int mainNode = tree.firstChild(tower);
+            assertEquals("main (app.py:1)", tree.label(mainNode));
+            assertEquals(t % 7 == 0 ? 3 : 2, tree.total(tower), tree.label(tower));
+            assertEquals(t % 7 == 0 ? 1 : 0, tree.self(mainNode), tree.label(tower));
+            int f = tree.firstChild(mainNode);
+            assertEquals("f" + (t % 2000) + " (app.py:" + (10 + t % 2000) + ")", tree.label(f));
+            assertEquals(2, tree.total(f));
+        }
+    }
 }
