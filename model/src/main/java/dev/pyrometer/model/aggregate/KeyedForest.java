@@ -107,8 +107,12 @@ final class KeyedForest {
      * path copied under its root frame's node. Root frame {@code i} is frame {@code snapshot.frames() + i}.
      */
     private static KeyedForest rooted(Snapshot snapshot, KeyBy by, Transforms transforms, RootedCounts rooted,
-                                      Layer frames, int[] nodeOfStack, BooleanSupplier cancelled) {
+                                      Layer unkeyed, int[] nodeOfStack, BooleanSupplier cancelled) {
         RootFrames roots = rooted.roots;
+        // Keying commutes with the join (a root frame is a key of its own, above every frame): key the stacks' layer
+        // once, then copy keyed paths under the root frames.
+        Keys keys = Keys.of(snapshot, by).withRoots(roots);
+        Layer frames = keyLayer(unkeyed, keys, cancelled);
         int firstRoot = snapshot.frames();
         int r = roots.size();
         int[] rootParent = new int[r], rootLabel = new int[r];
@@ -142,7 +146,7 @@ final class KeyedForest {
         for (int i = 0; i < rootLayer.size; i++) {
             int p = rootLayer.parent[i];
             parent[size] = p == ROOT ? ROOT : joinedRoot[p];
-            label[size] = rootLayer.label[i];
+            label[size] = keys.keyOf(rootLayer.label[i]);
             joinedRoot[i] = size++;
         }
         // Per root node (and the root), the copy of each frame-layer node under it: dense while that is small.
@@ -159,6 +163,7 @@ final class KeyedForest {
             int leaf = rooted.leaf[pair];
             int top = leaf < 0 ? noRootMapsTo : rootNode[leaf];
             int frameNode = nodeOfStack[rooted.stack[pair] + 1];
+            if (frameNode >= 0) frameNode = frames.map[frameNode];
             if (top == DROP || frameNode == DROP) {
                 nodeOfPair[pair] = DROP;
                 continue;
@@ -199,14 +204,7 @@ final class KeyedForest {
             }
             nodeOfPair[pair] = joined;
         }
-        Layer joinedLayer = new Layer(parent, label, size);
-        Keys keys = Keys.of(snapshot, by).withRoots(roots);
-        Layer keyed = keyLayer(joinedLayer, keys, cancelled);
-        for (int pair = 0; pair < rooted.size; pair++) {
-            int node = nodeOfPair[pair];
-            nodeOfPair[pair] = node < 0 ? node : keyed.map[node];
-        }
-        return new KeyedForest(keys, keyed.parent, keyed.label, keyed.size, null, nodeOfPair);
+        return new KeyedForest(keys, parent, label, size, null, nodeOfPair);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.pyrometer.model.aggregate;
 import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.SampleTable;
+import dev.pyrometer.model.StackTable;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
@@ -51,7 +52,15 @@ final class RootedCounts {
         for (int t = 0; t < leafOfThread.length; t++) leafOfThread[t] = roots.leafOf(t);
         // Few root frames: one dense table of (root frame, stack) cells, no lookup per sample. Many: a hash of pairs,
         // skipped while a thread repeats its last stack.
-        int cellsPerLeaf = snapshot.stacks() + 1;
+        // The table's columns are the stacks that have samples at all (the merged counts say which), not every stack.
+        int[] column = new int[snapshot.stacks() + 1];
+        int[] stackOfColumn = new int[column.length];
+        int cellsPerLeaf = 0;
+        for (int st = StackTable.EMPTY; st < snapshot.stacks(); st++) {
+            if (of.count(st) == 0) continue;
+            column[st + 1] = cellsPerLeaf;
+            stackOfColumn[cellsPerLeaf++] = st;
+        }
         boolean dense = (long) (roots.size() + 1) * cellsPerLeaf <= DENSE_CELLS;
         int[] cells = dense ? new int[(roots.size() + 1) * cellsPerLeaf * CATEGORIES] : null;
         TupleInterner pairs = dense ? null : new TupleInterner(Math.max(16, snapshot.stacks()));
@@ -76,7 +85,7 @@ final class RootedCounts {
                 if (category < 0) continue;
                 int stack = stacks[at];
                 if (dense) {
-                    cells[((leafOfThread[thread] + 1) * cellsPerLeaf + stack + 1) * CATEGORIES + category]++;
+                    cells[((leafOfThread[thread] + 1) * cellsPerLeaf + column[stack + 1]) * CATEGORIES + category]++;
                     continue;
                 }
                 int pair = lastPair[thread];
@@ -90,7 +99,7 @@ final class RootedCounts {
             }
             start = end;
         }
-        if (dense) return fromCells(roots, cells, cellsPerLeaf);
+        if (dense) return fromCells(roots, cells, cellsPerLeaf, stackOfColumn);
         int size = pairs.size();
         int[] leaf = new int[size], stack = new int[size];
         for (int p = 0; p < size; p++) {
@@ -101,7 +110,7 @@ final class RootedCounts {
     }
 
     /** The cells that hold samples, as pairs. */
-    private static RootedCounts fromCells(RootFrames roots, int[] cells, int cellsPerLeaf) {
+    private static RootedCounts fromCells(RootFrames roots, int[] cells, int cellsPerLeaf, int[] stackOfColumn) {
         int size = 0;
         for (int c = 0; c < cells.length; c += CATEGORIES) {
             if ((cells[c] | cells[c + 1] | cells[c + 2] | cells[c + 3]) != 0) size++;
@@ -111,7 +120,7 @@ final class RootedCounts {
         for (int cell = 0, c = 0; c < cells.length; cell++, c += CATEGORIES) {
             if ((cells[c] | cells[c + 1] | cells[c + 2] | cells[c + 3]) == 0) continue;
             leaf[p] = cell / cellsPerLeaf - 1;
-            stack[p] = cell % cellsPerLeaf - 1;
+            stack[p] = stackOfColumn[cell % cellsPerLeaf];
             System.arraycopy(cells, c, counts, p * CATEGORIES, CATEGORIES);
             p++;
         }
