@@ -121,6 +121,20 @@ class RootsUiTest {
         Fx.await("the search counts the worker's tower", () -> Fx.onFx(() -> flame.searchSummaryProperty().get())
             .startsWith("1 frame"));
 
+        // The graph writes the whole label on the tower; the call tree's towers and the sandwich of a tower follow.
+        String workerLabel = "process " + worker.pid() + " \"" + worker.commandLine() + "\"";
+        assertEquals(workerLabel, scene.shortLabel(workerNode));
+        Fx.await("the call tree is by process", () -> Fx.onFx(() -> {
+            CallTree shown = workspace.model().callTree().treeProperty().get();
+            return shown != null && shown.children(0).length == 3 && shown.label(shown.children(0)[0]).startsWith("process ");
+        }));
+        robot.clickOn("#tab-sandwich");
+        Fx.runFx(() -> flame.click(workerNode));
+        Fx.await("the sandwich is of the worker's tower", () -> Fx.onFx(() -> {
+            var summary = workspace.model().sandwich().summaryProperty().get();
+            return summary != null && summary.title().equals(workerLabel) && summary.location().equals("every sample of this process");
+        }));
+
         // Focus on the worker's tower: the worker alone; back to merged drops the focus with the towers.
         var ref = tree.ref(towerOf(tree, 1));
         Fx.runFx(() -> workspace.model().analysis().apply(new Transform.Focus(ref)));
