@@ -138,4 +138,17 @@ class CompareProcessesUiTest {
             return c != null && c.table().baseDenominator() == a[0] && c.table().newDenominator() == b[0];
         }));
     }
+
+    @Test
+    void aProcessTheRunDoesNotHaveIsSaidOnceAndLeavesItMerged() {
+        int wb = PoolRecordings.busiestWorker(second);
+        CompareView compare = open(DesktopRequest.compare(dir.resolve("first.pyro"), dir.resolve("second.pyro"), MatchBy.RELATIVE_PATH)
+            .withProcesses("999999999", Integer.toString(second.processes().get(wb).pid())));
+        CompareViewModel model = compare.model();
+        assertEquals(1, test.dialogs.errors.size(), test.dialogs.errors.toString());
+        assertTrue(test.dialogs.errors.getFirst().startsWith("No such process: first.pyro: no process '999999999' in it; it has "
+            + first.processes().get(0).pid() + " ("), test.dialogs.errors.getFirst());
+        assertEquals(CompareViewModel.ALL_PROCESSES, Fx.onFx(() -> model.baseProcessProperty().get()));
+        assertEquals(wb, Fx.onFx(() -> model.newProcessProperty().get().index()), "the other run still has its worker");
+    }
 }
