@@ -159,9 +159,11 @@ public final class FlameGraphViewModel {
     private void offerRoots(Analysis now) {
         int processes = now == null ? analysis.profile().processes().size() : now.snapshot().profile().processes().size();
         List<Roots> offered = processes > 1 ? List.of(Roots.values()) : List.of(Roots.MERGED, Roots.THREAD);
+        Roots chosen = analysis.rootsProperty().get();
         if (!rootChoices.equals(offered)) rootChoices.setAll(offered);
-        // A choice box whose items change may clear its value; no choice is one merged tree.
-        if (analysis.rootsProperty().get() == null) analysis.rootsProperty().set(Roots.MERGED);
+        // A choice box whose items change may clear its value: keep the user's choice while it is still offered.
+        Roots kept = chosen != null && offered.contains(chosen) ? chosen : Roots.MERGED;
+        if (analysis.rootsProperty().get() != kept) analysis.rootsProperty().set(kept);
         rootsNote.set(processes > 1
             ? "Start each stack with its process's frame, its thread's, or both: a tower per process or thread"
             : "Start each stack with its thread's frame: a tower per thread (a tower per process needs a recording of "
