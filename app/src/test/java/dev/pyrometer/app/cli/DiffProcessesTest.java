@@ -131,6 +131,22 @@ class DiffProcessesTest {
     }
 
     @Test
+    void reportTakesTheSameProcessOption() {
+        Profile a = read(first);
+        int wa = busiestWorker(a);
+        long[] counts = runningAndWork(a, wa);
+        CliRun run = CliRun.of("report", first.toString(), "--json", "--top", "100", "--process",
+            Integer.toString(a.processes().get(wa).pid()));
+        assertEquals(0, run.exitCode(), run.err() + run.failure());
+        JsonObject work = row(JsonParser.parseString(run.out()).getAsJsonArray(), "work");
+        assertEquals(counts[1], work.get("samples_total").getAsLong());
+        assertEquals((double) counts[1] / counts[0], work.get("total").getAsDouble(), 1e-9);
+        var error = CliRun.error("report", first.toString(), "--process", "no-such-program");
+        assertEquals(2, error.exitCode());
+        assertTrue(error.getMessage().startsWith("first.pyro: no process 'no-such-program' in it; it has "), error.getMessage());
+    }
+
+    @Test
     void aProcessThatIsNotThereIsOneClearLine() {
         var error = CliRun.error("diff", first.toString(), second.toString(), "--new-process", "999999999");
         assertEquals(2, error.exitCode());
