@@ -178,9 +178,19 @@ class DiffProcessesTest {
             assertTrue(there >= 0, "process " + a.processes().get(p).pid() + " read back");
             assertEquals(runningAndWork(a, p)[0], runningAndWork(fromCollapsed, there)[0]);
         }
-        // Speedscope names each thread's process.
+        // Speedscope and pprof name each thread's process.
         String json = Files.readString(speedscope);
         for (int p = 0; p < a.processes().size(); p++) assertTrue(json.contains(Integer.toString(a.processes().get(p).pid())));
+        Path pprof = dir.resolve("copy.pb.gz");
+        CliRun run = CliRun.of("convert", first.toString(), pprof.toString());
+        assertEquals(0, run.exitCode(), run.err() + run.failure());
+        String strings;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(pprof))) {
+            strings = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        for (int p = 0; p < a.processes().size(); p++) {
+            assertTrue(strings.contains(Integer.toString(a.processes().get(p).pid())), "pprof names process " + a.processes().get(p).pid());
+        }
     }
 
     private static JsonObject row(JsonArray rows, String function) {
