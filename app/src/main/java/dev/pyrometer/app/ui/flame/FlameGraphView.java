@@ -220,9 +220,13 @@ public final class FlameGraphView extends BorderPane {
         // Only where there is a choice: a comparison's graphs and a sandwich's halves have none.
         roots.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.rootChoices()));
         roots.managedProperty().bind(roots.visibleProperty());
+        Label rootsLabel = new Label("Roots");
+        rootsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        rootsLabel.visibleProperty().bind(roots.visibleProperty());
+        rootsLabel.managedProperty().bind(roots.visibleProperty());
 
         HBox header = new HBox(8, title, Controls.gap(8), legend, Controls.spacer(), collapse, search, summary,
-            Controls.gap(6), modes, roots, leftHeavy, colors, orientation);
+            Controls.gap(6), modes, rootsLabel, roots, leftHeavy, colors, orientation);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
         return header;
