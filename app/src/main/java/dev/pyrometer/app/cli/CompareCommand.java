@@ -34,6 +34,17 @@ public final class CompareCommand implements Callable<Integer> {
             + " or by function name only. The workbench's \"Match by\" changes it later.")
     String match;
 
+    @Option(names = "--process", paramLabel = "PID|TEXT",
+        description = "Compare only this process of each run (a pid, or text of its command line); the comparison bar's "
+            + "\"Processes\" changes it later. Runs are merged by default.")
+    String process;
+
+    @Option(names = "--base-process", paramLabel = "PID|TEXT", description = "Only this process of BASE (instead of --process).")
+    String baseProcess;
+
+    @Option(names = "--new-process", paramLabel = "PID|TEXT", description = "Only this process of NEW (instead of --process).")
+    String newProcess;
+
     @Override
     public Integer call() {
         return DesktopGate.open(request());
@@ -43,7 +54,8 @@ public final class CompareCommand implements Callable<Integer> {
     DesktopRequest request() {
         MatchBy matchBy = MatchBy.ofOption(match);
         if (matchBy == null) throw UsageError.of("--match takes relative, absolute or name, not '" + match + "'.");
-        return DesktopRequest.compare(checked(base), checked(news), matchBy);
+        return DesktopRequest.compare(checked(base), checked(news), matchBy)
+            .withProcesses(baseProcess != null ? baseProcess : process, newProcess != null ? newProcess : process);
     }
 
     static Path checked(Path file) {

@@ -5,6 +5,7 @@ import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.Loaded;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.ProcessThreads;
 import dev.pyrometer.model.aggregate.Selection;
 import dev.pyrometer.model.aggregate.StackCounts;
 import dev.pyrometer.model.aggregate.Transforms;
@@ -70,6 +71,17 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--idle", description = "Count samples of idle threads too.")
     boolean idle;
 
+    @Option(names = "--process", paramLabel = "PID|TEXT",
+        description = "Compare only this process of each run (a recording that followed subprocesses): its pid, or text "
+            + "of its command line (every process whose command line holds it). Runs are merged by default.")
+    String process;
+
+    @Option(names = "--base-process", paramLabel = "PID|TEXT", description = "Only this process of BASE (instead of --process).")
+    String baseProcess;
+
+    @Option(names = "--new-process", paramLabel = "PID|TEXT", description = "Only this process of NEW (instead of --process).")
+    String newProcess;
+
     @Option(names = "--per-second", description = "In the table, compare thread-seconds per second of wall clock instead of shares.")
     boolean perSecond;
 
@@ -92,8 +104,10 @@ public final class DiffCommand implements Callable<Integer> {
         }
         Selection selection = Selection.ALL.withIdle(idle);
         PrintWriter out = spec.commandLine().getOut();
-        CallTree baseTree = tree(ProfileInput.read(base, spec), selection, keyBy);
-        CallTree newTree = tree(ProfileInput.read(news, spec), selection, keyBy);
+        Loaded baseRun = ProfileInput.read(base, spec);
+        Loaded newRun = ProfileInput.read(news, spec);
+        CallTree baseTree = tree(baseRun, only(baseRun, base, baseProcess != null ? baseProcess : process, selection), keyBy);
+        CallTree newTree = tree(newRun, only(newRun, news, newProcess != null ? newProcess : process, selection), keyBy);
         Pairing pairing = Pairing.of(baseTree.keys(), newTree.keys(), matchBy);
         if (json) {
             out.println(json(DiffTable.of(baseTree, newTree, Normalization.SHARE, pairing), keyBy));
@@ -104,9 +118,23 @@ public final class DiffCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The selection restricted to the processes {@code spec} names (null: all of them). */
+    static Selection only(Loaded run, Path file, String spec, Selection selection) {
+        if (spec == null) return selection;
+        try {
+            return selection.withThreads(ProcessThreads.threadsOf(run.profile(), spec));
+        } catch (IllegalArgumentException e) {
+            throw UsageError.of(file.getFileName() + ": " + e.getMessage() + ".");
+        }
+    }
+
     private static CallTree tree(Loaded loaded, Selection selection, KeyBy keyBy) {
         StackCounts counts = StackCounts.of(loaded.profile(), selection, Cancel.NEVER);
         return CallTree.topDown(counts, keyBy, Transforms.NONE, Cancel.NEVER);
+    }
+
+    private static String processNote(String spec) {
+        return spec == null ? "" : " [process " + spec + "]";
     }
 
     private String json(DiffTable diff, KeyBy keyBy) {
@@ -131,8 +159,9 @@ public final class DiffCommand implements Callable<Integer> {
         boolean shares = diff.normalization() == Normalization.SHARE;
         String unit = shares ? "%" : " s/s";
         double scale = shares ? 100 : 1;
-        out.printf(Locale.ROOT, "%s (%,d samples) -> %s (%,d samples), by %s, %s:%n", base.getFileName(),
-            diff.baseDenominator(), news.getFileName(), diff.newDenominator(), keyBy.name().toLowerCase(Locale.ROOT),
+        out.printf(Locale.ROOT, "%s%s (%,d samples) -> %s%s (%,d samples), by %s, %s:%n", base.getFileName(),
+            processNote(baseProcess != null ? baseProcess : process), diff.baseDenominator(), news.getFileName(),
+            processNote(newProcess != null ? newProcess : process), diff.newDenominator(), keyBy.name().toLowerCase(Locale.ROOT),
             shares ? "share of all samples (total, including callees)" : "thread-seconds per second of wall clock");
         if (!shares) {
             out.printf(Locale.ROOT, "(%,d and %,d sampler ticks)%n", diff.baseDenominator(), diff.newDenominator());

@@ -5,6 +5,7 @@ import dev.pyrometer.app.report.SessionReport;
 import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.ThreadTable;
+import dev.pyrometer.model.aggregate.ProcessThreads;
 import dev.pyrometer.model.aggregate.Selection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,6 +55,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--thread", paramLabel = "NAME", description = "Only this thread (its name or OS thread id); repeatable.")
     List<String> threads = new ArrayList<>();
 
+    @Option(names = "--process", paramLabel = "PID|TEXT",
+        description = "Only this process of a recording that followed subprocesses: its pid, or text of its command line"
+            + " (every process whose command line holds it). With --thread: those of its threads.")
+    String process;
+
     @Option(names = "--map", paramLabel = "FROM=TO",
         description = "Read sources recorded under FROM from under TO (a checkout, a container's files); repeatable.")
     List<String> maps = new ArrayList<>();
@@ -80,6 +86,19 @@ public final class ReportCommand implements Callable<Integer> {
         Selection selection = Selection.NOT_IDLE;
         if (micros != null) selection = selection.withTimeRange(micros[0], micros[1]);
         if (!threads.isEmpty()) selection = selection.withThreads(threads(profile.threads(), threads));
+        if (process != null) {
+            Set<Integer> ofProcess;
+            try {
+                ofProcess = ProcessThreads.threadsOf(profile, process);
+            } catch (IllegalArgumentException e) {
+                throw UsageError.of(file.getFileName() + ": " + e.getMessage() + ".");
+            }
+            if (ofProcess != null) {
+                Set<Integer> both = new HashSet<>(ofProcess);
+                if (selection.threads() != null) both.retainAll(selection.threads());
+                selection = selection.withThreads(both);
+            }
+        }
         SessionReport report = new SessionReport(profile, selection);
 
         List<SessionReport.Function> functions;

@@ -11,8 +11,12 @@ import java.util.Objects;
  *
  * @param compare empty, or the base and the new session of a comparison
  * @param match   how the comparison pairs the two runs' frames (the default when there is no comparison)
+ * @param baseProcess the base run's process to compare ({@code compare --base-process}: a pid or command line text),
+ *                    or null for all of them, merged
+ * @param newProcess  the new run's, likewise
  */
-public record DesktopRequest(Integer pid, List<String> command, List<Path> sessions, List<Path> compare, MatchBy match) {
+public record DesktopRequest(Integer pid, List<String> command, List<Path> sessions, List<Path> compare, MatchBy match,
+                             String baseProcess, String newProcess) {
     public DesktopRequest {
         command = List.copyOf(command);
         sessions = List.copyOf(sessions);
@@ -22,7 +26,7 @@ public record DesktopRequest(Integer pid, List<String> command, List<Path> sessi
     }
 
     public DesktopRequest(Integer pid, List<String> command, List<Path> sessions) {
-        this(pid, command, sessions, List.of(), MatchBy.RELATIVE_PATH);
+        this(pid, command, sessions, List.of(), MatchBy.RELATIVE_PATH, null, null);
     }
 
     /** A comparison of two sessions: {@code base} before, {@code news} after, frames paired the default way. */
@@ -32,7 +36,12 @@ public record DesktopRequest(Integer pid, List<String> command, List<Path> sessi
 
     /** A comparison of two sessions whose frames pair as {@code match} says ({@code compare --match}). */
     public static DesktopRequest compare(Path base, Path news, MatchBy match) {
-        return new DesktopRequest(null, List.of(), List.of(), List.of(base, news), match);
+        return new DesktopRequest(null, List.of(), List.of(), List.of(base, news), match, null, null);
+    }
+
+    /** This comparison with each run restricted to the process its words name (null: every process, merged). */
+    public DesktopRequest withProcesses(String base, String news) {
+        return new DesktopRequest(pid, command, sessions, compare, match, base, news);
     }
 
     public static DesktopRequest picker() {

@@ -62,6 +62,15 @@ class CompareCommandTest {
         PyrometerException bogus = CliRun.error("compare", "--match", "bogus", base.toString(), news.toString());
         assertEquals(2, bogus.exitCode());
         assertEquals("--match takes relative, absolute or name, not 'bogus'.", bogus.getMessage());
+
+        // Each run's process: merged by default, --process for both, --base-process / --new-process each.
+        assertEquals(null, request(base.toString(), news.toString()).baseProcess());
+        DesktopRequest both = request("--process", "worker.py", base.toString(), news.toString());
+        assertEquals("worker.py", both.baseProcess());
+        assertEquals("worker.py", both.newProcess());
+        DesktopRequest each = request("--process", "worker.py", "--new-process", "4242", base.toString(), news.toString());
+        assertEquals("worker.py", each.baseProcess());
+        assertEquals("4242", each.newProcess());
     }
 
     private static DesktopRequest request(String... args) {

@@ -54,13 +54,26 @@ public final class CallTree {
 
     /** The top-down tree of the selected samples, keyed by {@code by}, after the transforms. */
     public static CallTree topDown(StackCounts counts, KeyBy by, Transforms transforms, BooleanSupplier cancelled) {
+        return topDown(counts, by, transforms, Roots.MERGED, cancelled);
+    }
+
+    /**
+     * The top-down tree with each stack under the root frames {@code roots} asks for (a process's, a thread's): one
+     * more pass over the samples when there are any (see {@link RootFrames}); the same tree as without them when
+     * the choice adds none (merged, or by process in a recording of one process).
+     */
+    public static CallTree topDown(StackCounts counts, KeyBy by, Transforms transforms, Roots roots,
+                                   BooleanSupplier cancelled) {
         StackCounts used = transforms.hidesIdle() ? counts.withoutIdle() : counts;
-        KeyedForest forest = KeyedForest.build(used.snapshot(), by, transforms, cancelled);
+        RootFrames rootFrames = RootFrames.of(used.snapshot(), roots);
+        RootedCounts rooted = rootFrames == null ? null : RootedCounts.of(used, rootFrames, cancelled);
+        KeyedForest forest = KeyedForest.build(used.snapshot(), by, transforms, rooted, cancelled);
         int n = forest.size + 1;
         int[] selfCat = new int[n * CATEGORIES];
-        int[] raw = used.rawCounts();
-        for (int s = 0; s < forest.nodeOfStack.length; s++) {
-            int node = forest.nodeOfStack[s];
+        int[] raw = rooted == null ? used.rawCounts() : rooted.counts;
+        int[] nodeOf = rooted == null ? forest.nodeOfStack : forest.nodeOfPair;
+        for (int s = 0; s < nodeOf.length; s++) {
+            int node = nodeOf[s];
             if (node == KeyedForest.DROP) continue;
             int from = s * CATEGORIES, to = (node + 1) * CATEGORIES;
             for (int c = 0; c < CATEGORIES; c++) selfCat[to + c] += raw[from + c];

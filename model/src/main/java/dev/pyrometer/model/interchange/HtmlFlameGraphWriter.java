@@ -5,6 +5,7 @@ import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.Roots;
 import dev.pyrometer.model.aggregate.Selection;
 import dev.pyrometer.model.aggregate.StackCounts;
 import dev.pyrometer.model.aggregate.Transforms;
@@ -26,8 +27,14 @@ public final class HtmlFlameGraphWriter {
 
     /** Returns the number of samples drawn. */
     public static long write(Profile profile, Selection selection, KeyBy keyBy, String title, Writer out) throws IOException {
+        return write(profile, selection, keyBy, Roots.MERGED, title, out);
+    }
+
+    /** With each stack under the root frames {@code roots} asks for: a tower per process or thread. */
+    public static long write(Profile profile, Selection selection, KeyBy keyBy, Roots roots, String title, Writer out)
+            throws IOException {
         StackCounts counts = StackCounts.of(profile, selection, Cancel.NEVER);
-        CallTree tree = CallTree.topDown(counts, keyBy, Transforms.NONE, Cancel.NEVER);
+        CallTree tree = CallTree.topDown(counts, keyBy, Transforms.NONE, roots, Cancel.NEVER);
         String page = SvgFlameGraphWriter.script("flamegraph.html").replace("__TITLE__", html(title));
         int at = page.indexOf(DATA);
         if (at < 0) throw new IOException("the page template has no data slot");

@@ -125,8 +125,8 @@ public final class ProfileFiles {
             case COLLAPSED -> CollapsedWriter.write(profile, options.selection(), options.threads(), text(out));
             case SPEEDSCOPE -> SpeedscopeWriter.write(profile, options.selection(), name, text(out));
             case PPROF -> PprofWriter.write(profile, options.selection(), out);
-            case SVG -> SvgFlameGraphWriter.write(profile, options.selection(), options.keyBy(), name, text(out));
-            case HTML -> HtmlFlameGraphWriter.write(profile, options.selection(), options.keyBy(), name, text(out));
+            case SVG -> SvgFlameGraphWriter.write(profile, options.selection(), options.keyBy(), options.roots(), name, text(out));
+            case HTML -> HtmlFlameGraphWriter.write(profile, options.selection(), options.keyBy(), options.roots(), name, text(out));
         };
     }
 

@@ -6,6 +6,7 @@ import dev.pyrometer.model.SampleState;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FlameLayout;
 import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.Roots;
 import dev.pyrometer.model.aggregate.Selection;
 import dev.pyrometer.model.aggregate.StackCounts;
 import dev.pyrometer.model.aggregate.Transforms;
@@ -33,8 +34,14 @@ public final class SvgFlameGraphWriter {
 
     /** Returns the number of samples drawn. */
     public static long write(Profile profile, Selection selection, KeyBy keyBy, String title, Writer out) throws IOException {
+        return write(profile, selection, keyBy, Roots.MERGED, title, out);
+    }
+
+    /** With each stack under the root frames {@code roots} asks for: a tower per process or thread. */
+    public static long write(Profile profile, Selection selection, KeyBy keyBy, Roots roots, String title, Writer out)
+            throws IOException {
         StackCounts counts = StackCounts.of(profile, selection, Cancel.NEVER);
-        CallTree tree = CallTree.topDown(counts, keyBy, Transforms.NONE, Cancel.NEVER);
+        CallTree tree = CallTree.topDown(counts, keyBy, Transforms.NONE, roots, Cancel.NEVER);
         double usable = WIDTH - 2 * PAD;
         FlameLayout flame = FlameLayout.of(tree, 1.0 / usable, FlameLayout.Order.ALPHABETICAL, Cancel.NEVER);
         int height = TOP + flame.depthCount() * ROW + PAD + BOTTOM;
@@ -96,6 +103,9 @@ public final class SvgFlameGraphWriter {
         StringBuilder tip = new StringBuilder(flame.label(i));
         tip.append(String.format(Locale.ROOT, " — %,d samples (%.2f%%)", flame.total(i), 100 * flame.total(i) / total));
         if (!flame.isOther(i)) tip.append(String.format(Locale.ROOT, ", self %,d", flame.self(i)));
+        int node = flame.treeNode(i);
+        var root = node > 0 ? flame.tree().keys().root(flame.tree().key(node)) : null;
+        if (root != null) tip.append(" — ").append(String.join(" · ", root.describe(flame.tree().keys().profile())));
         for (int c = 0; c < SampleState.CATEGORY_COUNT; c++) {
             if (flame.totalIn(i, c) > 0) tip.append(String.format(Locale.ROOT, "; %s %,d", SampleState.categoryName(c), flame.totalIn(i, c)));
         }

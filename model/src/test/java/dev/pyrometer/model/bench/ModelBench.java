@@ -15,6 +15,7 @@ import dev.pyrometer.model.aggregate.KeyMemory;
 import dev.pyrometer.model.aggregate.LineHeat;
 import dev.pyrometer.model.aggregate.LineMemory;
 import dev.pyrometer.model.aggregate.MemoryCounts;
+import dev.pyrometer.model.aggregate.Roots;
 import dev.pyrometer.model.aggregate.Selection;
 import dev.pyrometer.model.aggregate.Snapshot;
 import dev.pyrometer.model.aggregate.StackCounts;
@@ -116,6 +117,10 @@ public final class ModelBench {
         System.out.printf(Locale.ROOT, "    (count samples %.0f ms, call tree %.0f ms, layout %.0f ms; %,d tree nodes, %,d laid out)%n",
             count * 1000, tree * 1000, layout * 1000, functions.size(),
             FlameLayout.of(functions, 1.0 / 1600, FlameLayout.Order.ALPHABETICAL, Cancel.NEVER).size());
+        double byThread = time(5, () -> CallTree.topDown(counts, KeyBy.FUNCTION, Transforms.NONE, Roots.THREAD, Cancel.NEVER));
+        report("call tree with a tower per thread (from counted samples)", "%.0f ms", byThread * 1000);
+        System.out.printf(Locale.ROOT, "    (%,d tree nodes, %d towers)%n",
+            CallTree.topDown(counts, KeyBy.FUNCTION, Transforms.NONE, Roots.THREAD, Cancel.NEVER).size(), THREADS);
         double lineTree = time(5, () -> CallTree.topDown(counts, KeyBy.LINE, Transforms.NONE, Cancel.NEVER));
         report("call tree by line (from counted samples)", "%.0f ms", lineTree * 1000);
         double bottomUp = time(3, () -> CallTree.bottomUp(functions, Cancel.NEVER));

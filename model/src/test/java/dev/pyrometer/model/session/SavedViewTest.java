@@ -58,4 +58,22 @@ class SavedViewTest {
         writer.finish();
         assertEquals(new TimeRange(50, 60), SavedView.range(SessionFileTest.load(out.toByteArray()).profile()));
     }
+
+    @Test
+    void theRootChoiceTravelsWithTheSession() {
+        Profile p = SessionFixtures.golden();
+        assertEquals(dev.pyrometer.model.aggregate.Roots.MERGED, SavedView.roots(p), "older sessions have merged roots");
+        long revision = p.revision();
+        SavedView.putRoots(p, dev.pyrometer.model.aggregate.Roots.MERGED);
+        assertEquals(revision, p.revision(), "merged writes nothing where nothing was");
+        SavedView.putRoots(p, dev.pyrometer.model.aggregate.Roots.PROCESS_AND_THREAD);
+        Path file = dir.resolve("rooted.pyro");
+        SessionWriter.save(p, file);
+        Profile loaded = SessionReader.read(file, Progress.NONE, Cancel.NEVER).profile();
+        assertEquals(dev.pyrometer.model.aggregate.Roots.PROCESS_AND_THREAD, SavedView.roots(loaded));
+        loaded.metadata(SavedView.ROOTS, "SIDEWAYS");
+        assertEquals(dev.pyrometer.model.aggregate.Roots.MERGED, SavedView.roots(loaded), "an unknown choice reads as merged");
+        SavedView.putRoots(loaded, dev.pyrometer.model.aggregate.Roots.MERGED);
+        assertEquals("", loaded.metadata(SavedView.ROOTS));
+    }
 }

@@ -22,7 +22,7 @@ public record Analysis(AnalysisRequest request, Snapshot snapshot, StackCounts c
      */
     public static Analysis compute(Snapshot snapshot, AnalysisRequest request, BooleanSupplier cancelled) {
         StackCounts counts = StackCounts.of(snapshot, request.selection(), cancelled);
-        CallTree tree = CallTree.topDown(counts, request.keyBy(), request.transforms(), cancelled);
+        CallTree tree = CallTree.topDown(counts, request.keyBy(), request.transforms(), request.roots(), cancelled);
         Cancel.check(cancelled);
         HotFunctions hot = HotFunctions.of(tree);
         MemoryCounts memory = MemoryCounts.of(snapshot, request.selection(), cancelled);

@@ -4,6 +4,8 @@ import dev.pyrometer.app.ui.common.LatestJob;
 import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.model.Profile;
 import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.RootFrames;
+import dev.pyrometer.model.aggregate.Roots;
 import dev.pyrometer.model.aggregate.Selection;
 import dev.pyrometer.model.aggregate.Snapshot;
 import dev.pyrometer.model.aggregate.TimeRange;
@@ -39,6 +41,8 @@ public final class AnalysisViewModel {
     private final ObjectProperty<Set<Integer>> threads = new SimpleObjectProperty<>(this, "threads", null);
     /** The time range selected on the timeline, or null for the whole recording. */
     private final ObjectProperty<TimeRange> timeRange = new SimpleObjectProperty<>(this, "timeRange", null);
+    /** Whether each stack starts with its process's or thread's frame: a tower per process or thread. */
+    private final ObjectProperty<Roots> roots = new SimpleObjectProperty<>(this, "roots", Roots.MERGED);
     private final ReadOnlyObjectWrapper<Transforms> transforms = new ReadOnlyObjectWrapper<>(this, "transforms", Transforms.NONE);
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyObjectWrapper<Analysis> slowAnalysis = new ReadOnlyObjectWrapper<>(this, "slowAnalysis");
@@ -53,9 +57,11 @@ public final class AnalysisViewModel {
     public AnalysisViewModel(Profile profile, TaskRunner runner) {
         this.profile = profile;
         this.rebuilding = new LatestJob(runner);
-        for (Observable input : new Observable[] {keyBy, includeIdle, gilOnly, threads, timeRange, transforms}) {
+        for (Observable input : new Observable[] {keyBy, includeIdle, gilOnly, threads, timeRange, transforms, roots}) {
             input.addListener(o -> rebuild());
         }
+        // Transforms of process or thread frames (focus on one) belong to the towers they were made on.
+        roots.addListener(o -> setTransforms(new Transforms(transforms.get().list().stream().filter(t -> !targetsRoot(t)).toList())));
     }
 
     public Profile profile() { return profile; }
@@ -64,6 +70,7 @@ public final class AnalysisViewModel {
     public BooleanProperty includeIdleProperty() { return includeIdle; }
     public BooleanProperty gilOnlyProperty() { return gilOnly; }
     public ObjectProperty<Set<Integer>> threadsProperty() { return threads; }
+    public ObjectProperty<Roots> rootsProperty() { return roots; }
     public ObjectProperty<TimeRange> timeRangeProperty() { return timeRange; }
     public ReadOnlyObjectProperty<Transforms> transformsProperty() { return transforms.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Analysis> analysisProperty() { return analysis.getReadOnlyProperty(); }
@@ -82,12 +89,21 @@ public final class AnalysisViewModel {
         TimeRange range = timeRange.get();
         Selection selection = new Selection(range == null ? Selection.START : range.fromMicros(),
             range == null ? Selection.END : range.toMicros(), threads.get(), includeIdle.get(), gilOnly.get());
-        return new AnalysisRequest(selection, keyBy.get(), transforms.get());
+        return new AnalysisRequest(selection, keyBy.get(), transforms.get(), roots.get());
     }
 
     /** Adds a transform on top of the stack. */
     public void apply(Transform transform) {
         transforms.set(transforms.get().then(transform));
+    }
+
+    private static boolean targetsRoot(Transform t) {
+        return switch (t) {
+            case Transform.Focus f -> RootFrames.isRootRef(f.target());
+            case Transform.Merge m -> RootFrames.isRootRef(m.target());
+            case Transform.CollapseRecursion r -> RootFrames.isRootRef(r.target());
+            default -> false;
+        };
     }
 
     /** Drops the last transform; false when there was none. */

@@ -74,7 +74,7 @@ public final class ProcessFilterViewModel {
     }
 
     /** {@code 4242 python3 app.py}, {@code (ended)} once it has; a long command line is cut. */
-    static String label(ProcessInfo info) {
+    public static String label(ProcessInfo info) {
         String command = info.commandLine().length() > 60 ? info.commandLine().substring(0, 59) + "…" : info.commandLine();
         return info.pid() + " " + command + (info.ended() ? " (ended)" : "");
     }

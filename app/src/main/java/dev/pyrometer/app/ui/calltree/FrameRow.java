@@ -36,6 +36,7 @@ public record FrameRow(int index, int key, String name, String location, int sel
     /** The name and location of a key as the tables show them: {@code work} and {@code main.py:18}. */
     static String[] describe(Keys keys, int key) {
         if (key < 0) return new String[] {"all samples", ""};
+        if (keys.isRoot(key)) return new String[] {keys.root(key).label(), keys.root(key).isProcess() ? "process" : "thread"};
         return switch (keys.by()) {
             case MODULE -> new String[] {keys.module(key), "module"};
             case FILE -> new String[] {Formats.baseName(keys.file(key)), keys.file(key)};

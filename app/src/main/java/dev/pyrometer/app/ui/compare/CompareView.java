@@ -111,7 +111,7 @@ public final class CompareView extends BorderPane {
         main.getDividers().getFirst().positionProperty().addListener((o, b, p) -> settings.putDouble("compare.divider.main", p.doubleValue()));
         bottom.getDividers().getFirst().positionProperty().addListener((o, b, p) -> settings.putDouble("compare.divider.bottom", p.doubleValue()));
 
-        setTop(new VBox(header, choices()));
+        setTop(new VBox(header, choices(), processes()));
         setCenter(main);
     }
 
@@ -218,6 +218,36 @@ public final class CompareView extends BorderPane {
         bar.getStyleClass().add("analysis-bar");
         bar.setId("compare-bar");
         return bar;
+    }
+
+    /**
+     * Which process of each run is compared, in a row of its own under the bar, only for runs that followed
+     * subprocesses (a run of one process has nothing to choose).
+     */
+    private HBox processes() {
+        HBox row = new HBox(8, new Label("Processes: base"),
+            processChoice(model.baseProcesses(), model.baseProcessProperty(), "compare-base-process", "base"),
+            new Label("new"), processChoice(model.newProcesses(), model.newProcessProperty(), "compare-new-process", "new"));
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("analysis-bar");
+        row.setId("compare-processes");
+        row.visibleProperty().bind(javafx.beans.binding.Bindings.size(model.baseProcesses()).greaterThan(1)
+            .or(javafx.beans.binding.Bindings.size(model.newProcesses()).greaterThan(1)));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    /** One run's process choice: "All processes" (merged) or one of them. */
+    private static ComboBox<dev.pyrometer.app.ui.analysis.ProcessChoice> processChoice(
+            javafx.collections.ObservableList<dev.pyrometer.app.ui.analysis.ProcessChoice> choices,
+            ObjectProperty<dev.pyrometer.app.ui.analysis.ProcessChoice> chosen, String id, String run) {
+        ComboBox<dev.pyrometer.app.ui.analysis.ProcessChoice> box = new ComboBox<>(choices);
+        box.setId(id);
+        box.setPrefWidth(420);
+        box.valueProperty().bindBidirectional(chosen);
+        box.setTooltip(new Tooltip("Compare this process of the " + run + " run (pid and command line), or all of its processes merged"));
+        box.disableProperty().bind(javafx.beans.binding.Bindings.size(choices).lessThan(2));
+        return box;
     }
 
     /** A segmented button with one toggle per value, kept in step with the property both ways. */

@@ -4,6 +4,7 @@ import dev.pyrometer.app.source.PathMapping;
 import dev.pyrometer.app.ui.analysis.Analysis;
 import dev.pyrometer.app.ui.analysis.AnalysisViewModel;
 import dev.pyrometer.app.ui.analysis.FrameSelection;
+import dev.pyrometer.app.ui.analysis.ProcessChoice;
 import dev.pyrometer.app.ui.common.LatestJob;
 import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.app.ui.common.Ticker;
@@ -14,6 +15,7 @@ import dev.pyrometer.model.Cancel;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FrameRef;
 import dev.pyrometer.model.aggregate.KeyBy;
+import dev.pyrometer.model.aggregate.ProcessThreads;
 import dev.pyrometer.model.aggregate.Transforms;
 import dev.pyrometer.model.diff.MatchBy;
 import dev.pyrometer.model.diff.Normalization;
@@ -55,6 +57,9 @@ public final class CompareViewModel {
         }
     }
 
+    /** The choice of every process of a run: the runs are compared merged unless a process is chosen. */
+    public static final ProcessChoice ALL_PROCESSES = new ProcessChoice(-1, "All processes");
+
     /** How often a recording run is re-aggregated; the comparison follows its slower, once-a-second stream. */
     static final Duration LIVE_REFRESH = Duration.ofMillis(200);
 
@@ -84,6 +89,11 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<RunFacts> baseFacts = new ReadOnlyObjectWrapper<>(this, "baseFacts");
     private final ReadOnlyObjectWrapper<RunFacts> newFacts = new ReadOnlyObjectWrapper<>(this, "newFacts");
     private final ObservableList<VanishedPath> vanished = FXCollections.observableArrayList();
+    /** Each run's processes to choose from ("All processes" first); one entry for a run of one process. */
+    private final ObservableList<ProcessChoice> baseProcesses = FXCollections.observableArrayList(ALL_PROCESSES);
+    private final ObservableList<ProcessChoice> newProcesses = FXCollections.observableArrayList(ALL_PROCESSES);
+    private final ObjectProperty<ProcessChoice> baseProcess = new SimpleObjectProperty<>(this, "baseProcess", ALL_PROCESSES);
+    private final ObjectProperty<ProcessChoice> newProcess = new SimpleObjectProperty<>(this, "newProcess", ALL_PROCESSES);
     private final List<Ticker.Subscription> refreshers = new ArrayList<>();
     /** Undoes what following a recording registered on its (longer-lived) workspace. */
     private final List<Runnable> unfollow = new ArrayList<>();
@@ -138,6 +148,13 @@ public final class CompareViewModel {
             Comparison c = comparison.get();
             if (c != null) annotate(c, levels.get());
         });
+        // A process per run: one worker against the other run's worker, say. Only that run's samples change.
+        baseProcess.addListener((o, before, chosen) -> restrict(base, baseAnalysis, chosen));
+        newProcess.addListener((o, before, chosen) -> restrict(news, newAnalysis, chosen));
+        offerProcesses(base, baseProcesses);
+        offerProcesses(news, newProcesses);
+        baseAnalysis.slowAnalysisProperty().addListener(o -> offerProcesses(base, baseProcesses));
+        newAnalysis.slowAnalysisProperty().addListener(o -> offerProcesses(news, newProcesses));
         followLive(base, baseAnalysis, ticker);
         followLive(news, newAnalysis, ticker);
         baseFacts.set(RunFacts.of(base, null));
@@ -177,6 +194,46 @@ public final class CompareViewModel {
     public ReadOnlyObjectProperty<Throwable> failureProperty() { return failure.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<RunFacts> baseFactsProperty() { return baseFacts.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<RunFacts> newFactsProperty() { return newFacts.getReadOnlyProperty(); }
+    /** The base run's processes ("All processes" first). */
+    public ObservableList<ProcessChoice> baseProcesses() { return baseProcesses; }
+    public ObservableList<ProcessChoice> newProcesses() { return newProcesses; }
+    /** The process of the base run compared (ALL_PROCESSES: every one, merged). */
+    public ObjectProperty<ProcessChoice> baseProcessProperty() { return baseProcess; }
+    public ObjectProperty<ProcessChoice> newProcessProperty() { return newProcess; }
+
+    /**
+     * Chooses each run's processes by the words of {@code diff --base-process} ({@code null}: leave as is), for
+     * {@code pyrometer compare}; a word that names no process of its run is an {@link IllegalArgumentException}.
+     */
+    public void chooseProcesses(String baseSpec, String newSpec) {
+        if (baseSpec != null) baseProcess.set(chosen(base, baseProcesses, baseSpec));
+        if (newSpec != null) newProcess.set(chosen(news, newProcesses, newSpec));
+    }
+
+    private static ProcessChoice chosen(RunSource run, List<ProcessChoice> choices, String spec) {
+        List<Integer> found = ProcessThreads.find(run.profile(), spec);
+        if (found.isEmpty()) {
+            ProcessThreads.threadsOf(run.profile(), spec); // throws, naming the run's processes; or names the one process
+            return ALL_PROCESSES;
+        }
+        if (found.size() > 1) throw new IllegalArgumentException("'" + spec + "' names " + found.size() + " processes of "
+            + run.name() + ": give a pid");
+        return choices.stream().filter(c -> c.index() == found.getFirst()).findFirst().orElse(ALL_PROCESSES);
+    }
+
+    private static void restrict(RunSource run, AnalysisViewModel analysis, ProcessChoice chosen) {
+        boolean all = chosen == null || chosen.index() < 0;
+        analysis.threadsProperty().set(all ? null : ProcessThreads.of(run.profile(), java.util.Set.of(chosen.index())));
+    }
+
+    /** Brings a run's process choices up to its process table (a recording meets new ones). */
+    private static void offerProcesses(RunSource run, ObservableList<ProcessChoice> choices) {
+        var table = run.profile().processes();
+        for (int p = choices.size() - 1; p < table.size(); p++) {
+            choices.add(new ProcessChoice(p, dev.pyrometer.app.ui.analysis.ProcessFilterViewModel.label(table.get(p))));
+        }
+    }
+
     /** Call paths of the base run the new run does not have, heaviest first. */
     public ObservableList<VanishedPath> vanished() { return vanished; }
 

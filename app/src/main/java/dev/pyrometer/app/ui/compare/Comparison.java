@@ -31,13 +31,14 @@ public record Comparison(Analysis base, Analysis news, Normalization normalizati
     }
 
     /**
-     * Whether two analyses can be compared: same grouping and kind of samples, and the same transforms once the new
+     * Whether two analyses can be compared: same grouping and kind of samples (each of its own threads), and the same transforms once the new
      * run's are named as the base run names its files ({@code pairing}: the last comparison's, null before the first).
      */
     public static boolean comparable(Analysis base, Analysis news, Pairing pairing) {
         if (base == null || news == null) return false;
         AnalysisRequest b = base.request(), n = news.request();
-        if (!b.selection().equals(n.selection()) || b.keyBy() != n.keyBy()) return false;
+        // Each run may be restricted to processes of its own (its threads): the rest of the selection is shared.
+        if (!b.selection().withAllThreads().equals(n.selection().withAllThreads()) || b.keyBy() != n.keyBy()) return false;
         Transforms nameAsBase = pairing == null ? n.transforms() : Matching.onSide(pairing, n.transforms(), Side.BASE);
         return nameAsBase.equals(b.transforms());
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.ContextMenu;
+import dev.pyrometer.model.aggregate.RootFrames;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.Clipboard;
@@ -56,7 +57,7 @@ public final class FlameContextMenu {
         if (openInEditor != null) {
             MenuItem edit = Controls.item("Open in editor", () -> openInEditor.accept(frame));
             edit.setId("menu-open-in-editor");
-            edit.setDisable(frame == null || frame.file() == null);
+            edit.setDisable(frame == null || frame.file() == null || RootFrames.isRootRef(frame.ref()));
             items.add(edit);
         }
         if (showSandwich != null) {
@@ -73,6 +74,8 @@ public final class FlameContextMenu {
         merge.setId("menu-merge");
         collapse.setId("menu-collapse-recursion");
         for (MenuItem item : List.of(focus, merge, collapse)) item.setDisable(ref == null);
+        // A process's or thread's frame is no code: it has no file and never calls itself.
+        if (RootFrames.isRootRef(ref)) collapse.setDisable(true);
         Transforms transforms = model.analysis().transformsProperty().get();
         MenuItem undo = Controls.item(transforms.isEmpty() ? "Undo transform" : "Undo: " + transforms.list().getLast().describe(),
             () -> model.analysis().undo());

@@ -210,8 +210,23 @@ public final class FlameGraphView extends BorderPane {
             }
         });
 
+        ChoiceBox<dev.pyrometer.model.aggregate.Roots> roots = new ChoiceBox<>(model.rootChoices());
+        roots.setId("flame-roots");
+        roots.valueProperty().bindBidirectional(model.analysis().rootsProperty());
+        javafx.scene.control.Tooltip rootsTip = new javafx.scene.control.Tooltip();
+        rootsTip.textProperty().bind(model.rootsNoteProperty());
+        roots.setTooltip(rootsTip);
+        roots.disableProperty().bind(model.timeOrderProperty());
+        // Only where there is a choice: a comparison's graphs and a sandwich's halves have none.
+        roots.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.rootChoices()));
+        roots.managedProperty().bind(roots.visibleProperty());
+        Label rootsLabel = new Label("Roots");
+        rootsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        rootsLabel.visibleProperty().bind(roots.visibleProperty());
+        rootsLabel.managedProperty().bind(roots.visibleProperty());
+
         HBox header = new HBox(8, title, Controls.gap(8), legend, Controls.spacer(), collapse, search, summary,
-            Controls.gap(6), modes, leftHeavy, colors, orientation);
+            Controls.gap(6), modes, rootsLabel, roots, leftHeavy, colors, orientation);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
         return header;

@@ -10,6 +10,7 @@ import dev.pyrometer.app.ui.common.TaskRunner;
 import dev.pyrometer.model.aggregate.CallTree;
 import dev.pyrometer.model.aggregate.FlameLayout;
 import dev.pyrometer.model.aggregate.FrameRef;
+import dev.pyrometer.model.aggregate.Roots;
 import dev.pyrometer.model.aggregate.Transform;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,8 @@ public final class FlameGraphViewModel {
     /** Whether the graph opens (and stays, until the user moves it) scrolled to its hottest frame. */
     private final BooleanProperty revealHottest = new SimpleBooleanProperty(this, "revealHottest", true);
     private final ReadOnlyIntegerWrapper matchIndex = new ReadOnlyIntegerWrapper(this, "matchIndex", -1);
+    private final javafx.collections.ObservableList<Roots> rootChoices = javafx.collections.FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper rootsNote = new ReadOnlyStringWrapper(this, "rootsNote", "");
     private final ReadOnlyObjectWrapper<FrameRef> recursionTarget = new ReadOnlyObjectWrapper<>(this, "recursionTarget");
     /** True until the user scrolls or zooms: new scenes keep the hottest frame in view meanwhile. */
     private boolean autoReveal = true;
@@ -142,8 +145,30 @@ public final class FlameGraphViewModel {
         selection.addListener(o -> reselect());
         // Transforms change what the frames mean: a zoom into the old picture no longer applies.
         analysis.transformsProperty().addListener(o -> zoomPath.set(List.of()));
+        analysis.rootsProperty().addListener(o -> zoomPath.set(List.of()));
+        if (!annotated) {
+            analysis.analysisProperty().addListener((o, before, now) -> offerRoots(now));
+            offerRoots(analysis.analysis());
+        }
     }
 
+    /**
+     * The root choices that make a difference to this profile: per process only in a recording of several processes
+     * (a live one may meet its second process later); the note says why the others are not offered.
+     */
+    private void offerRoots(Analysis now) {
+        int processes = now == null ? analysis.profile().processes().size() : now.snapshot().profile().processes().size();
+        List<Roots> offered = processes > 1 ? List.of(Roots.values()) : List.of(Roots.MERGED, Roots.THREAD);
+        Roots chosen = analysis.rootsProperty().get();
+        if (!rootChoices.equals(offered)) rootChoices.setAll(offered);
+        // A choice box whose items change may clear its value: keep the user's choice while it is still offered.
+        Roots kept = chosen != null && offered.contains(chosen) ? chosen : Roots.MERGED;
+        if (analysis.rootsProperty().get() != kept) analysis.rootsProperty().set(kept);
+        rootsNote.set(processes > 1
+            ? "Start each stack with its process's frame, its thread's, or both: a tower per process or thread"
+            : "Start each stack with its thread's frame: a tower per thread (a tower per process needs a recording of "
+                + "several processes: record with subprocesses)");
+    }
     public DoubleProperty widthProperty() { return width; }
     public ObjectProperty<ColorMode> colorModeProperty() { return colorMode; }
     public BooleanProperty icicleProperty() { return icicle; }
@@ -158,6 +183,10 @@ public final class FlameGraphViewModel {
     public ReadOnlyStringProperty searchSummaryProperty() { return searchSummary.getReadOnlyProperty(); }
     public ReadOnlyLongProperty redrawProperty() { return redraw.getReadOnlyProperty(); }
     public AnalysisViewModel analysis() { return analysis; }
+    /** The root choices this graph offers ("Roots" in the toolbar): none in an annotated graph (a comparison's). */
+    public javafx.collections.ObservableList<Roots> rootChoices() { return rootChoices; }
+    /** Why the root choices are what they are: the toolbar's tooltip. */
+    public ReadOnlyStringProperty rootsNoteProperty() { return rootsNote.getReadOnlyProperty(); }
     /** What a comparison lays over the frames; only an annotated graph draws them. */
     public ObjectProperty<FrameAnnotations> annotationsProperty() { return annotations; }
     /** The colour modes this graph offers, the first being its default. */
@@ -389,7 +418,8 @@ public final class FlameGraphViewModel {
         if (!annotated && current != null) {
             // Frames keyed otherwise or transformed: a new shape, so show where the work is again.
             AnalysisRequest request = current.request();
-            if (shownRequest != null && (request.keyBy() != shownRequest.keyBy() || !request.transforms().equals(shownRequest.transforms()))) {
+            if (shownRequest != null && (request.keyBy() != shownRequest.keyBy() || request.roots() != shownRequest.roots()
+                || !request.transforms().equals(shownRequest.transforms()))) {
                 autoReveal = true;
             }
             shownRequest = request;

@@ -110,6 +110,11 @@ public final class FlameSceneBuilder {
     static String[] shortLabels(Keys keys) {
         String[] labels = new String[keys.size()];
         for (int k = 0; k < labels.length; k++) {
+            // A process's or thread's frame: its whole label (a command line is no path to shorten).
+            if (keys.isRoot(k)) {
+                labels[k] = keys.root(k).label();
+                continue;
+            }
             labels[k] = switch (keys.by()) {
                 case MODULE -> keys.module(k);
                 case FILE -> baseName(keys.file(k));

@@ -28,7 +28,16 @@ public record HoverInfo(String title, String location, int samples, int self, do
         int treeNode = layout.treeNode(node);
         String title;
         String location;
-        if (treeNode == FlameLayout.OTHER) {
+        List<String> rootLines = List.of();
+        Keys rootKeys = tree.keys();
+        int rootKey = treeNode > 0 ? tree.key(treeNode) : treeNode == 0 ? tree.rootKey() : -1;
+        if (rootKey >= 0 && rootKeys.isRoot(rootKey)) {
+            // A process's or thread's tower: who it is, since the frame is no code.
+            var root = rootKeys.root(rootKey);
+            title = root.label();
+            location = root.isProcess() ? "every sample of this process" : "every sample of this thread";
+            rootLines = root.describe(rootKeys.profile());
+        } else if (treeNode == FlameLayout.OTHER) {
             title = layout.otherCount(node) + " narrow frames";
             location = "gathered here: each is narrower than a pixel at this zoom";
         } else if (treeNode == 0 && tree.rootKey() < 0) {
@@ -54,7 +63,7 @@ public record HoverInfo(String title, String location, int samples, int self, do
             };
         }
         List<String> notes = scene.annotations() == null || treeNode == FlameLayout.OTHER
-            ? List.of() : scene.annotations().notes(treeNode);
+            ? rootLines : scene.annotations().notes(treeNode);
         return new HoverInfo(title, location, total, self, (double) total / all, (double) self / all, split, notes);
     }
 

@@ -18,12 +18,14 @@ public record SandwichSummary(String title, String location, String total, Strin
     public static SandwichSummary of(Sandwich sandwich) {
         Keys keys = sandwich.tree().keys();
         int key = sandwich.key();
-        String title = switch (keys.by()) {
+        var root = keys.root(key);
+        String title = root != null ? root.label() : switch (keys.by()) {
             case MODULE -> keys.module(key);
             case FILE -> Formats.baseName(keys.file(key));
             case FUNCTION, LINE -> keys.function(key);
         };
-        String location = switch (keys.by()) {
+        String location = root != null ? (root.isProcess() ? "every sample of this process" : "every sample of this thread")
+            : switch (keys.by()) {
             case MODULE -> "module or package";
             case FILE -> keys.file(key);
             case FUNCTION -> keys.file(key) + (keys.line(key) > 0 ? ":" + keys.line(key) : "");

@@ -32,6 +32,15 @@ public final class ModelSessionFiles implements SessionFiles {
     }
 
     @Override
+    public void export(Profile profile, Path file, dev.pyrometer.model.aggregate.Roots roots, Progress progress,
+                       BooleanSupplier cancelled) {
+        Cancel.check(cancelled);
+        Format format = Format.ofPath(file);
+        if (format == null || format == Format.SESSION) save(profile, file, progress, cancelled);
+        else ProfileFiles.write(profile, file, format, dev.pyrometer.model.interchange.ExportOptions.DEFAULT.withRoots(roots));
+    }
+
+    @Override
     public Autosave autosave(Profile profile, Path file) {
         SessionRecorder recorder = SessionRecorder.start(profile, file);
         return new Autosave() {

@@ -19,6 +19,15 @@ public interface SessionFiles {
     /** Writes a whole profile (to a temporary file renamed into place: never half a file). */
     void save(Profile profile, Path file, Progress progress, BooleanSupplier cancelled);
 
+    /**
+     * Writes a profile for other tools, in the format the name asks for; pictures (SVG, HTML) with the flame graph's
+     * root frames (a tower per process or thread).
+     */
+    default void export(Profile profile, Path file, dev.pyrometer.model.aggregate.Roots roots, Progress progress,
+                        BooleanSupplier cancelled) {
+        save(profile, file, progress, cancelled);
+    }
+
     /** Streams a live profile to a file as it grows, so a crash loses at most the last moments. */
     Autosave autosave(Profile profile, Path file);
 

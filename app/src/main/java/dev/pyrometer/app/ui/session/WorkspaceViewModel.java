@@ -98,6 +98,9 @@ public final class WorkspaceViewModel {
         analysis.timeRangeProperty().addListener((o, before, range) -> {
             if (live.get()) SavedView.putRange(profile, range);
         });
+        analysis.rootsProperty().addListener((o, before, roots) -> {
+            if (live.get()) SavedView.putRoots(profile, roots);
+        });
         file.addListener(o -> updateTitle());
         live.addListener(o -> updateTitle());
     }
@@ -116,6 +119,7 @@ public final class WorkspaceViewModel {
         WorkspaceViewModel workspace = new WorkspaceViewModel(context, profile, null, file.getFileName().toString());
         workspace.file.set(file);
         workspace.analysis.timeRangeProperty().set(SavedView.range(profile));
+        workspace.analysis.rootsProperty().set(SavedView.roots(profile));
         workspace.savedRevision = profile.revision();
         workspace.updateTitle();
         workspace.analysis.rebuild();
@@ -214,9 +218,10 @@ public final class WorkspaceViewModel {
         Path current = file.get();
         Path start = current != null ? current.getParent() : Path.of(System.getProperty("user.home"));
         String stem = suggestedName().substring(0, suggestedName().length() - SessionFiles.EXTENSION.length());
+        dev.pyrometer.model.aggregate.Roots roots = analysis.rootsProperty().get();
         context.dialogs().chooseExportTarget(start, stem + ".txt").ifPresent(target -> {
             context.runner().submit("Exporting " + target.getFileName(), (cancelled, progress) -> {
-                context.files().save(profile, target, progress, cancelled);
+                context.files().export(profile, target, roots, progress, cancelled);
                 return target;
             }, done -> { }, error -> context.dialogs().error("Could not export", message(error, "Exporting " + target + " failed")));
         });
@@ -225,6 +230,7 @@ public final class WorkspaceViewModel {
     /** Writes the profile to {@code target} in the background; {@code then} runs after a successful save. */
     public void saveTo(Path target, Runnable then) {
         SavedView.putRange(profile, analysis.timeRangeProperty().get());
+        SavedView.putRoots(profile, analysis.rootsProperty().get());
         long revision = profile.revision();
         context.runner().submit("Saving " + target.getFileName(), (cancelled, progress) -> {
             context.files().save(profile, target, progress, cancelled);

@@ -170,7 +170,8 @@ public final class WorkbenchViewModel {
     public void handle(DesktopRequest request) {
         if (!request.sessions().isEmpty()) open(request.sessions());
         if (request.compare().size() == 2) {
-            compare(new RunChoice.File(request.compare().get(0)), new RunChoice.File(request.compare().get(1)), request.match());
+            compare(new RunChoice.File(request.compare().get(0)), new RunChoice.File(request.compare().get(1)), request.match(),
+                request.baseProcess(), request.newProcess());
         }
         if (request.pid() != null) attach(request.pid(), this::reportFailure);
         if (!request.command().isEmpty()) {
@@ -265,9 +266,27 @@ public final class WorkbenchViewModel {
 
     /** Opens a comparison whose frames pair as {@code match} says (the "Match by" choice, which the user can change). */
     public void compare(RunChoice base, RunChoice news, MatchBy match) {
+        compare(base, news, match, null, null);
+    }
+
+    /**
+     * Opens a comparison with each run restricted to the process its words name ({@code compare --base-process}; null:
+     * all of them); words that name no process of their run say so in a dialog and leave that run merged.
+     */
+    public void compare(RunChoice base, RunChoice news, MatchBy match, String baseProcess, String newProcess) {
         runs.resolve(base, baseRun -> runs.resolve(news, newRun -> {
             CompareViewModel comparison = new CompareViewModel(baseRun, newRun, services.runner(), services.ticker(), mappings);
             comparison.matchByProperty().set(match);
+            try {
+                comparison.chooseProcesses(baseProcess, null);
+            } catch (IllegalArgumentException e) {
+                services.dialogs().error("No such process", baseRun.name() + ": " + e.getMessage() + ".");
+            }
+            try {
+                comparison.chooseProcesses(null, newProcess);
+            } catch (IllegalArgumentException e) {
+                services.dialogs().error("No such process", newRun.name() + ": " + e.getMessage() + ".");
+            }
             comparisons.add(comparison);
             selectedComparison.set(comparison);
         }));

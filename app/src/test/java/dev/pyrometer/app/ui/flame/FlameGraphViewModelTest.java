@@ -58,6 +58,52 @@ class FlameGraphViewModelTest {
     }
 
     @Test
+    void aRecordingOfOneProcessOffersTowersPerThreadOnly() {
+        assertEquals(java.util.List.of(dev.pyrometer.model.aggregate.Roots.MERGED, dev.pyrometer.model.aggregate.Roots.THREAD),
+            java.util.List.copyOf(flame.rootChoices()));
+        assertTrue(flame.rootsNoteProperty().get().contains("several processes"), flame.rootsNoteProperty().get());
+        analysis.rootsProperty().set(dev.pyrometer.model.aggregate.Roots.THREAD);
+        FlameScene scene = flame.scene();
+        int[] towers = scene.layout().tree().children(0);
+        var samples = analysis.profile().samples();
+        java.util.Set<Integer> running = new java.util.HashSet<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (!dev.pyrometer.model.SampleState.isIdle(samples.state(i))) running.add(samples.thread(i));
+        }
+        assertEquals(running.size(), towers.length, "one tower per thread that ran");
+        assertTrue(scene.layout().tree().label(towers[0]).startsWith("thread "));
+        int tower = nodeLabelled(scene.layout().tree().label(towers[0]));
+        flame.hover(tower);
+        assertEquals("every sample of this thread", flame.hoverInfoProperty().get().location());
+        assertEquals(scene.layout().tree().total(0), analysis.analysis().sampleCount());
+    }
+
+    @Test
+    void aRecordingThatMeetsASecondProcessOffersTowersPerProcessAndKeepsTheChoice() {
+        var profile = new dev.pyrometer.model.Profile();
+        var parentInfo = new dev.pyrometer.model.ProcessInfo(10, 1, -1, "python3 app.py", "3.12.1", 0,
+            dev.pyrometer.model.ProcessInfo.RUNNING);
+        int parent = profile.process(parentInfo);
+        int main = profile.thread(parent, 10, "MainThread");
+        int[] stack = {profile.frame("app.py", "main", 1, 1)};
+        int running = dev.pyrometer.model.SampleState.RUNNING;
+        profile.sample(0, main, stack, 1, running, 1000, 0);
+        AnalysisViewModel live = new AnalysisViewModel(profile, runner);
+        FlameGraphViewModel graph = new FlameGraphViewModel(live, selection, runner);
+        graph.widthProperty().set(800);
+        live.rebuild();
+        assertEquals(2, graph.rootChoices().size(), "one process: merged or by thread");
+        live.rootsProperty().set(dev.pyrometer.model.aggregate.Roots.THREAD);
+        int worker = profile.process(new dev.pyrometer.model.ProcessInfo(11, 10, parent, "python3 app.py", "3.12.1", 1000,
+            dev.pyrometer.model.ProcessInfo.RUNNING));
+        profile.sample(1_000_000, profile.thread(worker, 11, "MainThread"), stack, 1, running, 1000, 0);
+        live.refreshIfGrown();
+        assertEquals(java.util.List.of(dev.pyrometer.model.aggregate.Roots.values()), java.util.List.copyOf(graph.rootChoices()));
+        assertEquals(dev.pyrometer.model.aggregate.Roots.THREAD, live.rootsProperty().get(), "the choice stays");
+        assertEquals(2, live.analysis().tree().children(0).length, "a tower per thread of both processes");
+    }
+
+    @Test
     void searchHighlightsMatchesAndReportsTheirShare() {
         flame.searchProperty().set("SEARCH");
         FlameScene scene = flame.scene();

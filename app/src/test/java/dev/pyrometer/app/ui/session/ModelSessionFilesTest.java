@@ -36,6 +36,19 @@ class ModelSessionFilesTest {
     }
 
     @Test
+    void pictureExportsDrawTheFlameGraphsRoots(@TempDir Path dir) throws Exception {
+        Profile profile = DemoProfiles.cpuDemo(2000);
+        files.export(profile, dir.resolve("threads.svg"), dev.pyrometer.model.aggregate.Roots.THREAD, Progress.NONE, Cancel.NEVER);
+        files.export(profile, dir.resolve("merged.svg"), dev.pyrometer.model.aggregate.Roots.MERGED, Progress.NONE, Cancel.NEVER);
+        String tid = Long.toString(profile.threads().osThreadId(profile.samples().thread(0)));
+        assertTrue(Files.readString(dir.resolve("threads.svg")).contains("data-label=\"thread " + tid + " "), "a tower per thread");
+        assertTrue(!Files.readString(dir.resolve("merged.svg")).contains("data-label=\"thread "), "merged");
+        files.export(profile, dir.resolve("again.pyro"), dev.pyrometer.model.aggregate.Roots.THREAD, Progress.NONE, Cancel.NEVER);
+        assertEquals(profile.samples().size(), files.open(dir.resolve("again.pyro"), Progress.NONE, Cancel.NEVER).profile()
+            .samples().size(), "a session export is the whole session");
+    }
+
+    @Test
     void anAutosaveStreamsAndEndsAReadableSession(@TempDir Path dir) {
         Profile profile = new Profile();
         SessionFiles.Autosave autosave = files.autosave(profile, dir.resolve("live.pyro"));
