@@ -41,6 +41,7 @@ public final class PoolRecordings {
     public static Profile record(String seconds) throws Exception {
         return record("fork", seconds);
     }
+
     /** Whether a function of that name is on the stack. */
     public static boolean runs(Profile profile, int stack, String function) {
         for (int s = stack; s != StackTable.EMPTY; s = profile.stacks().parent(s)) {
