@@ -12,7 +12,7 @@ public final class SamplerTargetService implements TargetService {
     static final Duration LAUNCH_PATIENCE = Duration.ofSeconds(10);
     @Override
     public AttachedTarget attach(int pid, boolean subprocesses) {
-        return new SamplerTarget(PythonTarget.attach(pid), () -> { }, subprocesses);
+        return new SamplerTarget(PythonTarget.attach(pid), () -> { }, subprocesses, false);
     }
 
     @Override
