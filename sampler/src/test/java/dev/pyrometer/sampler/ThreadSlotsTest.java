@@ -92,16 +92,28 @@ class ThreadSlotsTest {
         }
     }
 
-    private static long tidNamed(String name) throws IOException {
-        // The JVM gives each platform thread its name as the kernel's comm (the first 15 bytes).
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                if (Files.readString(task.resolve("comm")).strip().equals(name.substring(0, Math.min(15, name.length())))) {
-                    return Long.parseLong(task.getFileName().toString());
+    /**
+     * The kernel id of this JVM's thread of that name. A new thread sets its kernel name (comm) itself, once it runs:
+     * {@code start()} may return before that, so look until it is there.
+     */
+    private static long tidNamed(String name) throws IOException, InterruptedException {
+        String comm = name.substring(0, Math.min(15, name.length())); // the first 15 bytes of the JVM's thread name
+        long start = System.nanoTime();
+        while (true) {
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        if (Files.readString(task.resolve("comm")).strip().equals(comm)) {
+                            return Long.parseLong(task.getFileName().toString());
+                        }
+                    } catch (java.nio.file.NoSuchFileException ended) {
+                        // a thread that ended while the folder was listed
+                    }
                 }
             }
+            assertTrue(System.nanoTime() - start < DEADLINE_NANOS, "no thread " + name);
+            Thread.sleep(5);
         }
-        throw new AssertionError("no thread " + name);
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
