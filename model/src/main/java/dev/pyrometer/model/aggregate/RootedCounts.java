@@ -38,15 +38,10 @@ final class RootedCounts {
         Selection selection = of.selection();
         SampleTable samples = snapshot.profile().samples();
         int n = snapshot.samples();
-        int from = 0, to = n;
-        boolean ordered = samples.isTimeOrdered();
-        boolean checkTime = selection.isTimeBounded() && !ordered;
-        if (selection.isTimeBounded() && ordered) {
-            from = selection.fromMicros() == Selection.START ? 0 : samples.firstAtOrAfter(selection.fromMicros(), n);
-            to = selection.toMicros() == Selection.END ? n : samples.firstAtOrAfter(selection.toMicros(), n);
-        }
-        byte[] categoryOfState = new byte[256];
-        for (int s = 0; s < 256; s++) categoryOfState[s] = (byte) (selection.includesState(s) ? SampleState.category(s) : -1);
+        SampleWindow window = SampleWindow.of(samples, n, selection);
+        int from = window.from(), to = window.to();
+        boolean checkTime = window.checkTime();
+        byte[] categoryOfState = SampleWindow.categoryOfState(selection);
         boolean[] threadSelected = selection.threadMask();
         int[] leafOfThread = new int[1 << 16];
         for (int t = 0; t < leafOfThread.length; t++) leafOfThread[t] = roots.leafOf(t);

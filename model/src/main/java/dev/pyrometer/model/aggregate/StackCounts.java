@@ -48,18 +48,10 @@ public final class StackCounts {
     public static StackCounts of(Snapshot snapshot, Selection selection, BooleanSupplier cancelled) {
         SampleTable samples = snapshot.profile().samples();
         int n = snapshot.samples();
-        int from = 0, to = n;
-        boolean ordered = samples.isTimeOrdered();
-        boolean checkTime = selection.isTimeBounded() && !ordered;
-        if (selection.isTimeBounded() && ordered) {
-            from = selection.fromMicros() == Selection.START ? 0 : samples.firstAtOrAfter(selection.fromMicros(), n);
-            to = selection.toMicros() == Selection.END ? n : samples.firstAtOrAfter(selection.toMicros(), n);
-        }
-        // One table answers both "is this state selected?" and "which category?": -1 means skip.
-        byte[] categoryOfState = new byte[256];
-        for (int s = 0; s < 256; s++) {
-            categoryOfState[s] = (byte) (selection.includesState(s) ? SampleState.category(s) : -1);
-        }
+        SampleWindow window = SampleWindow.of(samples, n, selection);
+        int from = window.from(), to = window.to();
+        boolean checkTime = window.checkTime();
+        byte[] categoryOfState = SampleWindow.categoryOfState(selection);
         boolean[] threadSelected = selection.threadMask();
         byte[] categoryAlways = new byte[256];
         for (int s = 0; s < 256; s++) categoryAlways[s] = (byte) SampleState.category(s);
