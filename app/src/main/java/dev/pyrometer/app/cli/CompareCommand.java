@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,16 +35,8 @@ public final class CompareCommand implements Callable<Integer> {
             + " or by function name only. The workbench's \"Match by\" changes it later.")
     String match;
 
-    @Option(names = "--process", paramLabel = "PID|TEXT",
-        description = "Compare only this process of each run (a pid, or text of its command line); the comparison bar's "
-            + "\"Processes\" changes it later. Runs are merged by default.")
-    String process;
-
-    @Option(names = "--base-process", paramLabel = "PID|TEXT", description = "Only this process of BASE (instead of --process).")
-    String baseProcess;
-
-    @Option(names = "--new-process", paramLabel = "PID|TEXT", description = "Only this process of NEW (instead of --process).")
-    String newProcess;
+    @Mixin
+    ProcessChoice processes = new ProcessChoice();
 
     @Override
     public Integer call() {
@@ -55,7 +48,7 @@ public final class CompareCommand implements Callable<Integer> {
         MatchBy matchBy = MatchBy.ofOption(match);
         if (matchBy == null) throw UsageError.of("--match takes relative, absolute or name, not '" + match + "'.");
         return DesktopRequest.compare(checked(base), checked(news), matchBy)
-            .withProcesses(baseProcess != null ? baseProcess : process, newProcess != null ? newProcess : process);
+            .withProcesses(processes.forBase(), processes.forNew());
     }
 
     static Path checked(Path file) {

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,16 +72,8 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--idle", description = "Count samples of idle threads too.")
     boolean idle;
 
-    @Option(names = "--process", paramLabel = "PID|TEXT",
-        description = "Compare only this process of each run (a recording that followed subprocesses): its pid, or text "
-            + "of its command line (every process whose command line holds it). Runs are merged by default.")
-    String process;
-
-    @Option(names = "--base-process", paramLabel = "PID|TEXT", description = "Only this process of BASE (instead of --process).")
-    String baseProcess;
-
-    @Option(names = "--new-process", paramLabel = "PID|TEXT", description = "Only this process of NEW (instead of --process).")
-    String newProcess;
+    @Mixin
+    ProcessChoice processes = new ProcessChoice();
 
     @Option(names = "--per-second", description = "In the table, compare thread-seconds per second of wall clock instead of shares.")
     boolean perSecond;
@@ -106,8 +99,8 @@ public final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Loaded baseRun = ProfileInput.read(base, spec);
         Loaded newRun = ProfileInput.read(news, spec);
-        CallTree baseTree = tree(baseRun, only(baseRun, base, baseProcess != null ? baseProcess : process, selection), keyBy);
-        CallTree newTree = tree(newRun, only(newRun, news, newProcess != null ? newProcess : process, selection), keyBy);
+        CallTree baseTree = tree(baseRun, only(baseRun, base, processes.forBase(), selection), keyBy);
+        CallTree newTree = tree(newRun, only(newRun, news, processes.forNew(), selection), keyBy);
         Pairing pairing = Pairing.of(baseTree.keys(), newTree.keys(), matchBy);
         if (json) {
             out.println(json(DiffTable.of(baseTree, newTree, Normalization.SHARE, pairing), keyBy));
@@ -160,8 +153,8 @@ public final class DiffCommand implements Callable<Integer> {
         String unit = shares ? "%" : " s/s";
         double scale = shares ? 100 : 1;
         out.printf(Locale.ROOT, "%s%s (%,d samples) -> %s%s (%,d samples), by %s, %s:%n", base.getFileName(),
-            processNote(baseProcess != null ? baseProcess : process), diff.baseDenominator(), news.getFileName(),
-            processNote(newProcess != null ? newProcess : process), diff.newDenominator(), keyBy.name().toLowerCase(Locale.ROOT),
+            processNote(processes.forBase()), diff.baseDenominator(), news.getFileName(),
+            processNote(processes.forNew()), diff.newDenominator(), keyBy.name().toLowerCase(Locale.ROOT),
             shares ? "share of all samples (total, including callees)" : "thread-seconds per second of wall clock");
         if (!shares) {
             out.printf(Locale.ROOT, "(%,d and %,d sampler ticks)%n", diff.baseDenominator(), diff.newDenominator());
