@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.model.ProcessInfo;
 import dev.pyrometer.model.Profile;
-import dev.pyrometer.model.StackTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -62,10 +61,10 @@ class ExecFollowTest {
                 Sampler sampler = attached.sampler(new SamplerOptions(200, null).withFollowExecs(true), profile);
                 sampler.start();
                 try {
-                    t.await(() -> samplesIn(profile, "before", t.script()) >= 5, "be sampled in before()");
+                    t.await(() -> SamplesIn.count(profile, "before", t.script()) >= 5, "be sampled in before()");
                     Files.writeString(t.dir().resolve("exec"), "");
                     t.awaitFile("after");
-                    t.await(() -> samplesIn(profile, "after", after) >= 5 || sampler.outcome() != Sampler.Outcome.RUNNING,
+                    t.await(() -> SamplesIn.count(profile, "after", after) >= 5 || sampler.outcome() != Sampler.Outcome.RUNNING,
                         "be sampled in after(), past its exec");
                     Files.writeString(t.dir().resolve("stop"), "");
                     assertEquals(Sampler.Outcome.TARGET_EXITED, sampler.awaitEnd(30, TimeUnit.SECONDS),
@@ -101,12 +100,12 @@ class ExecFollowTest {
                 Sampler sampler = attached.sampler(new SamplerOptions(200, null).withFollowExecs(true), profile);
                 sampler.start();
                 try {
-                    t.await(() -> samplesIn(profile, "before", t.script()) >= 5, "be sampled in before()");
+                    t.await(() -> SamplesIn.count(profile, "before", t.script()) >= 5, "be sampled in before()");
                     Files.writeString(t.dir().resolve("exec"), "");
                     t.await(() -> !sampler.execs().isEmpty(), "have its exec into sh seen");
                     Files.writeString(t.dir().resolve("back"), "");
                     t.awaitFile("after");
-                    t.await(() -> samplesIn(profile, "after", after) >= 5 || sampler.outcome() != Sampler.Outcome.RUNNING,
+                    t.await(() -> SamplesIn.count(profile, "after", after) >= 5 || sampler.outcome() != Sampler.Outcome.RUNNING,
                         "be sampled in after(), past the shell");
                     Files.writeString(t.dir().resolve("stop"), "");
                     assertEquals(Sampler.Outcome.TARGET_EXITED, sampler.awaitEnd(30, TimeUnit.SECONDS),
@@ -159,10 +158,10 @@ class ExecFollowTest {
                 profile, Duration.ofSeconds(30));
             follower.start();
             try {
-                t.await(() -> samplesIn(profile, "before", t.script()) >= 5, "be sampled in before()");
+                t.await(() -> SamplesIn.count(profile, "before", t.script()) >= 5, "be sampled in before()");
                 Files.writeString(t.dir().resolve("exec"), "");
                 t.awaitFile("after");
-                t.await(() -> samplesIn(profile, "after", after) >= 5 || follower.outcome() != Sampler.Outcome.RUNNING,
+                t.await(() -> SamplesIn.count(profile, "after", after) >= 5 || follower.outcome() != Sampler.Outcome.RUNNING,
                     "be sampled in after(), past its exec");
                 Files.writeString(t.dir().resolve("stop"), "");
                 assertEquals(Sampler.Outcome.TARGET_EXITED, follower.awaitEnd(30, TimeUnit.SECONDS),
@@ -198,10 +197,10 @@ class ExecFollowTest {
         assertTrue(first.ended() && second.ended(), profile.processes().get(0) + " " + second);
         assertTrue(first.endMicros() <= second.startMicros(), first + " " + second);
         assertTrue(second.startMicros() <= second.endMicros(), second.toString());
-        assertEquals(0, samplesIn(profile, "before", t.script(), 1));
-        assertEquals(0, samplesIn(profile, "after", after, 0));
-        assertTrue(samplesIn(profile, "before", t.script(), 0) >= 5);
-        assertTrue(samplesIn(profile, "after", after, 1) >= 5);
+        assertEquals(0, SamplesIn.count(profile, "before", t.script(), 1));
+        assertEquals(0, SamplesIn.count(profile, "after", after, 0));
+        assertTrue(SamplesIn.count(profile, "before", t.script(), 0) >= 5);
+        assertTrue(SamplesIn.count(profile, "after", after, 1) >= 5);
         assertLinesWithin(profile, "before", t.script());
         assertLinesWithin(profile, "after", after);
     }
@@ -221,27 +220,6 @@ class ExecFollowTest {
             assertEquals(def, profile.frames().firstLine(f));
         }
         assertTrue(seen > 0, "no frame of " + function);
-    }
-
-    private static long samplesIn(Profile profile, String function, Path file) {
-        return samplesIn(profile, function, file, -2);
-    }
-
-    /** Samples with {@code function} of {@code file} on the stack, of process entry {@code process} (-2: any). */
-    private static long samplesIn(Profile profile, String function, Path file, int process) {
-        long n = 0;
-        int size = profile.samples().size();
-        for (int i = 0; i < size; i++) {
-            if (process != -2 && profile.threads().process(profile.samples().thread(i)) != process) continue;
-            for (int s = profile.samples().stack(i); s != StackTable.EMPTY; s = profile.stacks().parent(s)) {
-                int f = profile.stacks().frame(s);
-                if (function.equals(profile.functionName(f)) && file.toString().equals(profile.fileName(f))) {
-                    n++;
-                    break;
-                }
-            }
-        }
-        return n;
     }
 
     private static Path copy(String resource, Path dir) throws IOException {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.model.ProcessInfo;
 import dev.pyrometer.model.Profile;
-import dev.pyrometer.model.StackTable;
 import dev.pyrometer.model.interchange.ProfileFiles;
+import dev.pyrometer.sampler.SamplesIn;
 import dev.pyrometer.sampler.MetadataKeys;
 import dev.pyrometer.sampler.Pythons;
 import dev.pyrometer.sampler.TargetExec;
@@ -62,9 +62,9 @@ class RecordExecTest {
             out.toString(), "--", from.executable().toString(), before.toString(), dir.toString(),
             to.executable().toString(), after.toString(), dir.toString(), Integer.toString(RC)));
         try {
-            awaitOnDisk(run, out, p -> samplesIn(p, "before", before) >= 5, "samples of before()");
+            awaitOnDisk(run, out, p -> SamplesIn.count(p, "before", before) >= 5, "samples of before()");
             Files.writeString(dir.resolve("exec"), "");
-            awaitOnDisk(run, out, p -> samplesIn(p, "after", after) >= 5, "samples of after(), past the exec");
+            awaitOnDisk(run, out, p -> SamplesIn.count(p, "after", after) >= 5, "samples of after(), past the exec");
         } finally {
             Files.writeString(dir.resolve("exec"), "");
             Files.writeString(dir.resolve("stop"), "");
@@ -82,7 +82,7 @@ class RecordExecTest {
         assertEquals(from.version().toString(), first.pythonVersion());
         assertEquals(version, second.pythonVersion());
         assertTrue(first.endMicros() <= second.startMicros(), first + " then " + second);
-        assertTrue(samplesIn(profile, "before", before) >= 5 && samplesIn(profile, "after", after) >= 5);
+        assertTrue(SamplesIn.count(profile, "before", before) >= 5 && SamplesIn.count(profile, "after", after) >= 5);
         assertEquals(String.valueOf(RC), profile.metadata(MetadataKeys.EXIT_CODE));
         // Collapsed output names each program's process, as --subprocesses does.
         Path collapsed = dir.resolve("exec.txt");
@@ -110,9 +110,9 @@ class RecordExecTest {
             "-o", out.toString(), "--", "/bin/sh", "-c", shell, "sh", from.executable().toString(), before.toString(),
             dir.toString(), to.executable().toString(), after.toString()));
         try {
-            awaitOnDisk(run, out, p -> samplesIn(p, "before", before) >= 5, "samples of before()");
+            awaitOnDisk(run, out, p -> SamplesIn.count(p, "before", before) >= 5, "samples of before()");
             Files.writeString(dir.resolve("exec"), "");
-            awaitOnDisk(run, out, p -> samplesIn(p, "after", after) >= 5, "samples of after(), past the exec");
+            awaitOnDisk(run, out, p -> SamplesIn.count(p, "after", after) >= 5, "samples of after(), past the exec");
         } finally {
             Files.writeString(dir.resolve("exec"), "");
             Files.writeString(dir.resolve("stop"), "");
@@ -132,10 +132,10 @@ class RecordExecTest {
         assertEquals(from.version().toString(), entries.get(0).pythonVersion());
         assertEquals(to.version().toString(), entries.get(1).pythonVersion());
         assertTrue(entries.get(0).ended() && entries.get(0).endMicros() <= entries.get(1).startMicros(), entries.toString());
-        assertEquals(0, samplesIn(profile, "after", after, indices.get(0)));
-        assertEquals(0, samplesIn(profile, "before", before, indices.get(1)));
-        assertTrue(samplesIn(profile, "before", before, indices.get(0)) >= 5);
-        assertTrue(samplesIn(profile, "after", after, indices.get(1)) >= 5);
+        assertEquals(0, SamplesIn.count(profile, "after", after, indices.get(0)));
+        assertEquals(0, SamplesIn.count(profile, "before", before, indices.get(1)));
+        assertTrue(SamplesIn.count(profile, "before", before, indices.get(0)) >= 5);
+        assertTrue(SamplesIn.count(profile, "after", after, indices.get(1)) >= 5);
     }
 
     @Test
@@ -155,7 +155,7 @@ class RecordExecTest {
             Path out = dir.resolve("pid.pyro");
             CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("record", "-r", "200",
                 "--pid", Long.toString(target.pid()), "-o", out.toString()));
-            awaitOnDisk(run, out, p -> samplesIn(p, "before", before) >= 5, "samples of before()");
+            awaitOnDisk(run, out, p -> SamplesIn.count(p, "before", before) >= 5, "samples of before()");
             Files.writeString(dir.resolve("exec"), "");
             CliRun done = run.get(60, TimeUnit.SECONDS);
             assertEquals(0, done.exitCode(), done.err() + done.failure());
@@ -164,7 +164,7 @@ class RecordExecTest {
                 + " launch it with `record -- CMD`, to follow it into its new program."), done.err());
             Profile profile = ProfileFiles.read(out).profile();
             assertEquals(0, profile.processes().size(), "one program recorded: no process table");
-            assertEquals(0, samplesIn(profile, "after", after));
+            assertEquals(0, SamplesIn.count(profile, "after", after));
         } finally {
             Files.writeString(dir.resolve("exec"), "");
             Files.writeString(dir.resolve("stop"), "");
@@ -202,26 +202,6 @@ class RecordExecTest {
             assertTrue(System.nanoTime() < deadline, "no " + what + " on disk within a minute");
             Thread.sleep(50);
         }
-    }
-
-    private static long samplesIn(Profile profile, String function, Path file) {
-        return samplesIn(profile, function, file, -2);
-    }
-
-    /** Samples with {@code function} of {@code file} on the stack, of process entry {@code process} (-2: any). */
-    private static long samplesIn(Profile profile, String function, Path file, int process) {
-        long n = 0;
-        for (int i = 0; i < profile.samples().size(); i++) {
-            if (process != -2 && profile.threads().process(profile.samples().thread(i)) != process) continue;
-            for (int s = profile.samples().stack(i); s != StackTable.EMPTY; s = profile.stacks().parent(s)) {
-                int f = profile.stacks().frame(s);
-                if (function.equals(profile.functionName(f)) && file.toString().equals(profile.fileName(f))) {
-                    n++;
-                    break;
-                }
-            }
-        }
-        return n;
     }
 
     private Path copy(String resource) throws IOException {

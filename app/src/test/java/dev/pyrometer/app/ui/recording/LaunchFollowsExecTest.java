@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.model.Profile;
-import dev.pyrometer.model.StackTable;
+import dev.pyrometer.sampler.SamplesIn;
 import dev.pyrometer.sampler.Pythons;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,9 +41,9 @@ class LaunchFollowsExecTest {
         try (AttachedTarget target = new SamplerTargetService().launch(spec)) {
             Recording recording = target.record(new RecordingSettings(200, null), profile);
             try {
-                await(() -> samplesIn(profile, "before", before) >= 5, recording, "samples of before()");
+                await(() -> SamplesIn.count(profile, "before", before) >= 5, recording, "samples of before()");
                 Files.writeString(dir.resolve("exec"), "");
-                await(() -> samplesIn(profile, "after", after) >= 5, recording, "samples of after(), past the exec");
+                await(() -> SamplesIn.count(profile, "after", after) >= 5, recording, "samples of after(), past the exec");
                 Files.writeString(dir.resolve("stop"), "");
                 await(() -> recording.outcome() != Recording.Outcome.RUNNING, recording, "the program's end");
                 assertEquals(Recording.Outcome.TARGET_EXITED, recording.outcome(), recording.failureMessage());
@@ -69,20 +69,6 @@ class LaunchFollowsExecTest {
             assertTrue(System.nanoTime() < deadline, "no " + what + " within a minute");
             Thread.sleep(20);
         }
-    }
-
-    private static long samplesIn(Profile profile, String function, Path file) {
-        long n = 0;
-        for (int i = 0; i < profile.samples().size(); i++) {
-            for (int s = profile.samples().stack(i); s != StackTable.EMPTY; s = profile.stacks().parent(s)) {
-                int f = profile.stacks().frame(s);
-                if (function.equals(profile.functionName(f)) && file.toString().equals(profile.fileName(f))) {
-                    n++;
-                    break;
-                }
-            }
-        }
-        return n;
     }
 
     private Path copy(String resource) throws IOException {
